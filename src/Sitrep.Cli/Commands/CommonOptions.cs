@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Sitrep.Ingest;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary>Options several commands share, defined once so their names and help stay the same.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Database() => new("--db")
+    {
+        Description = "SQLite database file (created when missing). Default: $SITREP_DB, else sitrep.db in the current folder.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SITREP_DB") is { Length: > 0 } path ? path : "sitrep.db",
+        HelpName = "PATH",
+    };
+
+    public static Option<int> Threads() => new("--threads", "-j")
+    {
+        Description = "Documents processed in parallel (default: all cores). Output is the same for any value.",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+        HelpName = "N",
+    };
+
+    public static Option<int> MaxSize() => new("--max-size")
+    {
+        Description = "Largest input file or JSONL record accepted, in MiB; larger ones are reported and skipped.",
+        DefaultValueFactory = _ => (int)(InputReader.DefaultMaxBytes / (1024 * 1024)),
+        HelpName = "MIB",
+    };
+
+    public static Argument<string[]> Inputs() => new("INPUT")
+    {
+        Description = "Files (.html .htm .txt .jsonl), folders (read recursively) or - for JSONL on standard input.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+}

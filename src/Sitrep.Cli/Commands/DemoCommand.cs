@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Sitrep.Storage;
+using Spectre.Console;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary><c>sitrep demo</c>: ingest the bundled samples and show what was found.</summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var database = CommonOptions.Database();
+        var samples = new Option<string>("--samples")
+        {
+            Description = "Folder of pages to ingest. Default: the samples/ folder shipped with Sitrep.",
+            DefaultValueFactory = _ => DefaultSamples(),
+            HelpName = "FOLDER",
+        };
+        var command = new Command("demo", "Ingest the bundled sample articles into the database and print what was found.") { database, samples };
+        command.SetAction(parse =>
+        {
+            var folder = parse.GetValue(samples)!;
+            if (!Directory.Exists(folder))
+            {
+                Reporter.Fail($"{folder}: samples folder not found (pass --samples FOLDER)");
+                return 2;
+            }
+            var path = parse.GetValue(database)!;
+            var reporter = new Reporter();
+            using var store = new SqliteDocumentStore(path);
+            var summary = IngestRunner.Run([folder], store, Environment.ProcessorCount, Ingest.InputReader.DefaultMaxBytes, reporter);
+
+            var table = new Table().Border(TableBorder.Rounded).Title($"Documents in {Markup.Escape(path)}")
+                .AddColumns("id", "lang", "published", "title", "duplicate of");
+            foreach (var row in store.List(500))
+            {
+                table.AddRow(Markup.Escape(row.Id), row.Language ?? "", row.Published ?? "",
+                    Markup.Escape(Shorten(row.Title ?? "(no title)", 60)), Markup.Escape(row.DuplicateOf ?? ""));
+            }
+            AnsiConsole.Write(table);
+            StatsCommand.Print(store.Stats());
+            Console.WriteLine($"This run: {summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged, {summary.Failed} failed.");
+            Console.WriteLine($"Next: ./sitrep search \"frappes\" --db {path}   ./sitrep show ID   ./sitrep extract samples/");
+            return reporter.ExitCode;
+        });
+        return command;
+    }
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+
+    /// <summary>The launcher sets SITREP_HOME to the checkout; otherwise look beside the current folder.</summary>
+    private static string DefaultSamples() =>
+        Environment.GetEnvironmentVariable("SITREP_HOME") is { Length: > 0 } home ? Path.Combine(home, "samples") : "samples";
+}

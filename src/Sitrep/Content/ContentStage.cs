@@ -1,0 +1,58 @@
+using Sitrep.Content.Html;
+using Sitrep.Content.Scraped;
+using Sitrep.Language;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Content;
+
+/// <summary>
+/// Finds the main content and metadata: from the DOM for HTML, line by line for scraped text, and
+/// as it is for body text. Metadata given with the input is kept; only what is missing is filled.
+/// </summary>
+public sealed class ContentStage : IDocumentStage
+{
+    private readonly HtmlContentExtractor _html;
+    private readonly ScrapedTextExtractor _scraped;
+
+    public ContentStage(LanguageResources resources)
+    {
+        _html = new HtmlContentExtractor();
+        _scraped = new ScrapedTextExtractor(resources);
+    }
+
+    public string Name => "content";
+
+    public void Process(Document document)
+    {
+        if (document.Kind == ContentKind.Body)
+        {
+            document.Text = document.Raw.Replace("\r\n", "\n").Replace('\r', '\n').Trim('\n', ' ', '\t');
+            FillSource(document, null);
+            return;
+        }
+
+        var content = document.Kind == ContentKind.Html
+            ? _html.Extract(document.Raw, document.Url)
+            : _scraped.Extract(document.Raw);
+
+        document.Text = string.Join("\n\n", content.Blocks);
+        document.Title ??= content.Title;
+        document.Published ??= content.Published;
+        document.Author ??= content.Author;
+        document.CanonicalUrl ??= content.CanonicalUrl;
+        document.Url ??= content.CanonicalUrl;
+        document.DeclaredLanguage ??= content.DeclaredLanguage;
+        FillSource(document, content.SiteName);
+        foreach (var warning in content.Warnings) document.Warn(warning);
+        if (document.Text.Length == 0) document.Warn("no main content found");
+    }
+
+    private static void FillSource(Document document, string? siteName)
+    {
+        if (document.Source is not null) return;
+        if (!string.IsNullOrWhiteSpace(siteName))
+            document.Source = siteName.Trim();
+        else if (document.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0)
+            document.Source = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
+    }
+}

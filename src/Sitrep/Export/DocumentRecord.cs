@@ -1,0 +1,49 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Sitrep.Export;
+
+/// <summary>
+/// Writes a document as the JSONL record of <c>docs/output-schema.md</c>: the fields in the
+/// contract's order, non-ASCII kept readable, one line.
+/// </summary>
+public static class DocumentRecord
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
+    public static string ToJson(Document document)
+    {
+        using var buffer = new MemoryStream();
+        Write(document, buffer);
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    public static void Write(Document document, Stream output)
+    {
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
+        writer.WriteStartObject();
+        writer.WriteString("id", document.Id);
+        writer.WriteString("url", document.Url);
+        writer.WriteString("source", document.Source);
+        writer.WriteString("title", document.Title);
+        writer.WriteString("published", document.Published);
+        writer.WriteString("language", document.Language);
+        writer.WriteString("text", document.Text);
+        writer.WriteString("duplicate_of", document.DuplicateOf);
+        writer.WriteStartArray("entities");
+        writer.WriteEndArray();
+        writer.WriteStartArray("times");
+        writer.WriteEndArray();
+        writer.WriteStartArray("events");
+        writer.WriteEndArray();
+        writer.WriteStartArray("warnings");
+        foreach (var warning in document.Warnings) writer.WriteStringValue(warning);
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}

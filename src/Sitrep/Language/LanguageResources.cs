@@ -1,0 +1,70 @@
+namespace Sitrep.Language;
+
+/// <summary>
+/// Everything loaded from the <c>lang/</c> folder, built once and shared read-only by all stages.
+/// Each <c>lang/&lt;code&gt;/</c> folder is one language; adding a language means adding a folder.
+/// </summary>
+public sealed class LanguageResources
+{
+    private static readonly Lazy<LanguageResources> DefaultResources = new(() => Load(DefaultRoot()));
+
+    private LanguageResources(string root, LanguageIdentifier identifier, IReadOnlyDictionary<string, IReadOnlySet<string>> abbreviations)
+    {
+        Root = root;
+        Identifier = identifier;
+        Abbreviations = abbreviations;
+    }
+
+    /// <summary>The folder the data was read from.</summary>
+    public string Root { get; }
+
+    public LanguageIdentifier Identifier { get; }
+
+    /// <summary>Per language: words that end with a period without ending a sentence ("M.", "Dr.", "lt-col.").</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> Abbreviations { get; }
+
+    /// <summary>The language codes that have a folder.</summary>
+    public IEnumerable<string> Languages => Directory.EnumerateDirectories(Root).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
+
+    /// <summary>The data beside the binaries, or in <c>$SITREP_LANG_DIR</c> when set.</summary>
+    public static LanguageResources Default => DefaultResources.Value;
+
+    public static string DefaultRoot() =>
+        Environment.GetEnvironmentVariable("SITREP_LANG_DIR") is { Length: > 0 } fromEnvironment
+            ? fromEnvironment
+            : Path.Combine(AppContext.BaseDirectory, "lang");
+
+    public static LanguageResources Load(string root)
+    {
+        if (!Directory.Exists(root))
+            throw new LanguageDataException($"{root}: language data folder not found");
+
+        var abbreviations = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        foreach (var folder in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+        {
+            var code = Path.GetFileName(folder);
+            var file = Path.Combine(folder, "abbreviations.txt");
+            if (File.Exists(file))
+                abbreviations[code] = WordList.Read(file).ToHashSet(StringComparer.Ordinal);
+        }
+        return new LanguageResources(root, LanguageIdentifier.Load(root), abbreviations);
+    }
+}
+
+/// <summary>A language data file is missing or wrong; the message names the file and line.</summary>
+public sealed class LanguageDataException(string message) : Exception(message);
+
+/// <summary>Plain word lists: one entry a line, <c>#</c> starts a comment, blank lines ignored.</summary>
+public static class WordList
+{
+    public static IEnumerable<string> Read(string path)
+    {
+        foreach (var line in File.ReadLines(path))
+        {
+            var hash = line.IndexOf('#');
+            // A lone "#" word is data only when escaped; comments start at " #" or the line start.
+            var content = (hash == 0 ? "" : hash > 0 && line[hash - 1] == ' ' ? line[..hash] : line).Trim();
+            if (content.Length > 0) yield return content;
+        }
+    }
+}
