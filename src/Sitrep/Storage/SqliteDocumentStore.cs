@@ -16,13 +16,21 @@ public sealed class SqliteDocumentStore : IDocumentStore
     private const int SchemaVersion = 1;
     private readonly SqliteConnection _connection;
 
-    public SqliteDocumentStore(string path)
+    /// <param name="busyTimeoutMilliseconds">How long to wait for another writer before failing.</param>
+    public SqliteDocumentStore(string path, int busyTimeoutMilliseconds = 10000)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Pooling = false,
+            // The provider retries a locked database for this many seconds; 0 would mean forever.
+            DefaultTimeout = Math.Max(1, busyTimeoutMilliseconds / 1000),
+        }.ToString());
         _connection.Open();
-        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;");
+        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; ");
+        Execute($"PRAGMA busy_timeout={busyTimeoutMilliseconds}");
         Migrate();
     }
 

@@ -1,0 +1,114 @@
+using FluentAssertions;
+using Microsoft.Data.Sqlite;
+using Sitrep.Pipeline;
+using Sitrep.Storage;
+
+namespace Sitrep.Tests.Storage;
+
+public class SqliteDocumentStoreTests
+{
+    private static Document Processed(string id, string body, string? title = null)
+    {
+        var document = new Document(id, ContentKind.Body, body) { Title = title };
+        DocumentPipeline.CreateDefault(TestPaths.Resources).Process(document);
+        return document;
+    }
+
+    [Fact]
+    public void Saving_the_same_content_twice_stores_one_document()
+    {
+        using var temp = new TempFolder();
+        using var store = new SqliteDocumentStore(Path.Combine(temp.Path, "s.db"));
+
+        store.Save([Processed("a", "Des renforts ont été déployés à Gao mardi soir.")]).Single().Outcome.Should().Be(StoreOutcome.Added);
+        store.Save([Processed("a", "Des renforts ont été déployés à Gao mardi soir.")]).Single().Outcome.Should().Be(StoreOutcome.Unchanged);
+        var sameUnderOtherId = store.Save([Processed("b", "Des renforts ont été déployés à Gao mardi soir.")]).Single();
+
+        sameUnderOtherId.Should().Be(new StoreResult("b", StoreOutcome.Unchanged, "a"));
+        store.Stats().Documents.Should().Be(1);
+    }
+
+    [Fact]
+    public void New_content_under_a_stored_id_replaces_it_and_search_follows()
+    {
+        using var temp = new TempFolder();
+        using var store = new SqliteDocumentStore(Path.Combine(temp.Path, "s.db"));
+        store.Save([Processed("a", "Premier bilan : trois morts à Kidal.")]);
+
+        store.Save([Processed("a", "Bilan révisé : cinq morts à Tombouctou.")]).Single().Outcome.Should().Be(StoreOutcome.Updated);
+
+        store.Search("Kidal", 10).Should().BeEmpty();
+        store.Search("Tombouctou", 10).Single().Id.Should().Be("a");
+    }
+
+    [Fact]
+    public void Search_ignores_accents_and_case_ranks_title_matches_first_and_marks_the_snippet()
+    {
+        using var temp = new TempFolder();
+        using var store = new SqliteDocumentStore(Path.Combine(temp.Path, "s.db"));
+        store.Save([
+            Processed("body-only", "Le conseil a discuté de la sécurité des convois humanitaires dans la région.", "Réunion du conseil"),
+            Processed("in-title", "Les patrouilles ont été renforcées autour du camp.", "Sécurité renforcée à Gao"),
+            Processed("unrelated", "Les prix du blé ont encore augmenté.", "Marchés"),
+        ]);
+
+        var hits = store.Search("SECURITE", 10);
+
+        hits.Select(h => h.Id).Should().Equal("in-title", "body-only");
+        hits[1].Snippet.Should().Contain("[sécurité]");
+    }
+
+    [Theory]
+    [InlineData("frappe*", "\"frappe\"*")]
+    [InlineData("\"tirs de roquettes\" Gaza", "\"tirs de roquettes\" \"Gaza\"")]
+    [InlineData("Idleb OR Idlib", "\"Idleb\" OR \"Idlib\"")]
+    [InlineData("l'armée (AND) NEAR", "\"l\" \"armée\" \"AND\" \"NEAR\"")]
+    [InlineData("\"unclosed phrase", "\"unclosed phrase\"")]
+    [InlineData("OR", "\"OR\"")]
+    public void User_queries_become_safe_fts_expressions(string query, string expected)
+    {
+        SqliteDocumentStore.ToMatchExpression(query).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Stored_documents_survive_reopening_and_near_duplicates_are_found_in_the_store()
+    {
+        using var temp = new TempFolder();
+        var path = Path.Combine(temp.Path, "s.db");
+        const string text = "Des affrontements ont opposé mardi l'armée malienne à des combattants armés près de Ménaka, " +
+                            "faisant au moins douze morts parmi les assaillants selon un communiqué de l'état-major publié mercredi soir à Bamako. " +
+                            "Deux soldats ont été blessés et évacués vers Gao, a précisé l'armée, qui affirme avoir saisi des armes et des motos. " +
+                            "Ces combats interviennent une semaine après une embuscade meurtrière sur l'axe reliant Ménaka à Anderamboukane, " +
+                            "dans une région où les groupes armés se disputent le contrôle des routes commerciales et des points d'eau.";
+        using (var store = new SqliteDocumentStore(path))
+            store.Save([Processed("original", text)]);
+
+        using var reopened = new SqliteDocumentStore(path);
+        var copy = Processed("copy", "Par notre correspondant. " + text + " Lire aussi notre dossier.");
+        reopened.FindDuplicate(copy.ContentHash, copy.MinHash).Should().Be("original");
+        reopened.Get("original")!.Record.Should().Contain("\"id\":\"original\"");
+    }
+
+    [Fact]
+    public void A_batch_that_fails_midway_leaves_the_database_as_it_was()
+    {
+        using var temp = new TempFolder();
+        var path = Path.Combine(temp.Path, "s.db");
+        using var store = new SqliteDocumentStore(path);
+        store.Save([Processed("kept", "Un premier document déjà stocké.")]);
+
+        // Another writer holds the write lock: the batch cannot commit, and nothing of it may appear.
+        using (var other = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            other.Open();
+            using var lockCommand = other.CreateCommand();
+            lockCommand.CommandText = "PRAGMA busy_timeout=0; BEGIN IMMEDIATE; INSERT INTO documents (id, language, text, record, ingested_at) VALUES ('x', 'fr', 't', '{}', 'now');";
+            lockCommand.ExecuteNonQuery();
+            using var blocked = new SqliteDocumentStore(path, busyTimeoutMilliseconds: 0);
+            var act = () => blocked.Save([Processed("new-1", "Deux."), Processed("new-2", "Trois.")]);
+            act.Should().Throw<SqliteException>();
+        }
+
+        store.List(10).Select(r => r.Id).Should().Equal("kept");
+    }
+}
