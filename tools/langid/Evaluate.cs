@@ -24,6 +24,20 @@ foreach (var c in cases)
     if (guess.Language != c.Language || args.Contains("-v"))
         Console.WriteLine($"{mark} want {c.Language} got {guess.Language} {guess.Confidence:F2} {(guess.IsConfident ? "confident" : "unsure")}  {c.Note} {c.Text.Replace('\n', ' ')[..Math.Min(70, c.Text.Length)]}");
 }
+// The hint must only break near-ties: a wrong declared language should rarely change the answer.
+var flipped = 0;
+var tried = 0;
+foreach (var c in cases.Where(c => c.Hint is null && c.Language != "und"))
+    foreach (var hint in identifier.Languages.Where(l => l != c.Language))
+    {
+        tried++;
+        if (identifier.Identify(c.Text, hint).Language != c.Language)
+        {
+            flipped++;
+            if (args.Contains("-v")) Console.WriteLine($"   hint {hint} flips {c.Language}: {c.Text.Replace('\n', ' ')[..Math.Min(70, c.Text.Length)]}");
+        }
+    }
+Console.WriteLine($"wrong hints: {flipped}/{tried} answers changed");
 Console.WriteLine($"accuracy {correct}/{cases.Count} ({100.0 * correct / cases.Count:F1}%), confident on {confident}");
 
 var paragraphs = cases.Select(c => c.Text).Where(t => t.Length > 0).ToArray();

@@ -27,12 +27,12 @@ public sealed class LanguageIdentifier
     /// <summary>Weight of a capitalised word inside a sentence, likely a name.</summary>
     private const double NameWeight = 0.3;
     /// <summary>Scale of n-gram log-probabilities against function-word weights.</summary>
-    private const double NgramScale = 0.35;
+    private const double NgramScale = 1.0;
     /// <summary>Score margin (nats) at which confidence reaches 1 - 1/e.</summary>
     private const double MarginScale = 3.0;
     /// <summary>Near-tie for the hint: margin per weighted word below this lets the hint win.</summary>
-    private const double HintTiePerWord = 0.4;
-    private const double HintTieMinimum = 1.0;
+    private const double HintTiePerWord = 0.5;
+    private const double HintTieMinimum = 3.0;
     private const int MinLetters = 3;
     private const int ConfidentLetters = 15;
     private const int ConfidentWords = 4;
@@ -98,6 +98,7 @@ public sealed class LanguageIdentifier
         Span<double> scores = stackalloc double[count];
         Span<double> ngramScores = stackalloc double[count];
         Span<double> hits = stackalloc double[count];
+        Span<double> wordNgrams = stackalloc double[count];
         Span<int> seenTrigrams = stackalloc int[count];
         Span<char> buffer = stackalloc char[MaxWordLength + 2];
         scores.Clear();
@@ -105,7 +106,7 @@ public sealed class LanguageIdentifier
         hits.Clear();
         seenTrigrams.Clear();
         var useNgrams = (candidates & ~data.Profiled) == 0;
-        var sink = new ScoreSink(data, ngramScores, seenTrigrams);
+        var sink = new ScoreSink(data, wordNgrams, seenTrigrams);
         var words = 0;
         var weightedWords = 0.0;
 
@@ -141,8 +142,13 @@ public sealed class LanguageIdentifier
 
             if (useNgrams)
             {
-                sink.Weight = weight;
+                // A word's n-grams are not independent: a long word (often a name) counts as about
+                // sqrt(n-grams) pieces of evidence, not n, so it cannot outvote several short words.
+                wordNgrams.Clear();
+                sink.Grams = 0;
                 LangIdText.ForEachNgram(lower, ref sink);
+                var scale = weight / Math.Sqrt(Math.Max(1, sink.Grams));
+                for (var l = 0; l < count; l++) ngramScores[l] += scale * wordNgrams[l];
             }
         }
         if (words == 0) return Unknown;
@@ -185,7 +191,7 @@ public sealed class LanguageIdentifier
         private readonly LanguageIdData _data;
         private readonly Span<double> _scores;
         private readonly Span<int> _seenTrigrams;
-        public double Weight;
+        public int Grams;
         public int Trigrams;
 
         public ScoreSink(LanguageIdData data, Span<double> scores, Span<int> seenTrigrams)
@@ -193,7 +199,7 @@ public sealed class LanguageIdentifier
             _data = data;
             _scores = scores;
             _seenTrigrams = seenTrigrams;
-            Weight = 1;
+            Grams = 0;
             Trigrams = 0;
         }
 
@@ -202,17 +208,18 @@ public sealed class LanguageIdentifier
             if (order == 0) return;
             var data = _data;
             var count = _scores.Length;
+            Grams++;
             if (order == 3) Trigrams++;
             var row = data.Ngrams.Find(key);
             if (row < 0)
             {
                 // Unknown to every profile: each language pays its own unseen cost.
                 var floors = data.Unseen.AsSpan((order - 1) * count, count);
-                for (var l = 0; l < count; l++) _scores[l] += Weight * floors[l];
+                for (var l = 0; l < count; l++) _scores[l] += floors[l];
                 return;
             }
             var weights = data.NgramWeights.AsSpan(row * count, count);
-            for (var l = 0; l < count; l++) _scores[l] += Weight * weights[l];
+            for (var l = 0; l < count; l++) _scores[l] += weights[l];
             if (order == 3)
             {
                 var mask = data.NgramSeen[row];
