@@ -31,7 +31,8 @@ public sealed class LanguageIdentifierTests(ITestOutputHelper output)
     public static TheoryData<string, int> Cases()
     {
         var data = new TheoryData<string, int>();
-        foreach (var file in new[] { "short.json", "hard.json" })
+        var folder = Path.Combine(AppContext.BaseDirectory, "Specs", "langid");
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
         {
             var count = LoadCases(file).Count();
             for (var i = 0; i < count; i++) data.Add(file, i);
@@ -138,7 +139,7 @@ public sealed class LanguageIdentifierTests(ITestOutputHelper output)
     [Fact]
     public void Reports_accuracy_and_speed()
     {
-        var cases = LoadCases("short.json").Concat(LoadCases("hard.json")).ToList();
+        var cases = Cases().Select(row => (string)row[0]).Distinct().SelectMany(LoadCases).ToList();
         var correct = cases.Count(c => Identifier.Identify(c.Text, c.Hint).Language == c.Language);
         var confident = LoadCases("short.json").Count(c => Identifier.Identify(c.Text).IsConfident);
         output.WriteLine($"accuracy: {correct}/{cases.Count} cases; confident on {confident}/{LoadCases("short.json").Count()} short texts");
