@@ -127,10 +127,8 @@ public sealed partial class ScrapedTextExtractor
     private List<Line> Analyse(string text)
     {
         var lines = new List<Line>();
-        foreach (var raw in text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'))
+        foreach (var plain in Unwrap(text))
         {
-            var plain = TextFolding.Plain(raw);
-            if (plain.Length == 0) continue;
             var words = CountWords(plain);
             var terminal = EndsSentence(plain, words);
             var startsUpper = StartsUpper(plain);
@@ -156,6 +154,43 @@ public sealed partial class ScrapedTextExtractor
             });
         }
         return lines;
+    }
+
+    /// <summary>
+    /// The text's lines, plain, with hard-wrapped paragraphs joined again: a line that does not end a
+    /// sentence, followed (without a blank line) by one that starts in lower case, continues it.
+    /// </summary>
+    private static List<string> Unwrap(string text)
+    {
+        var lines = new List<string>();
+        var previousBlank = true;
+        foreach (var raw in text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'))
+        {
+            var plain = TextFolding.Plain(raw);
+            if (plain.Length == 0)
+            {
+                previousBlank = true;
+                continue;
+            }
+            if (!previousBlank && lines.Count > 0 && ContinuesLine(lines[^1], plain))
+                lines[^1] = lines[^1] + " " + plain;
+            else
+                lines.Add(plain);
+            previousBlank = false;
+        }
+        return lines;
+    }
+
+    private const int WrappedLineMinWords = 6;
+
+    private static bool ContinuesLine(string previous, string next)
+    {
+        var words = CountWords(previous);
+        if (words < WrappedLineMinWords || EndsSentence(previous, words) || LastMark(previous) is ':' or '|' or '›' or '>') return false;
+        foreach (var c in next)
+            if (char.IsLetter(c)) return char.IsLower(c);
+            else if (!char.IsPunctuation(c) || c is '-' or '•' or '·' or '#' or '@') return false;
+        return false;
     }
 
     /// <summary>Features that depend on other lines: the main language, and clusters of boilerplate.</summary>
