@@ -137,14 +137,22 @@ public sealed class BoilerplateCues
     public static LanguageCues LoadFile(string path, string language)
     {
         var stream = new YamlStream();
-        try
+        using (var reader = new StreamReader(path, Encoding.UTF8))
         {
-            using var reader = new StreamReader(path, Encoding.UTF8);
-            stream.Load(reader);
-        }
-        catch (YamlException error)
-        {
-            throw Error(path, error.Start, error.InnerException?.Message ?? error.Message);
+            var parser = new Parser(reader);
+            try
+            {
+                stream.Load(parser);
+            }
+            catch (YamlException error)
+            {
+                throw Error(path, error.Start, error.InnerException?.Message ?? error.Message);
+            }
+            catch (InvalidOperationException error)
+            {
+                // The scanner gives up on some malformed input without a position: report the last event read.
+                throw Error(path, parser.Current?.End ?? Mark.Empty, $"malformed YAML near here ({error.Message})");
+            }
         }
 
         var categories = new Dictionary<CueCategory, CueSet>();
