@@ -56,6 +56,18 @@ public sealed class BoilerplateCuesTests : IDisposable
         content.Blocks.Should().HaveCount(2).And.NotContain(["Artikel teilen", "Impressum"]);
     }
 
+    [Fact]
+    public void A_runaway_pattern_times_out_as_no_match()
+    {
+        Write("xx", "navigation:\n  max_words: 100\n  patterns:\n    - '^(\\w+\\s?)*$'\n");
+        var extractor = new ScrapedTextExtractor(LanguageResources.Load(_root));
+        var line = string.Join(' ', Enumerable.Repeat("abcdefghij", 12)) + " klmnopqrstuvwxyz!";
+
+        var content = extractor.Extract(line + "\n" + line);
+
+        content.Blocks.Should().HaveCount(2, "a pattern that runs past its timeout does not match");
+    }
+
     [Theory]
     [InlineData("navigation:\n  lines: [Home]\nshares:\n  lines: [Share]\n", 3, "unknown key 'shares'")]
     [InlineData("navigation:\n  lines: [Home]\n  pattern: ['x']\n", 3, "unknown field 'pattern'")]
