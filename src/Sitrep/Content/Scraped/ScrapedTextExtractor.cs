@@ -1,17 +1,539 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Sitrep.Language;
 
 namespace Sitrep.Content.Scraped;
 
-/// <summary>Main content of scraped text (tags already stripped), line by line.</summary>
-public sealed class ScrapedTextExtractor
+/// <summary>
+/// Main content of scraped text (tags already stripped), line by line.
+/// <list type="number">
+/// <item>Each line gets features: its shape (prose paragraph, short sentence, headline, fragment),
+/// the boilerplate cue it matches (phrases and patterns from <c>lang/*/boilerplate.yaml</c>),
+/// language-neutral structure (links, breadcrumbs, hashtags, ©, no letters) and its language.</item>
+/// <item>Each line gets a weight: prose counts its words, everything else is negative. The body is
+/// the run of lines with the largest total (maximum subarray), so short interruptions inside it
+/// are bridged and menus around it are left out. Scanning stops at a comment section, related
+/// list or footer once a substantial body has been seen.</item>
+/// <item>Inside the body, boilerplate lines are dropped: cue lines, captions in another language,
+/// teaser headlines (after "Lire aussi", or headlines unrelated to the next paragraph) and fragments.</item>
+/// <item>The title is the best headline line before the body (long, close, matching the page's
+/// "Title - Site" line when there is one); date and author come from the cue file's patterns.</item>
+/// </list>
+/// Immutable after construction: one instance serves many threads.
+/// </summary>
+public sealed partial class ScrapedTextExtractor
 {
-    public ScrapedTextExtractor(LanguageResources resources) => _ = resources;
+    /// <summary>A body this big before an end cue (comments, footer) means the article is over.</summary>
+    private const int SubstantialWords = 50;
+    private const int SubstantialLines = 2;
+    /// <summary>An end cue stops the scan only this close (in lines) after the best body so far.</summary>
+    private const int EndCueReach = 12;
+    private const double CueWeight = -8;
+    /// <summary>Boilerplate right after boilerplate: a cluster of menu or byline lines is one interruption, not many.</summary>
+    private const double ClusteredCueWeight = -2;
+    private const double HeadlineWeight = -2;
+    private const double FragmentWeight = -3;
+    private const double ForeignWeight = -4;
+    private const int ProseMinWords = 8;
+    private const int ProseUnpunctuatedWords = 20;
+    private const int ProseWeightCap = 150;
+    private const int HeadlineMaxWords = 25;
+    private const int IntertitleMaxWords = 10;
+    private const int TitleMaxWords = 30;
+    private const int TeaserFollowers = 3;
+
+    private readonly BoilerplateCues _cues;
+    private readonly LanguageIdentifier _identifier;
+
+    public ScrapedTextExtractor(LanguageResources resources)
+    {
+        _cues = BoilerplateCues.Load(resources.Root);
+        _identifier = resources.Identifier;
+    }
 
     public ExtractedContent Extract(string text)
     {
         var content = new ExtractedContent();
-        foreach (var line in text.Split('\n'))
-            if (line.Trim().Length > 0) content.Blocks.Add(line.Trim());
+        var lines = Analyse(text);
+        if (lines.Count == 0) return content;
+
+        Relate(lines);
+
+        var (start, end) = FindBody(lines);
+        var stop = lines.Count;
+        if (start >= 0)
+        {
+            var kept = FilterBody(lines, start, end, out stop);
+            content.Blocks.AddRange(kept.Select(line => line.Text));
+        }
+
+        var titleLimit = start >= 0 ? start : Math.Min(lines.Count, 10);
+        (content.Title, content.SiteName) = FindTitle(lines, titleLimit);
+        content.Published = FindPublished(lines, stop);
+        content.Author = FindAuthor(lines, stop);
         return content;
     }
+
+    /// <summary>One line per input line: its features, weight and whether it was kept; for tuning the cues.</summary>
+    internal string Explain(string text)
+    {
+        var lines = Analyse(text);
+        if (lines.Count == 0) return "";
+        Relate(lines);
+        var (start, end) = FindBody(lines);
+        var kept = start >= 0 ? FilterBody(lines, start, end, out _).Select(line => line.Index).ToHashSet() : [];
+        return string.Join("\n", lines.Select(line =>
+            $"{(kept.Contains(line.Index) ? '+' : line.Index >= start && line.Index <= end ? '~' : ' ')} {line.Index,3} {line.Weight,6:0.#} {line.Shape,-13} " +
+            $"{(line.Cue is { } cue ? cue.Category.ToString() : line.Structural ? "structural" : ""),-12} {line.Language ?? "",-3} {Shorten(line.Text)}"));
+    }
+
+    private static string Shorten(string text) => text.Length <= 70 ? text : text[..67] + "...";
+
+    private sealed class Line(int index, string text)
+    {
+        public int Index { get; } = index;
+        public string Text { get; } = text;
+        public string Folded { get; init; } = "";
+        public int Words { get; init; }
+        public bool Terminal { get; init; }
+        public bool StartsUpper { get; init; }
+        public LineShape Shape { get; init; }
+        public CueMatch? Cue { get; init; }
+        /// <summary>Links, breadcrumbs, hashtags, credits and the like, told by their form alone.</summary>
+        public bool Structural { get; init; }
+        /// <summary>Language of the line when the identifier is confident.</summary>
+        public string? Language { get; init; }
+        public bool Foreign { get; set; }
+        /// <summary>The line before it is boilerplate too.</summary>
+        public bool Clustered { get; set; }
+        public bool Boilerplate => Cue is not null || Structural;
+
+        public double Weight =>
+            Boilerplate ? (Clustered ? ClusteredCueWeight : CueWeight)
+            : Foreign ? ForeignWeight
+            : Shape switch
+            {
+                LineShape.Prose => Math.Min(Words, ProseWeightCap),
+                LineShape.ShortSentence => 0,
+                LineShape.Headline => HeadlineWeight,
+                _ => FragmentWeight,
+            };
+
+        public bool IsBodyProse => Shape == LineShape.Prose && !Boilerplate && !Foreign;
+    }
+
+    private enum LineShape { Prose, ShortSentence, Headline, Fragment }
+
+    private List<Line> Analyse(string text)
+    {
+        var lines = new List<Line>();
+        foreach (var plain in Unwrap(text))
+        {
+            var words = CountWords(plain);
+            var terminal = EndsSentence(plain, words);
+            var startsUpper = StartsUpper(plain);
+            var shape = Shape(words, terminal, startsUpper, plain);
+            var cue = MatchCue(plain, words);
+            var structural = cue is null && IsStructural(plain, words);
+            string? language = null;
+            if (cue is null && !structural && shape != LineShape.Fragment)
+            {
+                var guess = _identifier.Identify(plain);
+                if (guess.IsConfident) language = guess.Language;
+            }
+            lines.Add(new Line(lines.Count, plain)
+            {
+                Folded = TextFolding.FoldLine(plain),
+                Words = words,
+                Terminal = terminal,
+                StartsUpper = startsUpper,
+                Shape = shape,
+                Cue = cue,
+                Structural = structural,
+                Language = language,
+            });
+        }
+        return lines;
+    }
+
+    /// <summary>
+    /// The text's lines, plain, with hard-wrapped paragraphs joined again: a line that does not end a
+    /// sentence, followed (without a blank line) by one that starts in lower case, continues it.
+    /// </summary>
+    private static List<string> Unwrap(string text)
+    {
+        var lines = new List<string>();
+        var previousBlank = true;
+        foreach (var raw in text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'))
+        {
+            var plain = TextFolding.Plain(raw);
+            if (plain.Length == 0)
+            {
+                previousBlank = true;
+                continue;
+            }
+            if (!previousBlank && lines.Count > 0 && ContinuesLine(lines[^1], plain))
+                lines[^1] = lines[^1] + " " + plain;
+            else
+                lines.Add(plain);
+            previousBlank = false;
+        }
+        return lines;
+    }
+
+    private const int WrappedLineMinWords = 6;
+
+    private static bool ContinuesLine(string previous, string next)
+    {
+        var words = CountWords(previous);
+        if (words < WrappedLineMinWords || EndsSentence(previous, words) || LastMark(previous) is ':' or '|' or '›' or '>') return false;
+        foreach (var c in next)
+            if (char.IsLetter(c)) return char.IsLower(c);
+            else if (!char.IsPunctuation(c) || c is '-' or '•' or '·' or '#' or '@') return false;
+        return false;
+    }
+
+    /// <summary>Features that depend on other lines: the main language, and clusters of boilerplate.</summary>
+    private static void Relate(List<Line> lines)
+    {
+        var language = MainLanguage(lines);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            line.Foreign = language is not null && line.Language is not null && line.Language != language;
+            line.Clustered = i > 0 && lines[i - 1].Boilerplate;
+        }
+    }
+
+    private static LineShape Shape(int words, bool terminal, bool startsUpper, string text)
+    {
+        if ((terminal && words >= ProseMinWords) || words >= ProseUnpunctuatedWords) return LineShape.Prose;
+        if (!startsUpper || words < 2) return LineShape.Fragment;
+        var last = LastMark(text);
+        if (terminal && last is '.' or '…' or ':' && words >= 3) return LineShape.ShortSentence;
+        if (words >= 3 && words <= HeadlineMaxWords) return LineShape.Headline;
+        return LineShape.Fragment;
+    }
+
+    /// <summary>Which cue of which language the line matches, in <see cref="CueCategory"/> order; extraction patterns count as byline and dateline cues.</summary>
+    private CueMatch? MatchCue(string plain, int words)
+    {
+        var folded = TextFolding.FoldPhrase(plain);
+        var whole = TextFolding.FoldLine(plain);
+        var leading = folded.TrimStart(NonWordLead);
+        foreach (var category in Enum.GetValues<CueCategory>())
+        {
+            foreach (var language in _cues.Languages)
+            {
+                if (!language.Categories.TryGetValue(category, out var set)) continue;
+                if (set.Lines.Contains(whole)) return new CueMatch(category, true);
+                if (words > set.MaxWords) continue;
+                foreach (var phrase in set.Starts)
+                    if (TextFolding.ContainsWords(leading, phrase, atStartOnly: true))
+                        return new CueMatch(category, TextFolding.FoldLine(phrase) == whole);
+                foreach (var phrase in set.Contains)
+                    if (TextFolding.ContainsWords(folded, phrase, atStartOnly: false))
+                        return new CueMatch(category, false);
+                foreach (var pattern in set.Patterns)
+                    if (SafeMatch(pattern, plain).Success)
+                        return new CueMatch(category, false);
+            }
+        }
+        if (words <= BylineMaxWords)
+        {
+            foreach (var language in _cues.Languages)
+            {
+                if (language.Published.Any(pattern => SafeMatch(pattern, plain).Success)) return new CueMatch(CueCategory.Dateline, false);
+                if (language.Author.Any(pattern => SafeMatch(pattern, plain).Success)) return new CueMatch(CueCategory.Byline, false);
+            }
+        }
+        return null;
+    }
+
+    private const int BylineMaxWords = 20;
+    private static readonly char[] NonWordLead = ['|', '>', '›', '»', '•', '·', '-', '*', ' ', '#', '/', '"', '\''];
+
+    private static bool IsStructural(string text, int words)
+    {
+        if (!text.Any(char.IsLetter)) return true;
+        if (words <= 6 && SafeMatch(LinkPattern(), text).Success) return true;
+        if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } tokens && tokens.All(token => token.StartsWith('#') || token.StartsWith('@')))
+            return true;
+        if (words <= 12 && text.Contains('©')) return true;
+        return IsBreadcrumb(text, words);
+    }
+
+    /// <summary>"Home &gt; World &gt; Europe", "Accueil › International ›": short segments between separators.</summary>
+    private static bool IsBreadcrumb(string text, int words)
+    {
+        var separators = text.Contains('«') ? BreadcrumbSeparatorsNoGuillemet : BreadcrumbSeparators;
+        var segments = text.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var separatorCount = separators.Sum(separator => CountOf(text, separator));
+        if (separatorCount == 0) return false;
+        var endsWithSeparator = separators.Any(separator => text.EndsWith(separator.Trim(), StringComparison.Ordinal));
+        if (separatorCount >= 2 || endsWithSeparator || text.StartsWith('›') || text.StartsWith('>'))
+            return segments.Length > 0 && words <= segments.Length * 4 && !EndsSentence(text, words);
+        return false;
+    }
+
+    private static readonly string[] BreadcrumbSeparators = [" › ", " > ", " » ", " | ", " / ", " • ", " · ", " >> ", "›", "»"];
+    private static readonly string[] BreadcrumbSeparatorsNoGuillemet = [" › ", " > ", " | ", " / ", " • ", " · ", " >> ", "›"];
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var index = text.IndexOf(part, StringComparison.Ordinal); index >= 0; index = text.IndexOf(part, index + part.Length, StringComparison.Ordinal))
+            count++;
+        return count;
+    }
+
+    /// <summary>The language most prose words are written in, from lines the identifier is sure of.</summary>
+    private static string? MainLanguage(List<Line> lines)
+    {
+        var votes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in lines)
+            if (line.Shape == LineShape.Prose && !line.Boilerplate && line.Language is { } language)
+                votes[language] = votes.GetValueOrDefault(language) + line.Words;
+        return votes.Count == 0 ? null : votes.OrderByDescending(vote => vote.Value).ThenBy(vote => vote.Key, StringComparer.Ordinal).First().Key;
+    }
+
+    /// <summary>The run of lines with the largest total weight, scanning no further than the first end cue after a substantial body.</summary>
+    private static (int Start, int End) FindBody(List<Line> lines)
+    {
+        double best = 0, current = 0;
+        int bestStart = -1, bestEnd = -1, currentStart = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Cue is { Role: CueRole.End } && bestStart >= 0 && i - bestEnd <= EndCueReach && Substantial(lines, bestStart, bestEnd + 1))
+                break;
+            current += line.Weight;
+            if (current > best)
+                (best, bestStart, bestEnd) = (current, currentStart, i);
+            if (current <= 0)
+                (current, currentStart) = (0, i + 1);
+        }
+        return (bestStart, bestEnd);
+    }
+
+    private static bool Substantial(List<Line> lines, int from, int to)
+    {
+        int words = 0, count = 0;
+        for (var i = from; i < to; i++)
+            if (lines[i].IsBodyProse) (words, count) = (words + lines[i].Words, count + 1);
+        return words >= SubstantialWords || count >= SubstantialLines;
+    }
+
+    /// <summary>The lines of the body worth keeping; <paramref name="stop"/> is where the article ends.</summary>
+    private static List<Line> FilterBody(List<Line> lines, int start, int end, out int stop)
+    {
+        var kept = new List<Line>();
+        stop = lines.Count;
+        var skipHeadlines = 0;
+        for (var i = start; i <= end; i++)
+        {
+            var line = lines[i];
+            if (line.Cue is { Role: CueRole.End } && Substantial(lines, start, i))
+            {
+                stop = i;
+                break;
+            }
+            if (line.Cue is { Role: CueRole.Teaser } teaser)
+            {
+                skipHeadlines = teaser.WholeLine ? TeaserFollowers : 0;
+                continue;
+            }
+            if (line.Boilerplate || line.Foreign) continue;
+            if (skipHeadlines > 0 && line.Shape != LineShape.Prose)
+            {
+                skipHeadlines--;
+                continue;
+            }
+            skipHeadlines = 0;
+            switch (line.Shape)
+            {
+                case LineShape.Prose:
+                case LineShape.ShortSentence:
+                    kept.Add(line);
+                    break;
+                case LineShape.Headline when IsIntertitle(lines, i, end):
+                    kept.Add(line);
+                    break;
+            }
+        }
+        if (stop == lines.Count) stop = Math.Min(lines.Count, end + 1 + EndCueReach);
+        return kept;
+    }
+
+    /// <summary>A short headline inside the body that announces the next paragraph (shares a word stem with it), not a teaser for another article.</summary>
+    private static bool IsIntertitle(List<Line> lines, int index, int end)
+    {
+        var headline = lines[index];
+        if (headline.Words > IntertitleMaxWords) return false;
+        var stems = Stems(headline.Text);
+        for (var i = index + 1; i <= end && i <= index + 2; i++)
+            if (lines[i].IsBodyProse)
+                return Stems(lines[i].Text).Overlaps(stems);
+        return false;
+    }
+
+    private const int StemLength = 5;
+
+    private static HashSet<string> Stems(string text)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match word in SafeMatches(WordPattern(), text))
+            if (word.Length >= StemLength) stems.Add(word.Value[..StemLength].ToLowerInvariant());
+        return stems;
+    }
+
+    /// <summary>The title: a headline line before the body, long and close to it; the page's "Title - Site" line decides when it repeats one.</summary>
+    private static (string? Title, string? Site) FindTitle(List<Line> lines, int limit)
+    {
+        string? pageTitle = null, site = null;
+        var first = lines[0];
+        if (!first.Boilerplate && SafeMatch(PageTitlePattern(), first.Text) is { Success: true } split)
+        {
+            pageTitle = split.Groups["title"].Value.Trim();
+            site = split.Groups["site"].Value.Trim();
+        }
+        var pageTitleFolded = pageTitle is null ? null : TextFolding.FoldLine(pageTitle);
+
+        Line? best = null;
+        double bestScore = double.MinValue;
+        double distance = 0;
+        for (var i = limit - 1; i >= 0; i--)
+        {
+            var line = lines[i];
+            distance += line.Boilerplate ? 0.25 : 1;
+            if (line.Boilerplate || line.Foreign || !line.StartsUpper || line.Words < 2 || line.Words > TitleMaxWords) continue;
+            var last = LastMark(line.Text);
+            var score = Math.Min(line.Words, 20) - distance;
+            if (!line.Terminal || last is '?' or '!') score += 4;
+            else if (last is '.') score -= 6;
+            if (pageTitleFolded is not null && line.Index > 0 && line.Folded == pageTitleFolded) score += 15;
+            if (line.Index == 0 && pageTitle is not null) score += 6;
+            if (score > bestScore) (best, bestScore) = (line, score);
+        }
+        if (best is null) return (pageTitle, SiteName(site));
+        if (best.Index == 0 && pageTitle is not null) return (pageTitle, SiteName(site));
+        return (best.Text, best.Folded == pageTitleFolded ? SiteName(site) : null);
+    }
+
+    private static string? SiteName(string? site) => site is { Length: > 0 } && CountWords(site) <= 5 ? site : null;
+
+    private string? FindPublished(List<Line> lines, int stop)
+    {
+        for (var i = 0; i < stop && i < lines.Count; i++)
+        {
+            foreach (var language in _cues.Languages)
+            {
+                foreach (var pattern in language.Published)
+                {
+                    var match = SafeMatch(pattern, lines[i].Text);
+                    if (match.Success && ToIso(language, match) is { } iso) return iso;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string? ToIso(LanguageCues language, Match match)
+    {
+        var monthText = TextFolding.FoldPhrase(match.Groups["month"].Value).TrimEnd('.');
+        if (!int.TryParse(monthText, NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            && !language.Months.TryGetValue(monthText, out month))
+            return null;
+        if (!int.TryParse(match.Groups["day"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            || !int.TryParse(match.Groups["year"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || year is < 1800 or > 2100 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            return null;
+        return new DateOnly(year, month, day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    private string? FindAuthor(List<Line> lines, int stop)
+    {
+        for (var i = 0; i < stop && i < lines.Count; i++)
+        {
+            if (lines[i].Words > BylineMaxWords) continue;
+            foreach (var language in _cues.Languages)
+            {
+                foreach (var pattern in language.Author)
+                {
+                    var match = SafeMatch(pattern, lines[i].Text);
+                    if (!match.Success) continue;
+                    var author = match.Groups["author"].Value.Trim().TrimEnd(',', ';', '-', '|', ' ');
+                    if (author.Length > 0) return author;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int CountWords(string text)
+    {
+        var count = 0;
+        foreach (var token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (token.Any(char.IsLetterOrDigit)) count++;
+        return count;
+    }
+
+    private static char LastMark(string text)
+    {
+        var end = text.Length - 1;
+        while (end >= 0 && (text[end] is '"' or '\'' or '»' or '”' or ')' or ']' or ' ' || char.IsWhiteSpace(text[end]))) end--;
+        return end >= 0 ? text[end] : ' ';
+    }
+
+    private static bool EndsSentence(string text, int words) =>
+        LastMark(text) switch
+        {
+            '.' or '!' or '?' or '…' => true,
+            ':' => words >= ProseMinWords,
+            _ => false,
+        };
+
+    private static bool StartsUpper(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c)) return char.IsUpper(c);
+            if (char.IsDigit(c)) return true;
+        }
+        return false;
+    }
+
+    private static Match SafeMatch(Regex regex, string text)
+    {
+        try
+        {
+            return regex.Match(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return Match.Empty;
+        }
+    }
+
+    private static IEnumerable<Match> SafeMatches(Regex regex, string text)
+    {
+        try
+        {
+            return regex.Matches(text).ToList();
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return [];
+        }
+    }
+
+    [GeneratedRegex(@"https?://|www\.|[\w.+-]+@[\w-]+\.\w", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    private static partial Regex WordPattern();
+
+    /// <summary>"Title - Site", "Title | Site", "Title – Site": the page's title line, site name last.</summary>
+    [GeneratedRegex(@"^(?<title>.{10,}?)\s+[-|–—]\s+(?<site>[^-|–—]{2,40})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    private static partial Regex PageTitlePattern();
 }

@@ -1,0 +1,371 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Sitrep.Language;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Sitrep.Content.Scraped;
+
+/// <summary>The kinds of boilerplate line the cue files name; each is a top-level key of <c>boilerplate.yaml</c>.</summary>
+public enum CueCategory
+{
+    CommentForm,
+    Comments,
+    Cookies,
+    Footer,
+    Related,
+    Teaser,
+    Share,
+    Subscribe,
+    Byline,
+    Dateline,
+    Credit,
+    Navigation,
+}
+
+/// <summary>What a cue does to the line it matches, and to what follows.</summary>
+public enum CueRole
+{
+    /// <summary>The line is dropped.</summary>
+    Drop,
+    /// <summary>The line is dropped, and so are the headline lines right after it when the line is the cue alone.</summary>
+    Teaser,
+    /// <summary>The line is dropped, and once enough body precedes it, the article ends there.</summary>
+    End,
+}
+
+/// <summary>A line matched a cue: which category, and whether the line was nothing but the cue phrase.</summary>
+public readonly record struct CueMatch(CueCategory Category, bool WholeLine)
+{
+    public CueRole Role => Category switch
+    {
+        CueCategory.Teaser => CueRole.Teaser,
+        CueCategory.CommentForm or CueCategory.Comments or CueCategory.Footer or CueCategory.Related => CueRole.End,
+        _ => CueRole.Drop,
+    };
+}
+
+/// <summary>A date found on a line: ISO "yyyy-MM-dd".</summary>
+internal readonly record struct FoundDate(string Iso);
+
+/// <summary>
+/// Cue phrases and patterns of one language, read from <c>lang/&lt;code&gt;/boilerplate.yaml</c>.
+/// Immutable once loaded, so it is shared freely between threads.
+/// </summary>
+public sealed class LanguageCues
+{
+    internal LanguageCues(string language, IReadOnlyDictionary<CueCategory, CueSet> categories,
+        IReadOnlyDictionary<string, int> months, IReadOnlyList<Regex> published, IReadOnlyList<Regex> author)
+    {
+        Language = language;
+        Categories = categories;
+        Months = months;
+        Published = published;
+        Author = author;
+    }
+
+    public string Language { get; }
+    internal IReadOnlyDictionary<CueCategory, CueSet> Categories { get; }
+    /// <summary>Folded month name or abbreviation → month number.</summary>
+    public IReadOnlyDictionary<string, int> Months { get; }
+    internal IReadOnlyList<Regex> Published { get; }
+    internal IReadOnlyList<Regex> Author { get; }
+}
+
+/// <summary>The cues of one category in one language.</summary>
+internal sealed class CueSet(IReadOnlySet<string> lines, IReadOnlyList<string> starts, IReadOnlyList<string> contains,
+    IReadOnlyList<Regex> patterns, int maxWords)
+{
+    public IReadOnlySet<string> Lines { get; } = lines;
+    public IReadOnlyList<string> Starts { get; } = starts;
+    public IReadOnlyList<string> Contains { get; } = contains;
+    public IReadOnlyList<Regex> Patterns { get; } = patterns;
+    public int MaxWords { get; } = maxWords;
+}
+
+/// <summary>
+/// All boilerplate cues, one <see cref="LanguageCues"/> per language folder that has a
+/// <c>boilerplate.yaml</c>. Every line is tested against the cues of every language, since pages
+/// mix languages in their chrome ("Share" buttons on a French site).
+/// </summary>
+public sealed class BoilerplateCues
+{
+    public const string FileName = "boilerplate.yaml";
+
+    /// <summary>How long one pattern may run on one line before it counts as not matching.</summary>
+    internal static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
+
+    private const int DefaultMaxWords = 30;
+
+    private static readonly Dictionary<string, CueCategory> CategoryKeys = new(StringComparer.Ordinal)
+    {
+        ["navigation"] = CueCategory.Navigation,
+        ["share"] = CueCategory.Share,
+        ["subscribe"] = CueCategory.Subscribe,
+        ["teaser"] = CueCategory.Teaser,
+        ["related"] = CueCategory.Related,
+        ["comments"] = CueCategory.Comments,
+        ["comment_form"] = CueCategory.CommentForm,
+        ["cookies"] = CueCategory.Cookies,
+        ["footer"] = CueCategory.Footer,
+        ["credit"] = CueCategory.Credit,
+        ["byline"] = CueCategory.Byline,
+        ["dateline"] = CueCategory.Dateline,
+    };
+
+    private BoilerplateCues(IReadOnlyList<LanguageCues> languages) => Languages = languages;
+
+    public IReadOnlyList<LanguageCues> Languages { get; }
+
+    /// <summary>Reads every <c>&lt;root&gt;/&lt;code&gt;/boilerplate.yaml</c>, in folder-name order.</summary>
+    public static BoilerplateCues Load(string root)
+    {
+        var languages = new List<LanguageCues>();
+        if (Directory.Exists(root))
+        {
+            foreach (var folder in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+            {
+                var file = Path.Combine(folder, FileName);
+                if (File.Exists(file)) languages.Add(LoadFile(file, Path.GetFileName(folder)));
+            }
+        }
+        return new BoilerplateCues(languages);
+    }
+
+    /// <summary>Reads one cue file; a mistake throws <see cref="LanguageDataException"/> naming the file and line.</summary>
+    public static LanguageCues LoadFile(string path, string language)
+    {
+        var stream = new YamlStream();
+        using (var reader = new StreamReader(path, Encoding.UTF8))
+        {
+            var parser = new Parser(reader);
+            try
+            {
+                stream.Load(parser);
+            }
+            catch (YamlException error)
+            {
+                throw Error(path, error.Start, error.InnerException?.Message ?? error.Message);
+            }
+            catch (InvalidOperationException error)
+            {
+                // The scanner gives up on some malformed input without a position: report the last event read.
+                throw Error(path, parser.Current?.End ?? Mark.Empty, $"malformed YAML near here ({error.Message})");
+            }
+        }
+
+        var categories = new Dictionary<CueCategory, CueSet>();
+        var months = new Dictionary<string, int>(StringComparer.Ordinal);
+        var published = new List<Regex>();
+        var author = new List<Regex>();
+        if (stream.Documents.Count == 0) return new LanguageCues(language, categories, months, published, author);
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw Error(path, stream.Documents[0].RootNode.Start, "expected a mapping of categories at the top");
+
+        // Months first: patterns may refer to them as {month}.
+        foreach (var (keyNode, valueNode) in root.Children)
+        {
+            if (Scalar(path, keyNode) != "months") continue;
+            if (valueNode is not YamlMappingNode monthMap) throw Error(path, valueNode.Start, "months: expected a mapping of name: number");
+            foreach (var (nameNode, numberNode) in monthMap.Children)
+            {
+                var name = TextFolding.FoldPhrase(Scalar(path, nameNode)).TrimEnd('.');
+                if (!int.TryParse(Scalar(path, numberNode), NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 12)
+                    throw Error(path, numberNode.Start, $"months: '{Scalar(path, nameNode)}' needs a month number 1-12");
+                if (name.Length == 0) throw Error(path, nameNode.Start, "months: empty month name");
+                months[name] = number;
+            }
+        }
+        var monthAlternation = string.Join("|", months.Keys.OrderByDescending(name => name.Length).ThenBy(name => name, StringComparer.Ordinal)
+            .Select(name => Regex.Escape(name) + "\\.?"));
+
+        foreach (var (keyNode, valueNode) in root.Children)
+        {
+            var key = Scalar(path, keyNode);
+            switch (key)
+            {
+                case "months":
+                    break;
+                case "published":
+                    foreach (var node in List(path, key, valueNode))
+                        published.Add(Pattern(path, node, monthAlternation, "day", "month", "year"));
+                    break;
+                case "author":
+                    foreach (var node in List(path, key, valueNode))
+                        author.Add(Pattern(path, node, monthAlternation, "author"));
+                    break;
+                default:
+                    if (!CategoryKeys.TryGetValue(key, out var category))
+                        throw Error(path, keyNode.Start, $"unknown key '{key}' (expected months, published, author or one of {string.Join(", ", CategoryKeys.Keys)})");
+                    categories[category] = Category(path, key, valueNode, monthAlternation);
+                    break;
+            }
+        }
+        return new LanguageCues(language, categories, months, published, author);
+    }
+
+    private static CueSet Category(string path, string key, YamlNode node, string monthAlternation)
+    {
+        if (node is not YamlMappingNode map)
+            throw Error(path, node.Start, $"{key}: expected a mapping with lines, starts, contains, patterns, max_words");
+        var lines = new HashSet<string>(StringComparer.Ordinal);
+        var starts = new List<string>();
+        var contains = new List<string>();
+        var patterns = new List<Regex>();
+        var maxWords = DefaultMaxWords;
+        foreach (var (fieldNode, valueNode) in map.Children)
+        {
+            var field = Scalar(path, fieldNode);
+            switch (field)
+            {
+                case "lines":
+                    foreach (var item in List(path, $"{key}.{field}", valueNode)) lines.Add(Phrase(path, item, TextFolding.FoldLine));
+                    break;
+                case "starts":
+                    foreach (var item in List(path, $"{key}.{field}", valueNode)) starts.Add(Phrase(path, item, TextFolding.FoldPhrase));
+                    break;
+                case "contains":
+                    foreach (var item in List(path, $"{key}.{field}", valueNode)) contains.Add(Phrase(path, item, TextFolding.FoldPhrase));
+                    break;
+                case "patterns":
+                    foreach (var item in List(path, $"{key}.{field}", valueNode)) patterns.Add(Pattern(path, item, monthAlternation));
+                    break;
+                case "max_words":
+                    if (!int.TryParse(Scalar(path, valueNode), NumberStyles.None, CultureInfo.InvariantCulture, out maxWords) || maxWords < 1)
+                        throw Error(path, valueNode.Start, $"{key}.max_words: expected a positive whole number");
+                    break;
+                default:
+                    throw Error(path, fieldNode.Start, $"{key}: unknown field '{field}' (expected lines, starts, contains, patterns, max_words)");
+            }
+        }
+        return new CueSet(lines, starts, contains, patterns, maxWords);
+    }
+
+    private static string Phrase(string path, YamlNode node, Func<string, string> fold)
+    {
+        var phrase = fold(Scalar(path, node));
+        if (phrase.Length == 0) throw Error(path, node.Start, "empty cue phrase");
+        return phrase;
+    }
+
+    private static Regex Pattern(string path, YamlNode node, string monthAlternation, params string[] requiredGroups)
+    {
+        var source = Scalar(path, node);
+        if (source.Contains("{month}", StringComparison.Ordinal))
+        {
+            if (monthAlternation.Length == 0) throw Error(path, node.Start, "pattern uses {month} but the file has no months");
+            source = source.Replace("{month}", $"(?i:{monthAlternation})", StringComparison.Ordinal);
+        }
+        Regex regex;
+        try
+        {
+            regex = new Regex(source, RegexOptions.CultureInvariant, RegexTimeout);
+        }
+        catch (ArgumentException error)
+        {
+            throw Error(path, node.Start, $"invalid pattern: {error.Message}");
+        }
+        foreach (var group in requiredGroups)
+            if (regex.GroupNumberFromName(group) < 0)
+                throw Error(path, node.Start, $"pattern needs a named group (?<{group}>...)");
+        return regex;
+    }
+
+    private static IEnumerable<YamlNode> List(string path, string key, YamlNode node) => node switch
+    {
+        YamlSequenceNode sequence => sequence.Children,
+        YamlScalarNode { Value: null or "" } => [],
+        _ => throw Error(path, node.Start, $"{key}: expected a list"),
+    };
+
+    private static string Scalar(string path, YamlNode node) =>
+        node is YamlScalarNode { Value: { } value } ? value : throw Error(path, node.Start, "expected a single value");
+
+    private static LanguageDataException Error(string path, Mark mark, string message) =>
+        new($"{path}:{mark.Line}:{mark.Column}: {message}");
+}
+
+/// <summary>Folding used to compare lines with cue phrases: lower case, plain apostrophes and quotes, single spaces.</summary>
+internal static class TextFolding
+{
+    /// <summary>Folds a phrase: lower case, typographic marks made plain, spaces collapsed, no space before <c>: ; ! ?</c>.</summary>
+    public static string FoldPhrase(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var raw in text)
+        {
+            var c = raw switch
+            {
+                '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4' => '\'',
+                '\u00AB' or '\u00BB' or '\u201C' or '\u201D' or '\u201E' => '"',
+                '\u2013' or '\u2014' or '\u2212' or '\u2010' or '\u2011' => '-',
+                _ => char.ToLowerInvariant(raw),
+            };
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+            if (pendingSpace && c is not (':' or ';' or '!' or '?')) builder.Append(' ');
+            pendingSpace = false;
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>The line as patterns see it: case kept, typographic marks made plain, spaces collapsed.</summary>
+    public static string Plain(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var raw in text)
+        {
+            var c = raw switch
+            {
+                '\u2019' or '\u2018' or '\u02BC' => '\'',
+                '\u201C' or '\u201D' or '\u201E' => '"',
+                '\u2013' or '\u2014' or '\u2212' or '\u2010' or '\u2011' => '-',
+                _ => raw,
+            };
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+            if (pendingSpace) builder.Append(' ');
+            pendingSpace = false;
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>Folds a whole line for exact comparison: as <see cref="FoldPhrase"/>, without punctuation or symbols at either end.</summary>
+    public static string FoldLine(string text)
+    {
+        var folded = FoldPhrase(text);
+        var start = 0;
+        var end = folded.Length;
+        while (start < end && !char.IsLetterOrDigit(folded[start])) start++;
+        while (end > start && !char.IsLetterOrDigit(folded[end - 1])) end--;
+        return folded[start..end].Trim();
+    }
+
+    /// <summary>Whether <paramref name="phrase"/> occurs in <paramref name="text"/> as whole words.</summary>
+    public static bool ContainsWords(string text, string phrase, bool atStartOnly)
+    {
+        var from = 0;
+        while (from <= text.Length - phrase.Length)
+        {
+            var index = text.IndexOf(phrase, from, StringComparison.Ordinal);
+            if (index < 0 || (atStartOnly && index > 0)) return false;
+            var end = index + phrase.Length;
+            var startOk = index == 0 || !char.IsLetterOrDigit(text[index - 1]) || !char.IsLetterOrDigit(phrase[0]);
+            var endOk = end == text.Length || !char.IsLetterOrDigit(text[end]) || !char.IsLetterOrDigit(phrase[^1]);
+            if (startOk && endOk) return true;
+            from = index + 1;
+        }
+        return false;
+    }
+}
