@@ -1,25 +1,316 @@
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
 namespace Sitrep.Content.Html;
 
-/// <summary>Main content and metadata of a web page, from its DOM.</summary>
+/// <summary>
+/// Main content and metadata of a web page, from its DOM. A cascade in the manner of trafilatura:
+/// <list type="number">
+/// <item>Metadata is read from the whole page first (<see cref="HtmlMetadata"/>).</item>
+/// <item>The tree is pruned: furniture tags (script, nav, aside, footer, forms' controls…), hidden elements,
+///   furniture roles, and elements whose class/id says furniture (menus, share bars, ads, cookie banners,
+///   comments, related boxes, newsletter pleas, tags, captions, bylines) are removed. The patterns are data
+///   (<c>data/html/boilerplate.yaml</c>). An element holding most of the page's text, or the article body
+///   the selectors point at, is never removed that way.</item>
+/// <item>The article body is looked for with known class/id patterns, best group first, then &lt;article&gt;.</item>
+/// <item>Without a convincing body, the container whose paragraphs score best (text length, commas, few
+///   links, as Readability does) is chosen.</item>
+/// <item>When that yields little text, SmartReader (a Readability port) is run on the page as a second
+///   candidate, and the longer result wins.</item>
+/// <item>When everything else fails: every text block of the pruned page.</item>
+/// </list>
+/// The blocks of the chosen container are then filtered: link-heavy blocks, reading prompts and pleas
+/// (<c>boilerplate_lines</c>), repeated blocks and headings left dangling at the end are dropped.
+/// Instances are stateless and thread-safe; the result depends only on the input.
+/// </summary>
 public sealed class HtmlContentExtractor
 {
+    /// <summary>A body found by the selectors must yield at least this much text to be trusted alone.</summary>
+    private const int MinBodyChars = 250;
+    /// <summary>Below this much text, SmartReader's opinion is asked.</summary>
+    private const int SecondOpinionChars = 1000;
+    /// <summary>Pages beyond this size are cut (the tail of a 5 MB page is not its article).</summary>
+    private const int MaxHtmlChars = 4_000_000;
+
     private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
+
+    [ThreadStatic] private static HtmlParser? _parser;
+
+    private readonly HtmlExtractionRules _rules;
+
+    public HtmlContentExtractor() : this(HtmlExtractionRules.Default) { }
+
+    public HtmlContentExtractor(HtmlExtractionRules rules) => _rules = rules;
+
+    /// <summary>Whether SmartReader may be asked for a second opinion (on by default).</summary>
+    public bool UseSmartReader { get; init; } = true;
+
+    private static HtmlParser Parser => _parser ??= new HtmlParser(ParserOptions);
 
     public ExtractedContent Extract(string html, string? url)
     {
-        var parser = new HtmlParser(ParserOptions);
-        var document = parser.ParseDocument(html);
-        var content = new ExtractedContent { Title = document.Title?.Trim() };
-        foreach (var element in document.QuerySelectorAll("script, style, noscript, nav, footer, header, aside"))
-            element.Remove();
-        foreach (var block in document.QuerySelectorAll("p, h1, h2, h3, li"))
+        var content = new ExtractedContent();
+        if (html.Length > MaxHtmlChars)
         {
-            var text = block.TextContent.Trim();
-            if (text.Length > 0) content.Blocks.Add(text);
+            html = html[..MaxHtmlChars];
+            content.Warnings.Add("page cut to its first 4 million characters");
         }
+
+        IHtmlDocument document;
+        try
+        {
+            document = Parser.ParseDocument(html);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            content.Warnings.Add($"HTML could not be parsed: {e.Message}");
+            return content;
+        }
+
+        HtmlMetadata.Fill(document, url, content);
+        if (document.Body is not { } body) return content;
+
+        var pruned = Prune(body);
+        var blocks = ChooseBlocks(body, pruned, html, url, out var method);
+        content.Blocks.AddRange(Filter(blocks));
+        if (method is not null) content.Warnings.Add(method);
         return content;
     }
+
+    private List<TextBlock> ChooseBlocks(IElement body, PruneResult pruned, string html, string? url, out string? note)
+    {
+        note = null;
+        // 1. Known article-body selectors, best group first; the candidate with the most text in a group.
+        List<TextBlock>? best = null;
+        var bestLength = 0;
+        foreach (var group in pruned.Candidates)
+        {
+            foreach (var candidate in group.Take(12))
+            {
+                if (!IsAttached(candidate, body)) continue;
+                var blocks = BlockCollector.Collect(candidate);
+                var length = GoodLength(blocks);
+                if (length > bestLength)
+                {
+                    best = blocks;
+                    bestLength = length;
+                }
+            }
+            if (bestLength >= MinBodyChars) break;
+        }
+
+        // 2. The best-scoring container.
+        var all = BlockCollector.Collect(body);
+        if (bestLength < MinBodyChars)
+        {
+            var scored = ScoreContainers(all);
+            var scoredLength = GoodLength(scored);
+            if (scoredLength > bestLength)
+            {
+                best = scored;
+                bestLength = scoredLength;
+            }
+        }
+
+        // 3. A second opinion when little was found.
+        if (UseSmartReader && bestLength < SecondOpinionChars)
+        {
+            var smart = SmartReaderBlocks(html, url);
+            var smartLength = GoodLength(smart);
+            if (smartLength > bestLength * 2 || (bestLength < MinBodyChars && smartLength > bestLength))
+            {
+                best = smart;
+                bestLength = smartLength;
+                note = null;
+            }
+        }
+
+        // 4. Baseline: every block of the pruned page.
+        if (best is null || bestLength < 50)
+        {
+            var allLength = GoodLength(all);
+            if (allLength > bestLength) return all;
+        }
+        return best ?? [];
+    }
+
+    /// <summary>Text length of blocks that look like prose (not link lists).</summary>
+    private static int GoodLength(List<TextBlock> blocks)
+    {
+        var length = 0;
+        foreach (var block in blocks)
+            if (block.LinkDensity < 0.5) length += block.Text.Length;
+        return length;
+    }
+
+    private static bool IsAttached(IElement element, IElement root)
+    {
+        for (var e = element; e is not null; e = e.ParentElement)
+            if (e == root) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Readability-style scoring: each prose block gives points (1 + commas + length/100, at most 3 for
+    /// length) to its container, half to the next one up, a third to the ones above; the container with
+    /// the most points, discounted by its link density, holds the article.
+    /// </summary>
+    private static List<TextBlock> ScoreContainers(List<TextBlock> blocks)
+    {
+        var scores = new Dictionary<IElement, (double Score, int Chars, int LinkChars)>();
+        foreach (var block in blocks)
+        {
+            var level = 0;
+            for (var e = block.Container; e is not null && level < 5; e = e.ParentElement, level++)
+            {
+                var current = scores.GetValueOrDefault(e);
+                var points = 0.0;
+                if (block.Text.Length >= 25 && block.LinkDensity < 0.5 && block.Kind != BlockKind.Heading)
+                {
+                    var commas = 0;
+                    foreach (var c in block.Text) if (c is ',' or '،' or '，') commas++;
+                    points = (1 + commas + Math.Min(block.Text.Length / 100.0, 3)) / (level switch { 0 or 1 => 1, 2 => 2, _ => level * 3 });
+                }
+                scores[e] = (current.Score + points, current.Chars + block.Text.Length, current.LinkChars + block.LinkChars);
+            }
+        }
+        IElement? top = null;
+        var topScore = 0.0;
+        foreach (var (element, value) in scores)
+        {
+            var linkDensity = value.Chars == 0 ? 0 : (double)value.LinkChars / value.Chars;
+            var score = value.Score * (1 - linkDensity);
+            if (score > topScore || (score == topScore && top is not null && element.CompareDocumentPosition(top).HasFlag(DocumentPositions.Following)))
+            {
+                top = element;
+                topScore = score;
+            }
+        }
+        if (top is null) return [];
+        return blocks.Where(b => IsAttached(b.Container, top)).ToList();
+    }
+
+    private List<TextBlock> SmartReaderBlocks(string html, string? url)
+    {
+        try
+        {
+            var address = url is not null && Uri.TryCreate(url, UriKind.Absolute, out _) ? url : "https://localhost/";
+            var article = new SmartReader.Reader(address, html).GetArticle();
+            if (!article.IsReadable || string.IsNullOrWhiteSpace(article.Content)) return [];
+            var document = Parser.ParseDocument(article.Content);
+            if (document.Body is not { } body) return [];
+            Prune(body);
+            return BlockCollector.Collect(body);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>The blocks worth keeping, each one line of text.</summary>
+    private IEnumerable<string> Filter(List<TextBlock> blocks)
+    {
+        var kept = new List<TextBlock>(blocks.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var block in blocks)
+        {
+            var density = block.LinkDensity;
+            if (density > 0.8) continue;
+            if (density > 0.5 && (block.Kind is BlockKind.ListItem or BlockKind.Other or BlockKind.Cell || block.Text.Length < 150)) continue;
+            if (_rules.BoilerplateLines is { } lines && HtmlExtractionRules.SafeMatch(lines, block.Text)) continue;
+            if (block.Text.Length < 200 && !seen.Add(block.Text)) continue;
+            kept.Add(block);
+        }
+        // Headings left at the end announced something that was removed (comments, related articles).
+        while (kept.Count > 0 && kept[^1].Kind == BlockKind.Heading) kept.RemoveAt(kept.Count - 1);
+        return kept.Select(b => b.Text);
+    }
+
+    private sealed record PruneResult(List<List<IElement>> Candidates);
+
+    /// <summary>
+    /// Removes furniture from the tree under <paramref name="body"/> and returns the article-body
+    /// candidates the selectors found, by group (best first).
+    /// </summary>
+    private PruneResult Prune(IElement body)
+    {
+        var groupCount = _rules.Body.Count + 2;
+        var candidates = new List<List<IElement>>(groupCount);
+        for (var i = 0; i < groupCount; i++) candidates.Add([]);
+        var removeNow = new List<IElement>();
+        var furniture = new List<IElement>();
+
+        var stack = new Stack<(IElement Element, bool InArticle)>();
+        for (var child = body.LastElementChild; child is not null; child = child.PreviousElementSibling) stack.Push((child, false));
+        while (stack.Count > 0)
+        {
+            var (element, inArticle) = stack.Pop();
+            var name = element.LocalName;
+            if (_rules.RemoveTags.Contains(name) || IsHidden(element)
+                || (element.GetAttribute("role") is { } role && _rules.RemoveRoles.Contains(role.Trim().ToLowerInvariant()))
+                || (name == "header" && !inArticle))
+            {
+                removeNow.Add(element);
+                continue;
+            }
+
+            var isBodyTag = name is "div" or "article" or "section" or "main";
+            if (element.GetAttribute("itemprop") is "articleBody" or "articlebody")
+                candidates[0].Add(element);
+            else if (ClassAndId(element) is { } classId)
+            {
+                var group = -1;
+                if (isBodyTag)
+                    for (var g = 0; g < _rules.Body.Count; g++)
+                        if (_rules.Body[g].IsMatch(classId)) { group = g; break; }
+                if (group >= 0) candidates[group == 0 ? 0 : group + 1].Add(element);
+                else if (_rules.Boilerplate.IsMatch(classId) && !_rules.Keep.IsMatch(classId)) furniture.Add(element);
+                else if (name == "article") candidates[1].Add(element);
+            }
+            else if (name == "article") candidates[1].Add(element);
+            if (name == "main") candidates[groupCount - 1].Add(element);
+
+            var childInArticle = inArticle || name == "article" || name == "main";
+            for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
+                stack.Push((child, childInArticle));
+        }
+        foreach (var element in removeNow) element.Remove();
+
+        if (furniture.Count > 0)
+        {
+            // The strongest body candidates and whatever holds them stay, as does a wrapper holding most text.
+            var protectedElements = new HashSet<IElement>();
+            foreach (var candidate in candidates[0].Count > 0 ? candidates[0] : candidates[1])
+                for (var e = candidate.ParentElement; e is not null && e != body; e = e.ParentElement)
+                    protectedElements.Add(e);
+            var total = body.TextContent.Length;
+            foreach (var element in furniture)
+            {
+                if (protectedElements.Contains(element) || !IsAttached(element, body)) continue;
+                if (total > 0 && element.TextContent.Length > total * 0.7) continue;
+                element.Remove();
+            }
+        }
+        return new PruneResult(candidates);
+    }
+
+    private static string? ClassAndId(IElement element)
+    {
+        var className = element.GetAttribute("class");
+        var id = element.GetAttribute("id");
+        if (string.IsNullOrEmpty(className)) return string.IsNullOrEmpty(id) ? null : id.ToLowerInvariant();
+        return string.IsNullOrEmpty(id) ? className.ToLowerInvariant() : string.Concat(className, " ", id).ToLowerInvariant();
+    }
+
+    private static bool IsHidden(IElement element)
+    {
+        if (element.HasAttribute("hidden")) return true;
+        if (element.GetAttribute("aria-hidden") is "true" && element.LocalName is not ("div" or "article" or "section" or "main" or "p")) return true;
+        if (element.GetAttribute("style") is not { Length: > 0 } style) return false;
+        return Contains(style, "display:none") || Contains(style, "display: none") || Contains(style, "visibility:hidden") || Contains(style, "visibility: hidden");
+    }
+
+    private static bool Contains(string text, string value) => text.Contains(value, StringComparison.OrdinalIgnoreCase);
 }
