@@ -17,7 +17,7 @@ public static partial class Program
     public static int Main(string[] args)
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-        if (args.Length == 0 || args[0] is not ("extraction" or "gate"))
+        if (args.Length == 0 || args[0] is not ("extraction" or "gate" or "show"))
             return Usage();
         var shared = Option(args, "--shared") ?? "../shared";
         var evalDir = Path.Combine(shared, "bench", "extraction", "trafilatura");
@@ -27,15 +27,34 @@ public static partial class Program
             return 2;
         }
         var pages = EvalPage.Load(evalDir);
+        if (args[0] == "show") return Show(pages, args[1]);
         return args[0] == "gate"
             ? Gate(pages, Option(args, "--floors") ?? "bench/floors.json", args.Contains("--detail"))
             : Extraction(pages, args.Contains("--detail"), Option(args, "--results"));
     }
 
+    /// <summary>Prints what Sitrep extracts from one page of the set, to see why it misses.</summary>
+    private static int Show(IReadOnlyList<EvalPage> pages, string file)
+    {
+        var page = pages.FirstOrDefault(p => p.File == file);
+        if (page is null)
+        {
+            Console.Error.WriteLine($"bench: {file} is not in the set");
+            return 2;
+        }
+        var content = new HtmlContentExtractor().Extract(page.Html, null);
+        Console.WriteLine($"title={content.Title} | published={content.Published} | author={content.Author} | site={content.SiteName} | lang={content.DeclaredLanguage} | canonical={content.CanonicalUrl}");
+        foreach (var warning in content.Warnings) Console.WriteLine($"warning: {warning}");
+        Console.WriteLine($"trace: {HtmlContentExtractor.Trace}");
+        foreach (var block in content.Blocks) Console.WriteLine($"> {block}");
+        return 0;
+    }
+
     private static int Usage()
     {
         Console.Error.WriteLine("usage: Sitrep.Bench extraction --shared DIR [--detail] [--results DIR]");
-        Console.Error.WriteLine("       Sitrep.Bench gate --shared DIR --floors bench/floors.json");
+        Console.Error.WriteLine("       Sitrep.Bench gate --shared DIR --floors bench/floors.json [--detail]");
+        Console.Error.WriteLine("       Sitrep.Bench show FILE --shared DIR");
         return 2;
     }
 

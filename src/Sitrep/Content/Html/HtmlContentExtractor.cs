@@ -46,6 +46,9 @@ public sealed class HtmlContentExtractor
     /// <summary>Whether SmartReader may be asked for a second opinion (on by default).</summary>
     public bool UseSmartReader { get; init; } = true;
 
+    /// <summary>How the last extraction on this thread chose its text (for the benchmark's diagnostics).</summary>
+    [ThreadStatic] internal static string? Trace;
+
     private static HtmlParser Parser => _parser ??= new HtmlParser(ParserOptions);
 
     public ExtractedContent Extract(string html, string? url)
@@ -74,7 +77,7 @@ public sealed class HtmlContentExtractor
         var pruned = Prune(body);
         var blocks = ChooseBlocks(body, pruned, html, url, out var method);
         content.Blocks.AddRange(Filter(blocks));
-        if (method is not null) content.Warnings.Add(method);
+        Trace = method;
         return content;
     }
 
@@ -83,34 +86,49 @@ public sealed class HtmlContentExtractor
         note = null;
         // 1. Known article-body selectors, best group first; the candidate with the most text in a group.
         List<TextBlock>? best = null;
+        IElement? bestElement = null;
         var bestLength = 0;
-        foreach (var group in pruned.Candidates)
+        var bestGroup = -1;
+        for (var g = 0; g < pruned.Candidates.Count; g++)
         {
-            foreach (var candidate in group.Take(12))
+            var found = new List<(IElement Element, List<TextBlock> Blocks, int Length)>();
+            foreach (var candidate in pruned.Candidates[g].Take(24))
             {
                 if (!IsAttached(candidate, body)) continue;
                 var blocks = BlockCollector.Collect(candidate);
-                var length = GoodLength(blocks);
-                if (length > bestLength)
-                {
-                    best = blocks;
-                    bestLength = length;
-                }
+                found.Add((candidate, blocks, GoodLength(blocks)));
+            }
+            if (found.Count == 0) continue;
+            var winner = found.MaxBy(f => f.Length);
+            // Articles split into several blocks of the same kind (one rich-text block per section): the
+            // winner's kin close to it in the tree join it, in document order.
+            var kin = found.Where(f => f == winner || (f.Length >= 50 && IsKin(f.Element, winner.Element, found))).ToList();
+            var length = kin.Sum(f => f.Length);
+            if (length > bestLength)
+            {
+                best = kin.SelectMany(f => f.Blocks).ToList();
+                bestElement = winner.Element;
+                bestLength = length;
+                bestGroup = g;
             }
             if (bestLength >= MinBodyChars) break;
         }
+        note = bestElement is null ? "no selector" : $"selector {Describe(bestElement)} {bestLength}";
 
-        // 2. The best-scoring container.
+        // 2. The best-scoring container: chosen when the selectors found little, or found something
+        //    elsewhere on the page with much less prose than it (a teaser list, a menu's text field).
         var all = BlockCollector.Collect(body);
-        if (bestLength < MinBodyChars)
+        var (top, scored) = ScoreContainers(all);
+        var scoredLength = GoodLength(scored);
+        var unrelated = bestElement is null || top is null || !(IsAttached(top, bestElement) || IsAttached(bestElement, top));
+        // A generic wrapper ("content", "main") is only a hint: the best-scoring container inside it is sharper.
+        var refines = false && bestGroup >= WeakGroups(pruned) && top is not null && bestElement is not null && top != bestElement
+            && IsAttached(top, bestElement) && scoredLength >= MinBodyChars;
+        if (refines || (bestLength < MinBodyChars ? scoredLength > bestLength : unrelated && scoredLength > 2 * bestLength))
         {
-            var scored = ScoreContainers(all);
-            var scoredLength = GoodLength(scored);
-            if (scoredLength > bestLength)
-            {
-                best = scored;
-                bestLength = scoredLength;
-            }
+            best = scored;
+            bestLength = scoredLength;
+            note = $"scored {(top is null ? "-" : Describe(top))} {scoredLength} (over {note})";
         }
 
         // 3. A second opinion when little was found.
@@ -122,7 +140,7 @@ public sealed class HtmlContentExtractor
             {
                 best = smart;
                 bestLength = smartLength;
-                note = null;
+                note = $"smartreader {smartLength} (over {note})";
             }
         }
 
@@ -130,10 +148,32 @@ public sealed class HtmlContentExtractor
         if (best is null || bestLength < 50)
         {
             var allLength = GoodLength(all);
-            if (allLength > bestLength) return all;
+            if (allLength > bestLength)
+            {
+                note = $"baseline {allLength} (over {note})";
+                return all;
+            }
         }
         return best ?? [];
     }
+
+    /// <summary>
+    /// True when <paramref name="element"/> is a separate part of the same article as <paramref name="winner"/>:
+    /// neither holds the other nor another candidate holds it, and they meet at most four levels up.
+    /// </summary>
+    private static bool IsKin(IElement element, IElement winner, List<(IElement Element, List<TextBlock> Blocks, int Length)> found)
+    {
+        if (IsAttached(element, winner) || IsAttached(winner, element)) return false;
+        foreach (var other in found)
+            if (other.Element != element && IsAttached(element, other.Element)) return false;
+        var ancestor = winner.ParentElement;
+        for (var level = 0; ancestor is not null && level < 4; level++, ancestor = ancestor.ParentElement)
+            if (IsAttached(element, ancestor)) return true;
+        return false;
+    }
+
+    /// <summary>Groups from this index on are generic wrappers (the last group of the rules, and &lt;main&gt;).</summary>
+    private static int WeakGroups(PruneResult pruned) => pruned.Candidates.Count - 2;
 
     /// <summary>Text length of blocks that look like prose (not link lists).</summary>
     private static int GoodLength(List<TextBlock> blocks)
@@ -156,7 +196,7 @@ public sealed class HtmlContentExtractor
     /// length) to its container, half to the next one up, a third to the ones above; the container with
     /// the most points, discounted by its link density, holds the article.
     /// </summary>
-    private static List<TextBlock> ScoreContainers(List<TextBlock> blocks)
+    private static (IElement? Top, List<TextBlock> Blocks) ScoreContainers(List<TextBlock> blocks)
     {
         var scores = new Dictionary<IElement, (double Score, int Chars, int LinkChars)>();
         foreach (var block in blocks)
@@ -187,8 +227,8 @@ public sealed class HtmlContentExtractor
                 topScore = score;
             }
         }
-        if (top is null) return [];
-        return blocks.Where(b => IsAttached(b.Container, top)).ToList();
+        if (top is null) return (null, []);
+        return (top, blocks.Where(b => IsAttached(b.Container, top)).ToList());
     }
 
     private List<TextBlock> SmartReaderBlocks(string html, string? url)
@@ -248,7 +288,7 @@ public sealed class HtmlContentExtractor
         {
             var (element, inArticle) = stack.Pop();
             var name = element.LocalName;
-            if (_rules.RemoveTags.Contains(name) || IsHidden(element)
+            if ((_rules.RemoveTags.Contains(name) && !(name == "noscript" && HoldsProse(element))) || IsHidden(element)
                 || (element.GetAttribute("role") is { } role && _rules.RemoveRoles.Contains(role.Trim().ToLowerInvariant()))
                 || (name == "header" && !inArticle))
             {
@@ -276,7 +316,11 @@ public sealed class HtmlContentExtractor
             for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
                 stack.Push((child, childInArticle));
         }
-        foreach (var element in removeNow) element.Remove();
+        foreach (var element in removeNow)
+        {
+            if (Debug) Console.Error.WriteLine($"remove {Describe(element)} {Clip(element.TextContent)}");
+            element.Remove();
+        }
 
         if (furniture.Count > 0)
         {
@@ -290,11 +334,19 @@ public sealed class HtmlContentExtractor
             {
                 if (protectedElements.Contains(element) || !IsAttached(element, body)) continue;
                 if (total > 0 && element.TextContent.Length > total * 0.7) continue;
+                if (Debug) Console.Error.WriteLine($"furniture {Describe(element)} {Clip(element.TextContent)}");
                 element.Remove();
             }
         }
         return new PruneResult(candidates);
     }
+
+    private static readonly bool Debug = Environment.GetEnvironmentVariable("SITREP_HTML_DEBUG") == "1";
+
+    private static string Clip(string text) => HtmlMetadata.Collapse(text) is var t && t.Length > 80 ? t[..80] : t;
+
+    private static string Describe(IElement element) =>
+        $"<{element.LocalName} class='{element.GetAttribute("class")}' id='{element.GetAttribute("id")}'>";
 
     private static string? ClassAndId(IElement element)
     {
@@ -303,6 +355,9 @@ public sealed class HtmlContentExtractor
         if (string.IsNullOrEmpty(className)) return string.IsNullOrEmpty(id) ? null : id.ToLowerInvariant();
         return string.IsNullOrEmpty(id) ? className.ToLowerInvariant() : string.Concat(className, " ", id).ToLowerInvariant();
     }
+
+    /// <summary>A &lt;noscript&gt; holding an article (some blog platforms do that), not an image fallback.</summary>
+    private static bool HoldsProse(IElement element) => element.TextContent.Length >= 200;
 
     private static bool IsHidden(IElement element)
     {

@@ -89,17 +89,25 @@ internal static partial class HtmlMetadata
         }
 
         content.SiteName = FirstText(Get(meta, "og:site_name"), ld.Publisher, Get(meta, "application-name"), Get(meta, "twitter:site")?.TrimStart('@'));
+        content.CanonicalUrl = Absolute(FirstText(canonical, Get(meta, "og:url")), url);
         content.Title = ChooseTitle(FirstText(ld.Headline, itempropHeadline), FirstText(Get(meta, "og:title"), Get(meta, "twitter:title"), Get(meta, "dc.title")),
-            titleTag, articleH1 ?? h1, content.SiteName);
+            titleTag, articleH1 ?? h1, content.SiteName ?? HostName(url ?? content.CanonicalUrl));
         content.Published = FirstDate(Get(meta, "article:published_time"), ld.DatePublished, itempropDate, Get(meta, "datePublished"),
             Get(meta, "date"), Get(meta, "pubdate"), Get(meta, "publishdate"), Get(meta, "publish-date"), Get(meta, "dc.date.issued"),
             Get(meta, "dcterms.date"), Get(meta, "dc.date"), Get(meta, "sailthru.date"), Get(meta, "parsely-pub-date"),
             Get(meta, "og:published_time"), timeInArticle, DateFromUrl(url ?? canonical), anyTime);
         content.Author = FirstText(ld.Author, NotUrl(Get(meta, "author")), NotUrl(Get(meta, "article:author")), Get(meta, "parsely-author"),
             Get(meta, "sailthru.author"), Get(meta, "dc.creator"), itempropAuthor, relAuthor);
-        content.CanonicalUrl = Absolute(FirstText(canonical, Get(meta, "og:url")), url);
         content.DeclaredLanguage = FirstLanguage(document.DocumentElement?.GetAttribute("lang"), document.DocumentElement?.GetAttribute("xml:lang"),
             Get(meta, "content-language"), Get(meta, "og:locale"), Get(meta, "dc.language"), ld.Language);
+    }
+
+    /// <summary>"https://www.lejournal.fr/…" → "lejournal": what a site's name often looks like.</summary>
+    private static string? HostName(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri)) return null;
+        var labels = uri.Host.Split('.');
+        return labels.Length >= 2 ? labels[^2] : null;
     }
 
     private static string? Get(Dictionary<string, string> meta, string key) => meta.GetValueOrDefault(key);
