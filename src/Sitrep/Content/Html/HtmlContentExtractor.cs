@@ -263,10 +263,20 @@ public sealed class HtmlContentExtractor
             if (block.Text.Length < 200 && !seen.Add(block.Text)) continue;
             kept.Add(block);
         }
-        // Headings left at the end announced something that was removed (comments, related articles).
-        while (kept.Count > 0 && kept[^1].Kind == BlockKind.Heading) kept.RemoveAt(kept.Count - 1);
-        return kept.Select(b => b.Text);
+        // A heading with nothing of its own under it (at the end, or followed by a heading of the same or a
+        // higher rank) announced something that was removed: comments, related articles, a newsletter box.
+        var result = new List<string>(kept.Count);
+        for (var i = 0; i < kept.Count; i++)
+        {
+            if (kept[i].Kind == BlockKind.Heading
+                && (i + 1 == kept.Count || (kept[i + 1].Kind == BlockKind.Heading && Rank(kept[i + 1]) <= Rank(kept[i]))))
+                continue;
+            result.Add(kept[i].Text);
+        }
+        return result;
     }
+
+    private static int Rank(TextBlock heading) => heading.Container.LocalName is [ 'h', var digit ] ? digit - '0' : 7;
 
     private sealed record PruneResult(List<List<IElement>> Candidates);
 
@@ -281,6 +291,7 @@ public sealed class HtmlContentExtractor
         for (var i = 0; i < groupCount; i++) candidates.Add([]);
         var removeNow = new List<IElement>();
         var furniture = new List<IElement>();
+        var sectioning = new List<IElement>();
 
         var stack = new Stack<(IElement Element, bool InArticle)>();
         for (var child = body.LastElementChild; child is not null; child = child.PreviousElementSibling) stack.Push((child, false));
@@ -288,9 +299,13 @@ public sealed class HtmlContentExtractor
         {
             var (element, inArticle) = stack.Pop();
             var name = element.LocalName;
-            if ((_rules.RemoveTags.Contains(name) && !(name == "noscript" && HoldsProse(element))) || IsHidden(element)
-                || (element.GetAttribute("role") is { } role && _rules.RemoveRoles.Contains(role.Trim().ToLowerInvariant()))
-                || (name == "header" && !inArticle))
+            if (name is "aside" or "header" or "footer" or "nav" or "menu" or "dialog"
+                || (element.GetAttribute("role") is { } role && _rules.RemoveRoles.Contains(role.Trim().ToLowerInvariant())))
+            {
+                // Sectioning furniture: removed below unless it wraps most of the page (it happens).
+                if (name != "header" || !inArticle || _rules.RemoveTags.Contains(name)) sectioning.Add(element);
+            }
+            else if ((_rules.RemoveTags.Contains(name) && !(name == "noscript" && HoldsProse(element))) || IsHidden(element))
             {
                 removeNow.Add(element);
                 continue;
@@ -322,6 +337,14 @@ public sealed class HtmlContentExtractor
             element.Remove();
         }
 
+        var total = body.TextContent.Length;
+        foreach (var element in sectioning)
+        {
+            if (!IsAttached(element, body) || element.TextContent.Length > total * 0.6) continue;
+            if (Debug) Console.Error.WriteLine($"sectioning {Describe(element)} {Clip(element.TextContent)}");
+            element.Remove();
+        }
+
         if (furniture.Count > 0)
         {
             // The strongest body candidates and whatever holds them stay, as does a wrapper holding most text.
@@ -329,7 +352,7 @@ public sealed class HtmlContentExtractor
             foreach (var candidate in candidates[0].Count > 0 ? candidates[0] : candidates[1])
                 for (var e = candidate.ParentElement; e is not null && e != body; e = e.ParentElement)
                     protectedElements.Add(e);
-            var total = body.TextContent.Length;
+            total = body.TextContent.Length;
             foreach (var element in furniture)
             {
                 if (protectedElements.Contains(element) || !IsAttached(element, body)) continue;
