@@ -73,7 +73,6 @@ public sealed class HtmlContentExtractor
 
         HtmlMetadata.Fill(document, url, content);
         if (document.Body is not { } body) return content;
-
         var pruned = Prune(body);
         var blocks = ChooseBlocks(body, pruned, html, url, out var method);
         content.Blocks.AddRange(Filter(blocks));
@@ -316,12 +315,10 @@ public sealed class HtmlContentExtractor
                 candidates[0].Add(element);
             else if (ClassAndId(element) is { } classId)
             {
-                var group = -1;
-                if (isBodyTag)
-                    for (var g = 0; g < _rules.Body.Count; g++)
-                        if (_rules.Body[g].IsMatch(classId)) { group = g; break; }
+                var verdict = _rules.Classify(classId);
+                var group = isBodyTag ? verdict.BodyGroup : -1;
                 if (group >= 0) candidates[group == 0 ? 0 : group + 1].Add(element);
-                else if (_rules.Boilerplate.IsMatch(classId) && !_rules.Keep.IsMatch(classId)) furniture.Add(element);
+                else if (verdict.IsFurniture) furniture.Add(element);
                 else if (name == "article") candidates[1].Add(element);
             }
             else if (name == "article") candidates[1].Add(element);
@@ -337,10 +334,10 @@ public sealed class HtmlContentExtractor
             element.Remove();
         }
 
-        var total = body.TextContent.Length;
+        var total = TextLength(body);
         foreach (var element in sectioning)
         {
-            if (!IsAttached(element, body) || element.TextContent.Length > total * 0.6) continue;
+            if (!IsAttached(element, body) || TextLength(element) > total * 0.6) continue;
             if (Debug) Console.Error.WriteLine($"sectioning {Describe(element)} {Clip(element.TextContent)}");
             element.Remove();
         }
@@ -352,11 +349,11 @@ public sealed class HtmlContentExtractor
             foreach (var candidate in candidates[0].Count > 0 ? candidates[0] : candidates[1])
                 for (var e = candidate.ParentElement; e is not null && e != body; e = e.ParentElement)
                     protectedElements.Add(e);
-            total = body.TextContent.Length;
+            total = TextLength(body);
             foreach (var element in furniture)
             {
                 if (protectedElements.Contains(element) || !IsAttached(element, body)) continue;
-                if (total > 0 && element.TextContent.Length > total * 0.7) continue;
+                if (total > 0 && TextLength(element) > total * 0.7) continue;
                 if (Debug) Console.Error.WriteLine($"furniture {Describe(element)} {Clip(element.TextContent)}");
                 element.Remove();
             }
@@ -380,7 +377,22 @@ public sealed class HtmlContentExtractor
     }
 
     /// <summary>A &lt;noscript&gt; holding an article (some blog platforms do that), not an image fallback.</summary>
-    private static bool HoldsProse(IElement element) => element.TextContent.Length >= 200;
+    private static bool HoldsProse(IElement element) => TextLength(element) >= 200;
+
+    /// <summary>How many characters of text a subtree holds, without building the text.</summary>
+    private static int TextLength(INode root)
+    {
+        var length = 0;
+        var stack = new Stack<INode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node.NodeType == NodeType.Text) length += node.TextContent.Length;
+            else for (var child = node.FirstChild; child is not null; child = child.NextSibling) stack.Push(child);
+        }
+        return length;
+    }
 
     private static bool IsHidden(IElement element)
     {

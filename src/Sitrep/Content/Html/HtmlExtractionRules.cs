@@ -40,6 +40,28 @@ public sealed class HtmlExtractionRules
     /// <summary>Text blocks dropped when they match (reading prompts, pleas, credits).</summary>
     public Regex? BoilerplateLines { get; }
 
+    /// <summary>What the class/id patterns say about one element: its article-body group (or -1), and furniture.</summary>
+    public readonly record struct ClassVerdict(int BodyGroup, bool IsFurniture);
+
+    /// <summary>Class/id strings repeat across elements and pages: verdicts are remembered (up to a bound).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ClassVerdict> _verdicts = new(StringComparer.Ordinal);
+    private const int MaxRememberedVerdicts = 200_000;
+
+    /// <summary>Forgets the remembered verdicts (the benchmark measures pages as if never seen).</summary>
+    internal void ForgetVerdicts() => _verdicts.Clear();
+
+    /// <summary>Classifies a lower-cased "class id" string; a pure function, memoised.</summary>
+    public ClassVerdict Classify(string lowerClassAndId)
+    {
+        if (_verdicts.TryGetValue(lowerClassAndId, out var known)) return known;
+        var group = -1;
+        for (var g = 0; g < Body.Count; g++)
+            if (Body[g].IsMatch(lowerClassAndId)) { group = g; break; }
+        var verdict = new ClassVerdict(group, Boilerplate.IsMatch(lowerClassAndId) && !Keep.IsMatch(lowerClassAndId));
+        if (_verdicts.Count < MaxRememberedVerdicts && lowerClassAndId.Length <= 300) _verdicts.TryAdd(lowerClassAndId, verdict);
+        return verdict;
+    }
+
     /// <summary>The rules beside the binaries, or in <c>$SITREP_DATA_DIR/html</c> when set.</summary>
     public static HtmlExtractionRules Default => DefaultRules.Value;
 
