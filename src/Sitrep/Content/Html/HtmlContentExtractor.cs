@@ -30,6 +30,9 @@ public sealed class HtmlContentExtractor
     private const int MinBodyChars = 250;
     /// <summary>Below this much text, SmartReader's opinion is asked.</summary>
     private const int SecondOpinionChars = 1000;
+    /// <summary>SmartReader is not asked about trees deeper or pages larger than this.</summary>
+    private const int MaxSmartReaderDepth = 150;
+    private const int MaxSmartReaderChars = 1_500_000;
     /// <summary>Pages beyond this size are cut (the tail of a 5 MB page is not its article).</summary>
     private const int MaxHtmlChars = 4_000_000;
 
@@ -75,7 +78,8 @@ public sealed class HtmlContentExtractor
         if (document.Body is not { } body) return content;
         var pruned = Prune(body);
         var blocks = ChooseBlocks(body, pruned, html, url, out var method);
-        content.Blocks.AddRange(Filter(blocks));
+        content.Blocks.AddRange(Filter(blocks, out var firstHeading));
+        if (content.Title is { } title && firstHeading is not null) content.Title = HtmlMetadata.AgreeWithHeading(title, firstHeading);
         Trace = method;
         return content;
     }
@@ -131,7 +135,8 @@ public sealed class HtmlContentExtractor
         }
 
         // 3. A second opinion when little was found.
-        if (UseSmartReader && bestLength < SecondOpinionChars)
+        // (Not on pathological trees: Readability's passes grow with depth times size.)
+        if (UseSmartReader && bestLength < SecondOpinionChars && pruned.MaxDepth <= MaxSmartReaderDepth && html.Length <= MaxSmartReaderChars)
         {
             var smart = SmartReaderBlocks(html, url);
             var smartLength = GoodLength(smart);
@@ -249,8 +254,9 @@ public sealed class HtmlContentExtractor
     }
 
     /// <summary>The blocks worth keeping, each one line of text.</summary>
-    private IEnumerable<string> Filter(List<TextBlock> blocks)
+    private List<string> Filter(List<TextBlock> blocks, out string? firstHeading)
     {
+        firstHeading = null;
         var kept = new List<TextBlock>(blocks.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var block in blocks)
@@ -270,6 +276,7 @@ public sealed class HtmlContentExtractor
             if (kept[i].Kind == BlockKind.Heading
                 && (i + 1 == kept.Count || (kept[i + 1].Kind == BlockKind.Heading && Rank(kept[i + 1]) <= Rank(kept[i]))))
                 continue;
+            if (kept[i].Kind == BlockKind.Heading) firstHeading ??= kept[i].Text;
             result.Add(kept[i].Text);
         }
         return result;
@@ -277,7 +284,7 @@ public sealed class HtmlContentExtractor
 
     private static int Rank(TextBlock heading) => heading.Container.LocalName is [ 'h', var digit ] ? digit - '0' : 7;
 
-    private sealed record PruneResult(List<List<IElement>> Candidates);
+    private sealed record PruneResult(List<List<IElement>> Candidates, int MaxDepth);
 
     /// <summary>
     /// Removes furniture from the tree under <paramref name="body"/> and returns the article-body
@@ -292,11 +299,13 @@ public sealed class HtmlContentExtractor
         var furniture = new List<IElement>();
         var sectioning = new List<IElement>();
 
-        var stack = new Stack<(IElement Element, bool InArticle)>();
-        for (var child = body.LastElementChild; child is not null; child = child.PreviousElementSibling) stack.Push((child, false));
+        var maxDepth = 0;
+        var stack = new Stack<(IElement Element, bool InArticle, int Depth)>();
+        for (var child = body.LastElementChild; child is not null; child = child.PreviousElementSibling) stack.Push((child, false, 1));
         while (stack.Count > 0)
         {
-            var (element, inArticle) = stack.Pop();
+            var (element, inArticle, depth) = stack.Pop();
+            if (depth > maxDepth) maxDepth = depth;
             var name = element.LocalName;
             if (name is "aside" or "header" or "footer" or "nav" or "menu" or "dialog"
                 || (element.GetAttribute("role") is { } role && _rules.RemoveRoles.Contains(role.Trim().ToLowerInvariant())))
@@ -326,7 +335,7 @@ public sealed class HtmlContentExtractor
 
             var childInArticle = inArticle || name == "article" || name == "main";
             for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
-                stack.Push((child, childInArticle));
+                stack.Push((child, childInArticle, depth + 1));
         }
         foreach (var element in removeNow)
         {
@@ -358,7 +367,7 @@ public sealed class HtmlContentExtractor
                 element.Remove();
             }
         }
-        return new PruneResult(candidates);
+        return new PruneResult(candidates, maxDepth);
     }
 
     private static readonly bool Debug = Environment.GetEnvironmentVariable("SITREP_HTML_DEBUG") == "1";

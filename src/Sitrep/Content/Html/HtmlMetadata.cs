@@ -182,6 +182,15 @@ internal static partial class HtmlMetadata
         return stripped;
     }
 
+    /// <summary>When the title still has parts and one of them is the article's first heading, that part.</summary>
+    internal static string AgreeWithHeading(string title, string heading)
+    {
+        foreach (var separator in TitleSeparators)
+            foreach (var part in title.Split(separator))
+                if (part.Length < title.Length && Similar(part, heading)) return part.Trim();
+        return title;
+    }
+
     private static string StripSite(string title, string? siteName, string? h1)
     {
         foreach (var separator in TitleSeparators)
