@@ -1,25 +1,415 @@
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
 namespace Sitrep.Content.Html;
 
-/// <summary>Main content and metadata of a web page, from its DOM.</summary>
+/// <summary>
+/// Main content and metadata of a web page, from its DOM. A cascade in the manner of trafilatura:
+/// <list type="number">
+/// <item>Metadata is read from the whole page first (<see cref="HtmlMetadata"/>).</item>
+/// <item>The tree is pruned: furniture tags (script, nav, aside, footer, forms' controls…), hidden elements,
+///   furniture roles, and elements whose class/id says furniture (menus, share bars, ads, cookie banners,
+///   comments, related boxes, newsletter pleas, tags, captions, bylines) are removed. The patterns are data
+///   (<c>data/html/boilerplate.yaml</c>). An element holding most of the page's text, or the article body
+///   the selectors point at, is never removed that way.</item>
+/// <item>The article body is looked for with known class/id patterns, best group first, then &lt;article&gt;.</item>
+/// <item>Without a convincing body, the container whose paragraphs score best (text length, commas, few
+///   links, as Readability does) is chosen.</item>
+/// <item>When that yields little text, SmartReader (a Readability port) is run on the page as a second
+///   candidate, and the longer result wins.</item>
+/// <item>When everything else fails: every text block of the pruned page.</item>
+/// </list>
+/// The blocks of the chosen container are then filtered: link-heavy blocks, reading prompts and pleas
+/// (<c>boilerplate_lines</c>), repeated blocks and headings left dangling at the end are dropped.
+/// Instances are stateless and thread-safe; the result depends only on the input.
+/// </summary>
 public sealed class HtmlContentExtractor
 {
+    /// <summary>A body found by the selectors must yield at least this much text to be trusted alone.</summary>
+    private const int MinBodyChars = 250;
+    /// <summary>Below this much text, SmartReader's opinion is asked.</summary>
+    private const int SecondOpinionChars = 1000;
+    /// <summary>SmartReader is not asked about trees deeper or pages larger than this.</summary>
+    private const int MaxSmartReaderDepth = 150;
+    private const int MaxSmartReaderChars = 1_500_000;
+    /// <summary>Pages beyond this size are cut (the tail of a 5 MB page is not its article).</summary>
+    private const int MaxHtmlChars = 4_000_000;
+
     private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
+
+    [ThreadStatic] private static HtmlParser? _parser;
+
+    private readonly HtmlExtractionRules _rules;
+
+    public HtmlContentExtractor() : this(HtmlExtractionRules.Default) { }
+
+    public HtmlContentExtractor(HtmlExtractionRules rules) => _rules = rules;
+
+    /// <summary>Whether SmartReader may be asked for a second opinion (on by default).</summary>
+    public bool UseSmartReader { get; init; } = true;
+
+    /// <summary>How the last extraction on this thread chose its text (for the benchmark's diagnostics).</summary>
+    [ThreadStatic] internal static string? Trace;
+
+    private static HtmlParser Parser => _parser ??= new HtmlParser(ParserOptions);
 
     public ExtractedContent Extract(string html, string? url)
     {
-        var parser = new HtmlParser(ParserOptions);
-        var document = parser.ParseDocument(html);
-        var content = new ExtractedContent { Title = document.Title?.Trim() };
-        foreach (var element in document.QuerySelectorAll("script, style, noscript, nav, footer, header, aside"))
-            element.Remove();
-        foreach (var block in document.QuerySelectorAll("p, h1, h2, h3, li"))
+        var content = new ExtractedContent();
+        if (html.Length > MaxHtmlChars)
         {
-            var text = block.TextContent.Trim();
-            if (text.Length > 0) content.Blocks.Add(text);
+            html = html[..MaxHtmlChars];
+            content.Warnings.Add("page cut to its first 4 million characters");
         }
+
+        IHtmlDocument document;
+        try
+        {
+            document = Parser.ParseDocument(html);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            content.Warnings.Add($"HTML could not be parsed: {e.Message}");
+            return content;
+        }
+
+        HtmlMetadata.Fill(document, url, content);
+        if (document.Body is not { } body) return content;
+        var pruned = Prune(body);
+        var blocks = ChooseBlocks(body, pruned, html, url, out var method);
+        content.Blocks.AddRange(Filter(blocks, out var firstHeading));
+        if (content.Title is { } title && firstHeading is not null) content.Title = HtmlMetadata.AgreeWithHeading(title, firstHeading);
+        Trace = method;
         return content;
     }
+
+    private List<TextBlock> ChooseBlocks(IElement body, PruneResult pruned, string html, string? url, out string? note)
+    {
+        note = null;
+        // 1. Known article-body selectors, best group first; the candidate with the most text in a group.
+        List<TextBlock>? best = null;
+        IElement? bestElement = null;
+        var bestLength = 0;
+        var bestGroup = -1;
+        for (var g = 0; g < pruned.Candidates.Count; g++)
+        {
+            var found = new List<(IElement Element, List<TextBlock> Blocks, int Length)>();
+            foreach (var candidate in pruned.Candidates[g].Take(24))
+            {
+                if (!IsAttached(candidate, body)) continue;
+                var blocks = BlockCollector.Collect(candidate);
+                found.Add((candidate, blocks, GoodLength(blocks)));
+            }
+            if (found.Count == 0) continue;
+            var winner = found.MaxBy(f => f.Length);
+            // Articles split into several blocks of the same kind (one rich-text block per section): the
+            // winner's kin close to it in the tree join it, in document order.
+            var kin = found.Where(f => f == winner || (f.Length >= 50 && IsKin(f.Element, winner.Element, found))).ToList();
+            var length = kin.Sum(f => f.Length);
+            if (length > bestLength)
+            {
+                best = kin.SelectMany(f => f.Blocks).ToList();
+                bestElement = winner.Element;
+                bestLength = length;
+                bestGroup = g;
+            }
+            if (bestLength >= MinBodyChars) break;
+        }
+        note = bestElement is null ? "no selector" : $"selector {Describe(bestElement)} {bestLength}";
+
+        // 2. The best-scoring container: chosen when the selectors found little, or found something
+        //    elsewhere on the page with much less prose than it (a teaser list, a menu's text field).
+        var all = BlockCollector.Collect(body);
+        var (top, scored) = ScoreContainers(all);
+        var scoredLength = GoodLength(scored);
+        var unrelated = bestElement is null || top is null || !(IsAttached(top, bestElement) || IsAttached(bestElement, top));
+        // A generic wrapper ("content", "main") is only a hint: the best-scoring container inside it is sharper.
+        var refines = false && bestGroup >= WeakGroups(pruned) && top is not null && bestElement is not null && top != bestElement
+            && IsAttached(top, bestElement) && scoredLength >= MinBodyChars;
+        if (refines || (bestLength < MinBodyChars ? scoredLength > bestLength : unrelated && scoredLength > 2 * bestLength))
+        {
+            best = scored;
+            bestLength = scoredLength;
+            note = $"scored {(top is null ? "-" : Describe(top))} {scoredLength} (over {note})";
+        }
+
+        // 3. A second opinion when little was found.
+        // (Not on pathological trees: Readability's passes grow with depth times size.)
+        if (UseSmartReader && bestLength < SecondOpinionChars && pruned.MaxDepth <= MaxSmartReaderDepth && html.Length <= MaxSmartReaderChars)
+        {
+            var smart = SmartReaderBlocks(html, url);
+            var smartLength = GoodLength(smart);
+            if (smartLength > bestLength * 2 || (bestLength < MinBodyChars && smartLength > bestLength))
+            {
+                best = smart;
+                bestLength = smartLength;
+                note = $"smartreader {smartLength} (over {note})";
+            }
+        }
+
+        // 4. Baseline: every block of the pruned page.
+        if (best is null || bestLength < 50)
+        {
+            var allLength = GoodLength(all);
+            if (allLength > bestLength)
+            {
+                note = $"baseline {allLength} (over {note})";
+                return all;
+            }
+        }
+        return best ?? [];
+    }
+
+    /// <summary>
+    /// True when <paramref name="element"/> is a separate part of the same article as <paramref name="winner"/>:
+    /// neither holds the other nor another candidate holds it, and they meet at most four levels up.
+    /// </summary>
+    private static bool IsKin(IElement element, IElement winner, List<(IElement Element, List<TextBlock> Blocks, int Length)> found)
+    {
+        if (IsAttached(element, winner) || IsAttached(winner, element)) return false;
+        foreach (var other in found)
+            if (other.Element != element && IsAttached(element, other.Element)) return false;
+        var ancestor = winner.ParentElement;
+        for (var level = 0; ancestor is not null && level < 4; level++, ancestor = ancestor.ParentElement)
+            if (IsAttached(element, ancestor)) return true;
+        return false;
+    }
+
+    /// <summary>Groups from this index on are generic wrappers (the last group of the rules, and &lt;main&gt;).</summary>
+    private static int WeakGroups(PruneResult pruned) => pruned.Candidates.Count - 2;
+
+    /// <summary>Text length of blocks that look like prose (not link lists).</summary>
+    private static int GoodLength(List<TextBlock> blocks)
+    {
+        var length = 0;
+        foreach (var block in blocks)
+            if (block.LinkDensity < 0.5) length += block.Text.Length;
+        return length;
+    }
+
+    private static bool IsAttached(IElement element, IElement root)
+    {
+        for (var e = element; e is not null; e = e.ParentElement)
+            if (e == root) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Readability-style scoring: each prose block gives points (1 + commas + length/100, at most 3 for
+    /// length) to its container, half to the next one up, a third to the ones above; the container with
+    /// the most points, discounted by its link density, holds the article.
+    /// </summary>
+    private static (IElement? Top, List<TextBlock> Blocks) ScoreContainers(List<TextBlock> blocks)
+    {
+        var scores = new Dictionary<IElement, (double Score, int Chars, int LinkChars)>();
+        foreach (var block in blocks)
+        {
+            var level = 0;
+            for (var e = block.Container; e is not null && level < 5; e = e.ParentElement, level++)
+            {
+                var current = scores.GetValueOrDefault(e);
+                var points = 0.0;
+                if (block.Text.Length >= 25 && block.LinkDensity < 0.5 && block.Kind != BlockKind.Heading)
+                {
+                    var commas = 0;
+                    foreach (var c in block.Text) if (c is ',' or '،' or '，') commas++;
+                    points = (1 + commas + Math.Min(block.Text.Length / 100.0, 3)) / (level switch { 0 or 1 => 1, 2 => 2, _ => level * 3 });
+                }
+                scores[e] = (current.Score + points, current.Chars + block.Text.Length, current.LinkChars + block.LinkChars);
+            }
+        }
+        IElement? top = null;
+        var topScore = 0.0;
+        foreach (var (element, value) in scores)
+        {
+            var linkDensity = value.Chars == 0 ? 0 : (double)value.LinkChars / value.Chars;
+            var score = value.Score * (1 - linkDensity);
+            if (score > topScore || (score == topScore && top is not null && element.CompareDocumentPosition(top).HasFlag(DocumentPositions.Following)))
+            {
+                top = element;
+                topScore = score;
+            }
+        }
+        if (top is null) return (null, []);
+        return (top, blocks.Where(b => IsAttached(b.Container, top)).ToList());
+    }
+
+    private List<TextBlock> SmartReaderBlocks(string html, string? url)
+    {
+        try
+        {
+            var address = url is not null && Uri.TryCreate(url, UriKind.Absolute, out _) ? url : "https://localhost/";
+            var article = new SmartReader.Reader(address, html).GetArticle();
+            if (!article.IsReadable || string.IsNullOrWhiteSpace(article.Content)) return [];
+            var document = Parser.ParseDocument(article.Content);
+            if (document.Body is not { } body) return [];
+            Prune(body);
+            return BlockCollector.Collect(body);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>The blocks worth keeping, each one line of text.</summary>
+    private List<string> Filter(List<TextBlock> blocks, out string? firstHeading)
+    {
+        firstHeading = null;
+        var kept = new List<TextBlock>(blocks.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var block in blocks)
+        {
+            var density = block.LinkDensity;
+            if (density > 0.8) continue;
+            if (density > 0.5 && (block.Kind is BlockKind.ListItem or BlockKind.Other or BlockKind.Cell || block.Text.Length < 150)) continue;
+            if (_rules.BoilerplateLines is { } lines && HtmlExtractionRules.SafeMatch(lines, block.Text)) continue;
+            if (block.Text.Length < 200 && !seen.Add(block.Text)) continue;
+            kept.Add(block);
+        }
+        // A heading with nothing of its own under it (at the end, or followed by a heading of the same or a
+        // higher rank) announced something that was removed: comments, related articles, a newsletter box.
+        var result = new List<string>(kept.Count);
+        for (var i = 0; i < kept.Count; i++)
+        {
+            if (kept[i].Kind == BlockKind.Heading
+                && (i + 1 == kept.Count || (kept[i + 1].Kind == BlockKind.Heading && Rank(kept[i + 1]) <= Rank(kept[i]))))
+                continue;
+            if (kept[i].Kind == BlockKind.Heading) firstHeading ??= kept[i].Text;
+            result.Add(kept[i].Text);
+        }
+        return result;
+    }
+
+    private static int Rank(TextBlock heading) => heading.Container.LocalName is [ 'h', var digit ] ? digit - '0' : 7;
+
+    private sealed record PruneResult(List<List<IElement>> Candidates, int MaxDepth);
+
+    /// <summary>
+    /// Removes furniture from the tree under <paramref name="body"/> and returns the article-body
+    /// candidates the selectors found, by group (best first).
+    /// </summary>
+    private PruneResult Prune(IElement body)
+    {
+        var groupCount = _rules.Body.Count + 2;
+        var candidates = new List<List<IElement>>(groupCount);
+        for (var i = 0; i < groupCount; i++) candidates.Add([]);
+        var removeNow = new List<IElement>();
+        var furniture = new List<IElement>();
+        var sectioning = new List<IElement>();
+
+        var maxDepth = 0;
+        var stack = new Stack<(IElement Element, bool InArticle, int Depth)>();
+        for (var child = body.LastElementChild; child is not null; child = child.PreviousElementSibling) stack.Push((child, false, 1));
+        while (stack.Count > 0)
+        {
+            var (element, inArticle, depth) = stack.Pop();
+            if (depth > maxDepth) maxDepth = depth;
+            var name = element.LocalName;
+            if (name is "aside" or "header" or "footer" or "nav" or "menu" or "dialog"
+                || (element.GetAttribute("role") is { } role && _rules.RemoveRoles.Contains(role.Trim().ToLowerInvariant())))
+            {
+                // Sectioning furniture: removed below unless it wraps most of the page (it happens).
+                if (name != "header" || !inArticle || _rules.RemoveTags.Contains(name)) sectioning.Add(element);
+            }
+            else if ((_rules.RemoveTags.Contains(name) && !(name == "noscript" && HoldsProse(element))) || IsHidden(element))
+            {
+                removeNow.Add(element);
+                continue;
+            }
+
+            var isBodyTag = name is "div" or "article" or "section" or "main";
+            if (element.GetAttribute("itemprop") is "articleBody" or "articlebody")
+                candidates[0].Add(element);
+            else if (ClassAndId(element) is { } classId)
+            {
+                var verdict = _rules.Classify(classId);
+                var group = isBodyTag ? verdict.BodyGroup : -1;
+                if (group >= 0) candidates[group == 0 ? 0 : group + 1].Add(element);
+                else if (verdict.IsFurniture) furniture.Add(element);
+                else if (name == "article") candidates[1].Add(element);
+            }
+            else if (name == "article") candidates[1].Add(element);
+            if (name == "main") candidates[groupCount - 1].Add(element);
+
+            var childInArticle = inArticle || name == "article" || name == "main";
+            for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
+                stack.Push((child, childInArticle, depth + 1));
+        }
+        foreach (var element in removeNow)
+        {
+            if (Debug) Console.Error.WriteLine($"remove {Describe(element)} {Clip(element.TextContent)}");
+            element.Remove();
+        }
+
+        var total = TextLength(body);
+        foreach (var element in sectioning)
+        {
+            if (!IsAttached(element, body) || TextLength(element) > total * 0.6) continue;
+            if (Debug) Console.Error.WriteLine($"sectioning {Describe(element)} {Clip(element.TextContent)}");
+            element.Remove();
+        }
+
+        if (furniture.Count > 0)
+        {
+            // The strongest body candidates and whatever holds them stay, as does a wrapper holding most text.
+            var protectedElements = new HashSet<IElement>();
+            foreach (var candidate in candidates[0].Count > 0 ? candidates[0] : candidates[1])
+                for (var e = candidate.ParentElement; e is not null && e != body; e = e.ParentElement)
+                    protectedElements.Add(e);
+            total = TextLength(body);
+            foreach (var element in furniture)
+            {
+                if (protectedElements.Contains(element) || !IsAttached(element, body)) continue;
+                if (total > 0 && TextLength(element) > total * 0.7) continue;
+                if (Debug) Console.Error.WriteLine($"furniture {Describe(element)} {Clip(element.TextContent)}");
+                element.Remove();
+            }
+        }
+        return new PruneResult(candidates, maxDepth);
+    }
+
+    private static readonly bool Debug = Environment.GetEnvironmentVariable("SITREP_HTML_DEBUG") == "1";
+
+    private static string Clip(string text) => HtmlMetadata.Collapse(text) is var t && t.Length > 80 ? t[..80] : t;
+
+    private static string Describe(IElement element) =>
+        $"<{element.LocalName} class='{element.GetAttribute("class")}' id='{element.GetAttribute("id")}'>";
+
+    private static string? ClassAndId(IElement element)
+    {
+        var className = element.GetAttribute("class");
+        var id = element.GetAttribute("id");
+        if (string.IsNullOrEmpty(className)) return string.IsNullOrEmpty(id) ? null : id.ToLowerInvariant();
+        return string.IsNullOrEmpty(id) ? className.ToLowerInvariant() : string.Concat(className, " ", id).ToLowerInvariant();
+    }
+
+    /// <summary>A &lt;noscript&gt; holding an article (some blog platforms do that), not an image fallback.</summary>
+    private static bool HoldsProse(IElement element) => TextLength(element) >= 200;
+
+    /// <summary>How many characters of text a subtree holds, without building the text.</summary>
+    private static int TextLength(INode root)
+    {
+        var length = 0;
+        var stack = new Stack<INode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node.NodeType == NodeType.Text) length += node.TextContent.Length;
+            else for (var child = node.FirstChild; child is not null; child = child.NextSibling) stack.Push(child);
+        }
+        return length;
+    }
+
+    private static bool IsHidden(IElement element)
+    {
+        if (element.HasAttribute("hidden")) return true;
+        if (element.GetAttribute("aria-hidden") is "true" && element.LocalName is not ("div" or "article" or "section" or "main" or "p")) return true;
+        if (element.GetAttribute("style") is not { Length: > 0 } style) return false;
+        return Contains(style, "display:none") || Contains(style, "display: none") || Contains(style, "visibility:hidden") || Contains(style, "visibility: hidden");
+    }
+
+    private static bool Contains(string text, string value) => text.Contains(value, StringComparison.OrdinalIgnoreCase);
 }

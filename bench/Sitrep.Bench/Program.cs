@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Sitrep.Content.Html;
+using Sitrep.Ingest;
+using Sitrep.Language;
+
+namespace Sitrep.Bench;
+
+/// <summary>
+/// Benchmarks. <c>extraction</c>: quality (trafilatura's snippet scoring, as tools/score_extraction.py)
+/// and speed of the HTML extractor, beside SmartReader alone. <c>gate</c>: quality only, against the floor.
+/// </summary>
+public static partial class Program
+{
+    public static int Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        if (args.Length == 0 || args[0] is not ("extraction" or "gate" or "show"))
+            return Usage();
+        var shared = Option(args, "--shared") ?? "../shared";
+        var evalDir = Path.Combine(shared, "bench", "extraction", "trafilatura");
+        if (!File.Exists(Path.Combine(evalDir, "evaldata.json")))
+        {
+            Console.Error.WriteLine($"bench: {evalDir}/evaldata.json not found");
+            return 2;
+        }
+        var pages = EvalPage.Load(evalDir);
+        if (args[0] == "show") return Show(pages, args[1]);
+        return args[0] == "gate"
+            ? Gate(pages, Option(args, "--floors") ?? "bench/floors.json", args.Contains("--detail"))
+            : Extraction(pages, args.Contains("--detail"), Option(args, "--results"));
+    }
+
+    /// <summary>Prints what Sitrep extracts from one page of the set, to see why it misses.</summary>
+    private static int Show(IReadOnlyList<EvalPage> pages, string file)
+    {
+        var page = pages.FirstOrDefault(p => p.File == file);
+        if (page is null)
+        {
+            Console.Error.WriteLine($"bench: {file} is not in the set");
+            return 2;
+        }
+        var content = new HtmlContentExtractor().Extract(page.Html, null);
+        Console.WriteLine($"title={content.Title} | published={content.Published} | author={content.Author} | site={content.SiteName} | lang={content.DeclaredLanguage} | canonical={content.CanonicalUrl}");
+        foreach (var warning in content.Warnings) Console.WriteLine($"warning: {warning}");
+        Console.WriteLine($"trace: {HtmlContentExtractor.Trace}");
+        foreach (var block in content.Blocks) Console.WriteLine($"> {block}");
+        return 0;
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: Sitrep.Bench extraction --shared DIR [--detail] [--results DIR]");
+        Console.Error.WriteLine("       Sitrep.Bench gate --shared DIR --floors bench/floors.json [--detail]");
+        Console.Error.WriteLine("       Sitrep.Bench show FILE --shared DIR");
+        return 2;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static int Gate(IReadOnlyList<EvalPage> pages, string floorsPath, bool detail)
+    {
+        using var floorsJson = JsonDocument.Parse(File.ReadAllText(floorsPath));
+        var floor = floorsJson.RootElement.GetProperty("extraction_trafilatura_f1").GetDouble();
+        var extractor = new HtmlContentExtractor { UseSmartReader = Environment.GetEnvironmentVariable("SITREP_BENCH_NO_SMARTREADER") != "1" };
+        var texts = new string[pages.Count];
+        var watch = Stopwatch.StartNew();
+        Parallel.For(0, pages.Count, i => texts[i] = SitrepText(extractor, pages[i]));
+        var score = Score.Of(pages, texts);
+        if (detail) PrintWorst(pages, texts);
+        Console.WriteLine($"gate: extraction (trafilatura set, {pages.Count} pages, {watch.Elapsed.TotalSeconds:F1} s): {score}");
+        if (score.F1 < floor)
+        {
+            Console.Error.WriteLine($"gate: FAILED: extraction F1 {score.F1:F3} is below the floor {floor:F3} pinned in {floorsPath}");
+            return 1;
+        }
+        Console.WriteLine($"gate: ok (floor {floor:F3})");
+        return 0;
+    }
+
+    private static int Extraction(IReadOnlyList<EvalPage> pages, bool detail, string? resultsDir)
+    {
+        var extractor = new HtmlContentExtractor { UseSmartReader = Environment.GetEnvironmentVariable("SITREP_BENCH_NO_SMARTREADER") != "1" };
+        // Quality first (this also warms up JIT and tiering); then the timed passes, each starting with
+        // the class/id verdicts forgotten, so pages count as never seen before.
+        var sitrepTexts = new string[pages.Count];
+        for (var i = 0; i < pages.Count; i++) sitrepTexts[i] = SitrepText(extractor, pages[i]);
+
+        HtmlExtractionRules.Default.ForgetVerdicts();
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < pages.Count; i++) SitrepText(extractor, pages[i]);
+        var sitrepOne = pages.Count / watch.Elapsed.TotalSeconds;
+
+        HtmlExtractionRules.Default.ForgetVerdicts();
+        watch.Restart();
+        Parallel.For(0, pages.Count, i => SitrepText(extractor, pages[i]));
+        var sitrepAll = pages.Count / watch.Elapsed.TotalSeconds;
+
+        // What parsing alone costs: the floor under any DOM-based extractor.
+        var parser = new AngleSharp.Html.Parser.HtmlParser(new AngleSharp.Html.Parser.HtmlParserOptions { IsScripting = false });
+        watch.Restart();
+        foreach (var page in pages) parser.ParseDocument(page.Html);
+        var parseOne = pages.Count / watch.Elapsed.TotalSeconds;
+
+        foreach (var page in pages.Take(20)) SmartReaderText(page);
+        var smartTexts = new string[pages.Count];
+        watch.Restart();
+        for (var i = 0; i < pages.Count; i++) smartTexts[i] = SmartReaderText(pages[i]);
+        var smartOne = pages.Count / watch.Elapsed.TotalSeconds;
+
+        var sitrep = Score.Of(pages, sitrepTexts);
+        var smart = Score.Of(pages, smartTexts);
+        Console.WriteLine($"extraction quality (trafilatura set, {pages.Count} pages, {pages.Sum(p => p.With.Count + p.Without.Count)} snippets)");
+        Console.WriteLine($"  sitrep       {sitrep}");
+        Console.WriteLine($"  smartreader  {smart}");
+        Console.WriteLine($"extraction speed ({Environment.ProcessorCount} cores)");
+        Console.WriteLine($"  sitrep       {sitrepOne,8:F1} pages/s on one thread, {sitrepAll,8:F1} pages/s on all cores");
+        Console.WriteLine($"  smartreader  {smartOne,8:F1} pages/s on one thread");
+        Console.WriteLine($"  parse only   {parseOne,8:F1} pages/s on one thread (AngleSharp, no extraction)");
+        Console.WriteLine($"  ratio        sitrep/smartreader on one thread: {sitrepOne / smartOne:F2}");
+
+        if (detail) PrintWorst(pages, sitrepTexts);
+
+        if (resultsDir is not null)
+        {
+            Directory.CreateDirectory(resultsDir);
+            var file = Path.Combine(resultsDir, $"extraction-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
+            File.WriteAllText(file, JsonSerializer.Serialize(new
+            {
+                pages = pages.Count,
+                sitrep = new { sitrep.Precision, sitrep.Recall, sitrep.F1, pages_per_s_one_thread = sitrepOne, pages_per_s_all_cores = sitrepAll },
+                smartreader = new { smart.Precision, smart.Recall, smart.F1, pages_per_s_one_thread = smartOne },
+                cores = Environment.ProcessorCount,
+            }, new JsonSerializerOptions { WriteIndented = true }));
+            Console.WriteLine($"results written to {file}");
+        }
+        return 0;
+    }
+
+    private static void PrintWorst(IReadOnlyList<EvalPage> pages, string[] texts)
+    {
+        var rows = pages.Select((page, i) =>
+        {
+            var text = Normalise(texts[i]);
+            var missed = page.With.Where(s => !text.Contains(Normalise(s), StringComparison.Ordinal)).ToList();
+            var leaked = page.Without.Where(s => text.Contains(Normalise(s), StringComparison.Ordinal)).ToList();
+            return (page, missed, leaked, length: text.Length);
+        }).Where(r => r.missed.Count + r.leaked.Count > 0)
+          .OrderByDescending(r => r.missed.Count + r.leaked.Count).ThenBy(r => r.page.File, StringComparer.Ordinal).ToList();
+        Console.WriteLine($"pages with errors: {rows.Count} (missed = 'with' snippet not found, leaked = 'without' snippet found)");
+        foreach (var (page, missed, leaked, length) in rows.Take(80))
+        {
+            Console.WriteLine($"- {page.File} ({length} chars)");
+            foreach (var s in missed) Console.WriteLine($"    missed: {Clip(s)}");
+            foreach (var s in leaked) Console.WriteLine($"    leaked: {Clip(s)}");
+        }
+    }
+
+    private static string Clip(string s) => s.Length > 100 ? s[..100] + "…" : s;
+
+    private static string SitrepText(HtmlContentExtractor extractor, EvalPage page)
+    {
+        var content = extractor.Extract(page.Html, null);
+        return TextNormalizer.Clean(string.Join("\n\n", content.Blocks));
+    }
+
+    private static string SmartReaderText(EvalPage page)
+    {
+        try
+        {
+            var article = new SmartReader.Reader("https://localhost/", page.Html).GetArticle();
+            return article.IsReadable ? article.TextContent ?? "" : "";
+        }
+        catch (Exception)
+        {
+            return "";
+        }
+    }
+
+    internal static string Normalise(string text) => Whitespace().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"\s+", RegexOptions.None, 1000)]
+    private static partial Regex Whitespace();
+}
+
+/// <summary>One page of the evaluation set: its decoded HTML and the snippets it must and must not yield.</summary>
+internal sealed record EvalPage(string Url, string File, string Html, IReadOnlyList<string> With, IReadOnlyList<string> Without)
+{
+    public static IReadOnlyList<EvalPage> Load(string evalDir)
+    {
+        using var json = JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(evalDir, "evaldata.json")));
+        var pages = new List<EvalPage>();
+        foreach (var entry in json.RootElement.EnumerateObject())
+        {
+            var file = entry.Value.GetProperty("file").GetString()!;
+            var path = Path.Combine(evalDir, "pages", file);
+            var html = "";
+            if (System.IO.File.Exists(path))
+                html = TextDecoder.Decode(System.IO.File.ReadAllBytes(path), isHtml: true, out _)?.Text ?? "";
+            pages.Add(new EvalPage(entry.Name, file, html, Strings(entry.Value, "with"), Strings(entry.Value, "without")));
+        }
+        return pages;
+    }
+
+    private static List<string> Strings(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var list) ? list.EnumerateArray().Select(s => s.GetString() ?? "").ToList() : [];
+}
+
+/// <summary>Precision, recall and F1 over all snippets of all pages.</summary>
+internal readonly record struct Score(int TruePositives, int FalsePositives, int FalseNegatives)
+{
+    public double Precision => TruePositives + FalsePositives == 0 ? 0 : (double)TruePositives / (TruePositives + FalsePositives);
+    public double Recall => TruePositives + FalseNegatives == 0 ? 0 : (double)TruePositives / (TruePositives + FalseNegatives);
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+
+    public static Score Of(IReadOnlyList<EvalPage> pages, IReadOnlyList<string> texts)
+    {
+        int tp = 0, fp = 0, fn = 0;
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var text = Program.Normalise(texts[i]);
+            foreach (var s in pages[i].With)
+                if (text.Contains(Program.Normalise(s), StringComparison.Ordinal)) tp++; else fn++;
+            foreach (var s in pages[i].Without)
+                if (text.Contains(Program.Normalise(s), StringComparison.Ordinal)) fp++;
+        }
+        return new Score(tp, fp, fn);
+    }
+
+    public override string ToString() =>
+        $"precision={Precision:F3} recall={Recall:F3} f1={F1:F3} (tp={TruePositives} fp={FalsePositives} fn={FalseNegatives})";
+}
