@@ -19,7 +19,7 @@ internal static class DemoCommand
         var command = new Command("demo", "Ingest the bundled sample articles into the database and print what was found.") { database, samples };
         command.SetAction(parse =>
         {
-            var folder = parse.GetValue(samples)!;
+            var folder = Relative(parse.GetValue(samples)!);
             if (!Directory.Exists(folder))
             {
                 Reporter.Fail($"{folder}: samples folder not found (pass --samples FOLDER)");
@@ -30,20 +30,28 @@ internal static class DemoCommand
             using var store = new SqliteDocumentStore(path);
             var summary = IngestRunner.Run([folder], store, Environment.ProcessorCount, Ingest.InputReader.DefaultMaxBytes, reporter);
 
-            var table = new Table().Border(TableBorder.Rounded).Title($"Documents in {Markup.Escape(path)}")
+            var table = new Table().Border(TableBorder.Rounded).Expand().Title($"Documents in {Markup.Escape(path)}")
                 .AddColumns("id", "lang", "published", "title", "duplicate of");
             foreach (var row in store.List(500))
             {
-                table.AddRow(Markup.Escape(row.Id), row.Language ?? "", row.Published ?? "",
-                    Markup.Escape(Shorten(row.Title ?? "(no title)", 60)), Markup.Escape(row.DuplicateOf ?? ""));
+                table.AddRow(Markup.Escape(row.Id), row.Language ?? "", row.Published is { Length: >= 10 } p ? p[..10] : row.Published ?? "",
+                    Markup.Escape(Shorten(row.Title ?? "(no title)", 70)), Markup.Escape(row.DuplicateOf ?? ""));
             }
             AnsiConsole.Write(table);
             StatsCommand.Print(store.Stats());
-            Console.WriteLine($"This run: {summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged, {summary.Failed} failed.");
+            Console.WriteLine($"This run: {summary.Added} added, {summary.Updated} updated, {summary.Unchanged} already stored " +
+                              $"(same content), {summary.NearDuplicates} marked as duplicates, {summary.Failed} failed.");
             Console.WriteLine($"Next: ./sitrep search \"frappes\" --db {path}   ./sitrep show ID   ./sitrep extract samples/");
             return reporter.ExitCode;
         });
         return command;
+    }
+
+    /// <summary>Ids are built from the folder as given: keep them short when the samples are below the current folder.</summary>
+    private static string Relative(string folder)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, folder);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? folder : relative;
     }
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

@@ -25,7 +25,7 @@ internal static class IngestCommand
             {
                 using var store = new SqliteDocumentStore(parse.GetValue(database)!);
                 var summary = IngestRunner.Run(parse.GetValue(inputs)!, store, parse.GetValue(threads), parse.GetValue(maxSize) * 1024L * 1024L, reporter);
-                Console.WriteLine($"{summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged, " +
+                Console.WriteLine($"{summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged (already stored), " +
                                   $"{summary.NearDuplicates} marked as duplicates, {summary.Failed} failed");
                 return reporter.ExitCode;
             }

@@ -3,53 +3,69 @@ using System.Text.RegularExpressions;
 
 namespace Sitrep.Ingest;
 
-/// <summary>Publication dates in the record's form: "yyyy-MM-dd", or a full ISO 8601 date-time with its offset.</summary>
+/// <summary>
+/// Publication dates in the record's form: "yyyy-MM-dd" when only the day is known,
+/// "yyyy-MM-ddTHH:mm:ss" when the time has no offset (never silently given the machine's zone),
+/// and "yyyy-MM-ddTHH:mm:ss+hh:mm" when the offset is known.
+/// </summary>
 public static partial class PublicationDate
 {
-    private static readonly string[] DateTimeFormats =
-    [
-        "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK",
-        "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mmK", "ddd, dd MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss zzz",
-        "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm",
-    ];
-
     /// <summary>Returns the normalised date, or null when <paramref name="value"/> is not a plausible date.</summary>
     public static string? Normalise(string value)
     {
         var text = value.Trim();
         if (text.Length < 8) return null;
-        text = text.Replace(" GMT", " +00:00", StringComparison.Ordinal).Replace(" UTC", " +00:00", StringComparison.Ordinal);
-        if (text.EndsWith('Z') && text.Contains('T')) text = text[..^1] + "+00:00";
 
-        if (DateOnlyPattern().Match(text) is { Success: true } dateOnly)
-        {
-            return DateOnly.TryParseExact(dateOnly.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && Plausible(date.Year)
-                ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                : null;
-        }
+        if (IsoPattern().Match(text) is { Success: true } iso)
+            return FromIso(iso);
 
-        foreach (var format in DateTimeFormats)
-        {
-            var hasOffset = format.EndsWith('K') || format.EndsWith("zzz", StringComparison.Ordinal);
-            if (hasOffset && DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
-                return Plausible(withOffset.Year) ? withOffset.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) : null;
-            if (!hasOffset && DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-                return Plausible(local.Year) ? local.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) : null;
-        }
+        // RFC 1123 / RFC 822 dates from feeds and HTTP headers: "Tue, 05 Mar 2019 10:32:00 GMT".
+        var rfc = text.Replace(" GMT", " +00:00", StringComparison.Ordinal).Replace(" UTC", " +00:00", StringComparison.Ordinal);
+        if (RfcOffsetPattern().IsMatch(rfc)
+            && DateTimeOffset.TryParse(rfc, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed)
+            && Plausible(parsed.Year))
+            return parsed.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-        // A date-time with unusual decoration: keep its date part when that part is clear.
-        if (LeadingDatePattern().Match(text) is { Success: true } leading
-            && DateOnly.TryParseExact(leading.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var leadingDate)
-            && Plausible(leadingDate.Year))
-            return leadingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // Unusual decoration after a clear date: keep the date.
+        if (LeadingDatePattern().Match(text) is { Success: true } leading)
+            return ValidDate(leading.Groups[1].Value, leading.Groups[2].Value, leading.Groups[3].Value);
         return null;
+    }
+
+    private static string? FromIso(Match m)
+    {
+        var date = ValidDate(m.Groups["y"].Value, m.Groups["mo"].Value, m.Groups["d"].Value);
+        if (date is null || !m.Groups["h"].Success) return date;
+
+        var hour = int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture);
+        var minute = int.Parse(m.Groups["mi"].Value, CultureInfo.InvariantCulture);
+        var second = m.Groups["s"].Success ? int.Parse(m.Groups["s"].Value, CultureInfo.InvariantCulture) : 0;
+        if (hour > 23 || minute > 59 || second > 60) return date;
+        var time = $"{date}T{hour:00}:{minute:00}:{Math.Min(second, 59):00}";
+        if (!m.Groups["z"].Success) return time;
+
+        var zone = m.Groups["z"].Value;
+        if (zone is "Z" or "z") return time + "+00:00";
+        var digits = zone.Replace(":", "", StringComparison.Ordinal);
+        return $"{time}{digits[0]}{digits[1..3]}:{digits[3..5]}";
+    }
+
+    private static string? ValidDate(string year, string month, string day)
+    {
+        var text = $"{year}-{month}-{day}";
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && Plausible(date.Year)
+            ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : null;
     }
 
     private static bool Plausible(int year) => year is >= 1800 and <= 2100;
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
-    private static partial Regex DateOnlyPattern();
+    [GeneratedRegex(@"^(?<y>\d{4})-(?<mo>\d{2})-(?<d>\d{2})(?:[T ](?<h>\d{2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,]\d+)?)?\s*(?<z>[Zz]|[+-]\d{2}:?\d{2})?)?$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex IsoPattern();
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(?=[T ]|$)")]
+    [GeneratedRegex(@"[+-]\d{2}:?\d{2}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RfcOffsetPattern();
+
+    [GeneratedRegex(@"^(\d{4})-(\d{2})-(\d{2})(?=[T ]|$)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LeadingDatePattern();
 }
