@@ -57,6 +57,9 @@ public class SamplesTests
         Record("samples/fr/mali-embuscade-convoi-tombouctou.html").GetProperty("published").GetString().Should().StartWith("2024-06-12");
         Record("samples/fr/rdc-sake-obus-camp-deplaces.html").GetProperty("published").GetString().Should().StartWith("2024-02-08");
         Record("samples/fr/irak-kirkouk-attentat-checkpoint.txt").GetProperty("published").GetString().Should().Be("2024-10-03");
+        // The article's stamp "16/07/2024 18:22", not the site's top bar "Mercredi 17 juillet 2024".
+        Record("samples/fr/niger-tillaberi-attaque-position-armee.txt").GetProperty("published").GetString().Should().Be("2024-07-16");
+        Record("samples/en/ukraine-zaporizhzhia-nikopol-shelling.txt").GetProperty("published").GetString().Should().Be("2024-08-27");
     }
 
     [Fact]
