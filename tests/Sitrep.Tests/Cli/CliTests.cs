@@ -97,6 +97,33 @@ public class CliTests
     }
 
     [Fact]
+    public void A_truncated_page_still_gives_the_text_it_holds()
+    {
+        using var temp = new TempFolder();
+        var cut = FrenchPage[..(FrenchPage.IndexOf("a précisé", StringComparison.Ordinal) + 9)];
+        temp.Write("cut.html", cut);
+
+        var result = CliRunner.Run(temp.Path, "extract", "cut.html");
+
+        result.ExitCode.Should().Be(0);
+        JsonDocument.Parse(result.Stdout).RootElement.GetProperty("text").GetString().Should().Contain("Au moins douze personnes ont été tuées");
+    }
+
+    [Fact]
+    public void A_page_over_the_size_limit_is_reported_and_the_rest_goes_through()
+    {
+        using var temp = new TempFolder();
+        temp.Write("in/big.html", "<html><body>" + string.Concat(Enumerable.Repeat("<p>Un paragraphe de remplissage pour une page énorme.</p>", 40000)) + "</body></html>");
+        temp.Write("in/ok.html", FrenchPage);
+
+        var result = CliRunner.Run(temp.Path, "extract", "--max-size", "1", "in");
+
+        result.ExitCode.Should().Be(1);
+        result.Stderr.Should().Contain("in/big.html: file too large");
+        result.Stdout.Should().Contain("\"id\":\"in/ok.html\"");
+    }
+
+    [Fact]
     public void Records_can_come_from_standard_input()
     {
         using var temp = new TempFolder();

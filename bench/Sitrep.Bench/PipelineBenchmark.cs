@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Sitrep.Fusion;
+using Sitrep.Ingest;
+using Sitrep.Language;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Bench;
+
+/// <summary>
+/// Speed of the whole per-document pipeline (content, normalisation, language, sentences,
+/// fingerprints, duplicates) on real pages: documents per second on one thread and on all cores.
+/// Inputs are read and decoded before timing, so the figure is processing, not disk.
+/// </summary>
+internal static class PipelineBenchmark
+{
+    public static int Run(string pagesFolder, string samplesFolder)
+    {
+        var resources = LanguageResources.Default;
+        var pipeline = DocumentPipeline.CreateDefault(resources);
+
+        var html = Load(pagesFolder);
+        var samples = Load(samplesFolder);
+        Console.WriteLine($"pipeline: {html.Count} trafilatura pages ({Megabytes(html):0.0} MB of HTML), {samples.Count} sample documents");
+
+        // Warm up the JIT and caches on a copy of the set, then time fresh copies.
+        Time(pipeline, html, 1);
+        foreach (var (name, set) in new[] { ("trafilatura pages", html), ("samples x20", Repeat(samples, 20)) })
+        {
+            var one = Median(() => Time(pipeline, set, 1));
+            var all = Median(() => Time(pipeline, set, Environment.ProcessorCount));
+            Console.WriteLine($"pipeline: {name}: {one:0} docs/s on one thread, {all:0} docs/s on {Environment.ProcessorCount} threads");
+        }
+        return 0;
+    }
+
+    private static List<(string Id, ContentKind Kind, string Raw)> Load(string folder)
+    {
+        var reader = new InputReader();
+        return reader.Read([folder]).Where(i => i.Document is not null)
+            .Select(i => (i.Document!.Id, i.Document.Kind, i.Document.Raw)).ToList();
+    }
+
+    private static List<(string Id, ContentKind Kind, string Raw)> Repeat(List<(string Id, ContentKind Kind, string Raw)> set, int times) =>
+        Enumerable.Range(0, times).SelectMany(n => set.Select(d => (d.Id + "#" + n, d.Kind, d.Raw))).ToList();
+
+    private static double Megabytes(List<(string Id, ContentKind Kind, string Raw)> set) => set.Sum(d => (double)d.Raw.Length) / 1e6;
+
+    private static double Time(DocumentPipeline pipeline, List<(string Id, ContentKind Kind, string Raw)> set, int threads)
+    {
+        var items = set.Select(d => InputItem.Of(new Document(d.Id, d.Kind, d.Raw))).ToList();
+        var processor = new DocumentProcessor(pipeline, threads);
+        var clock = Stopwatch.StartNew();
+        var count = processor.Process(items, new DuplicateIndex()).Count();
+        return count / clock.Elapsed.TotalSeconds;
+    }
+
+    private static double Median(Func<double> measure)
+    {
+        var runs = new[] { measure(), measure(), measure() };
+        Array.Sort(runs);
+        return runs[1];
+    }
+}
