@@ -22,7 +22,7 @@ internal static class IngestRunner
         var pipeline = DocumentPipeline.CreateDefault(LanguageResources.Default);
         var reader = new InputReader(maxBytes);
         var processor = new DocumentProcessor(pipeline, threads);
-        var items = processor.Process(reader.Read(inputs), new DuplicateIndex(), d => store.FindDuplicate(d.ContentHash, d.MinHash));
+        var items = processor.Process(reader.Read(inputs), new DuplicateIndex(), d => store.FindDuplicate(d.ContentHash, d.MinHash, exceptId: d.Id));
 
         var total = CountFiles(inputs);
         if (!Console.IsErrorRedirected && total > 20)
@@ -58,16 +58,17 @@ internal static class IngestRunner
         void Flush()
         {
             if (batch.Count == 0) return;
-            foreach (var result in store.Save(batch))
+            var results = store.Save(batch);
+            for (var i = 0; i < results.Count; i++)
             {
-                switch (result.Outcome)
+                switch (results[i].Outcome)
                 {
                     case StoreOutcome.Added: added++; break;
                     case StoreOutcome.Updated: updated++; break;
-                    default: unchanged++; break;
+                    default: unchanged++; continue;
                 }
+                if (batch[i].DuplicateOf is not null) near++;
             }
-            near += batch.Count(d => d.DuplicateOf is not null);
             batch.Clear();
         }
 

@@ -23,9 +23,9 @@ internal static class SearchCommand
                 Console.WriteLine("no match");
                 return 0;
             }
-            var table = new Table().Border(TableBorder.Simple).AddColumns("id", "lang", "published", "title / snippet");
+            var table = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("id").NoWrap()).AddColumns("lang", "published", "title / snippet");
             foreach (var hit in hits)
-                table.AddRow(Markup.Escape(hit.Id), hit.Language ?? "", hit.Published ?? "",
+                table.AddRow(Markup.Escape(hit.Id), hit.Language ?? "", hit.Published is { Length: >= 10 } day ? day[..10] : hit.Published ?? "",
                     $"[bold]{Markup.Escape(hit.Title ?? "(no title)")}[/]\n{Markup.Escape(hit.Snippet)}");
             AnsiConsole.Write(table);
             return 0;

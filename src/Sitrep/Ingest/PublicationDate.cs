@@ -15,6 +15,8 @@ public static partial class PublicationDate
     {
         var text = value.Trim();
         if (text.Length < 8) return null;
+        // The Unix epoch is what a missing timestamp turns into, never a real publication date.
+        if (text.StartsWith("1970-01-01", StringComparison.Ordinal)) return null;
 
         if (IsoPattern().Match(text) is { Success: true } iso)
             return FromIso(iso);

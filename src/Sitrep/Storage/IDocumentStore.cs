@@ -34,8 +34,8 @@ public interface IDocumentStore : IDisposable
     /// <summary>Stores a batch in one transaction, in order; identical content is stored once.</summary>
     IReadOnlyList<StoreResult> Save(IReadOnlyList<Document> documents);
 
-    /// <summary>The id of a stored document with the same or nearly the same text, or null.</summary>
-    string? FindDuplicate(string? contentHash, uint[]? signature);
+    /// <summary>The id of a stored document, other than <paramref name="exceptId"/>, with the same or nearly the same text, or null.</summary>
+    string? FindDuplicate(string? contentHash, uint[]? signature, string? exceptId = null);
 
     StoredDocument? Get(string id);
 

@@ -164,12 +164,13 @@ public sealed class SqliteDocumentStore : IDocumentStore
         return new StoreResult(document.Id, exists ? StoreOutcome.Updated : StoreOutcome.Added, null);
     }
 
-    public string? FindDuplicate(string? contentHash, uint[]? signature)
+    public string? FindDuplicate(string? contentHash, uint[]? signature, string? exceptId = null)
     {
         if (contentHash is not null)
         {
-            using var exact = Command("SELECT id FROM documents WHERE content_hash = $hash ORDER BY rowid LIMIT 1");
+            using var exact = Command("SELECT id FROM documents WHERE content_hash = $hash AND id IS NOT $except ORDER BY rowid LIMIT 1");
             exact.Parameters.AddWithValue("$hash", contentHash);
+            exact.Parameters.AddWithValue("$except", (object?)exceptId ?? DBNull.Value);
             if (exact.ExecuteScalar() is string id) return id;
         }
         if (signature is null) return null;
@@ -178,8 +179,10 @@ public sealed class SqliteDocumentStore : IDocumentStore
         using var candidates = Command($"""
             SELECT d.id, d.minhash FROM documents d
             WHERE d.id IN (SELECT document_id FROM minhash_bands WHERE band_key IN ({string.Join(',', keys)}))
+              AND d.id IS NOT $except
             ORDER BY d.rowid
             """);
+        candidates.Parameters.AddWithValue("$except", (object?)exceptId ?? DBNull.Value);
         using var reader = candidates.ExecuteReader();
         while (reader.Read())
         {

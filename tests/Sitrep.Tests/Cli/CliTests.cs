@@ -60,7 +60,8 @@ public class CliTests
         temp.Write("in/a.html", FrenchPage);
 
         CliRunner.Run(temp.Path, "ingest", "in", "--db", "t.db").Stdout.Should().StartWith("1 added");
-        CliRunner.Run(temp.Path, "ingest", "in", "--db", "t.db").Stdout.Should().StartWith("0 added, 0 updated, 1 unchanged");
+        CliRunner.Run(temp.Path, "ingest", "in", "--db", "t.db").Stdout.Should()
+            .StartWith("0 added, 0 updated, 1 unchanged").And.Contain("0 marked as duplicates");
 
         var search = CliRunner.Run(temp.Path, "search", "idleb tuees", "--db", "t.db");
         search.ExitCode.Should().Be(0);

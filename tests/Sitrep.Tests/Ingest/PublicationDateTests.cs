@@ -24,6 +24,7 @@ public class PublicationDateTests
     [InlineData("2024-13-45")]
     [InlineData("0001-01-01")]
     [InlineData("5 mars")]
+    [InlineData("1970-01-01T01:00:00+01:00")]
     public void Implausible_or_unreadable_dates_give_nothing(string input)
     {
         PublicationDate.Normalise(input).Should().BeNull();
