@@ -17,9 +17,10 @@ public static partial class Program
     public static int Main(string[] args)
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-        if (args.Length == 0 || args[0] is not ("extraction" or "gate" or "show"))
+        if (args.Length == 0 || args[0] is not ("extraction" or "gate" or "show" or "scraped" or "pipeline" or "readability"))
             return Usage();
         var shared = Option(args, "--shared") ?? "../shared";
+        if (args[0] == "readability") return ReadabilityBenchmark.Run(Path.Combine(shared, "bench", "extraction", "readability"));
         var evalDir = Path.Combine(shared, "bench", "extraction", "trafilatura");
         if (!File.Exists(Path.Combine(evalDir, "evaldata.json")))
         {
@@ -28,6 +29,8 @@ public static partial class Program
         }
         var pages = EvalPage.Load(evalDir);
         if (args[0] == "show") return Show(pages, args[1]);
+        if (args[0] == "scraped") return ScrapedBenchmark.Run(pages);
+        if (args[0] == "pipeline") return PipelineBenchmark.Run(Path.Combine(evalDir, "pages"), Option(args, "--samples") ?? "samples");
         return args[0] == "gate"
             ? Gate(pages, Option(args, "--floors") ?? "bench/floors.json", args.Contains("--detail"))
             : Extraction(pages, args.Contains("--detail"), Option(args, "--results"));
@@ -55,6 +58,9 @@ public static partial class Program
         Console.Error.WriteLine("usage: Sitrep.Bench extraction --shared DIR [--detail] [--results DIR]");
         Console.Error.WriteLine("       Sitrep.Bench gate --shared DIR --floors bench/floors.json [--detail]");
         Console.Error.WriteLine("       Sitrep.Bench show FILE --shared DIR");
+        Console.Error.WriteLine("       Sitrep.Bench scraped --shared DIR        (the scraped-text path on crawler-stripped pages)");
+        Console.Error.WriteLine("       Sitrep.Bench pipeline --shared DIR [--samples samples]   (whole pipeline, docs/s)");
+        Console.Error.WriteLine("       Sitrep.Bench readability --shared DIR    (agreement with Readability.js on its test pages)");
         return 2;
     }
 

@@ -12,12 +12,13 @@ namespace Sitrep.Content;
 public sealed class ContentStage : IDocumentStage
 {
     private readonly HtmlContentExtractor _html;
-    private readonly ScrapedTextExtractor _scraped;
+    // Built on first use: its cue patterns cost a few hundred milliseconds that HTML-only runs need not pay.
+    private readonly Lazy<ScrapedTextExtractor> _scraped;
 
     public ContentStage(LanguageResources resources)
     {
         _html = new HtmlContentExtractor();
-        _scraped = new ScrapedTextExtractor(resources);
+        _scraped = new Lazy<ScrapedTextExtractor>(() => new ScrapedTextExtractor(resources), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public string Name => "content";
@@ -33,7 +34,7 @@ public sealed class ContentStage : IDocumentStage
 
         var content = document.Kind == ContentKind.Html
             ? _html.Extract(document.Raw, document.Url)
-            : _scraped.Extract(document.Raw);
+            : _scraped.Value.Extract(document.Raw);
 
         document.Text = string.Join("\n\n", content.Blocks);
         document.Title ??= content.Title;

@@ -260,7 +260,8 @@ public sealed class BoilerplateCues
         Regex regex;
         try
         {
-            regex = new Regex(source, RegexOptions.CultureInvariant, RegexTimeout);
+            // Compiled: built once per process and run on every line of every scraped page.
+            regex = new Regex(source, RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout);
         }
         catch (ArgumentException error)
         {
