@@ -29,7 +29,7 @@ public static partial class Program
         }
         var pages = EvalPage.Load(evalDir);
         if (args[0] == "show") return Show(pages, args[1]);
-        if (args[0] == "scraped") return ScrapedBenchmark.Run(pages);
+        if (args[0] == "scraped") return ScrapedBenchmark.Run(pages, args.Contains("--detail"));
         if (args[0] == "pipeline") return PipelineBenchmark.Run(Path.Combine(evalDir, "pages"), Option(args, "--samples") ?? "samples");
         return args[0] == "gate"
             ? Gate(pages, Option(args, "--floors") ?? "bench/floors.json", args.Contains("--detail"))

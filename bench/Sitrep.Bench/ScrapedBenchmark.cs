@@ -26,7 +26,7 @@ internal static class ScrapedBenchmark
         "dl", "pre", "hr", "address", "details", "summary", "fieldset", "legend", "option", "button", "label",
     };
 
-    public static int Run(IReadOnlyList<EvalPage> pages)
+    public static int Run(IReadOnlyList<EvalPage> pages, bool detail = false)
     {
         var extractor = new ScrapedTextExtractor(LanguageResources.Default);
         var stripClock = Stopwatch.StartNew();
@@ -45,6 +45,14 @@ internal static class ScrapedBenchmark
         Console.WriteLine($"scraped: everything kept  {raw}");
         Console.WriteLine($"scraped: line classifier  {ours}");
         Console.WriteLine($"scraped: {pages.Count / seconds:0} pages/s on one thread");
+        if (detail)
+        {
+            var worst = pages.Select((page, i) => (page, i, missed: page.With.Count(w => !Program.Normalise(texts[i]).Contains(Program.Normalise(w), StringComparison.Ordinal)),
+                    leaked: page.Without.Count(w => Program.Normalise(texts[i]).Contains(Program.Normalise(w), StringComparison.Ordinal))))
+                .OrderByDescending(x => x.missed + x.leaked).Take(25);
+            foreach (var (page, i, missed, leaked) in worst)
+                Console.WriteLine($"  {page.File}: {missed} missed, {leaked} leaked; {scraped[i].Count(c => c == '\n')} lines in, {texts[i].Length} chars out");
+        }
         return 0;
     }
 
