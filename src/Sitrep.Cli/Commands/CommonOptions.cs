@@ -6,9 +6,11 @@ namespace Sitrep.Cli.Commands;
 /// <summary>Options several commands share, defined once so their names and help stay the same.</summary>
 internal static class CommonOptions
 {
-    public static Option<string> Database() => new("--db")
+    /// <param name="writes">Whether the command creates the database when it is missing.</param>
+    public static Option<string> Database(bool writes = false) => new("--db")
     {
-        Description = "SQLite database file (created when missing). Default: $SITREP_DB, else sitrep.db in the current folder.",
+        Description = (writes ? "SQLite database file, created when missing." : "SQLite database file to read.") +
+                      " Default: $SITREP_DB, else sitrep.db in the current folder.",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SITREP_DB") is { Length: > 0 } path ? path : "sitrep.db",
         HelpName = "PATH",
     };

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Sitrep.Storage;
-using Spectre.Console;
 
 namespace Sitrep.Cli.Commands;
 
@@ -9,7 +8,7 @@ internal static class DemoCommand
 {
     public static Command Create()
     {
-        var database = CommonOptions.Database();
+        var database = CommonOptions.Database(writes: true);
         var samples = new Option<string>("--samples")
         {
             Description = "Folder of pages to ingest. Default: the samples/ folder shipped with Sitrep.",
@@ -30,18 +29,11 @@ internal static class DemoCommand
             using var store = new SqliteDocumentStore(path);
             var summary = IngestRunner.Run([folder], store, Environment.ProcessorCount, Ingest.InputReader.DefaultMaxBytes, reporter);
 
-            var table = new Table().Border(TableBorder.Rounded).Expand().Title($"Documents in {Markup.Escape(path)}")
-                .AddColumns("id", "lang", "published", "title", "duplicate of");
-            foreach (var row in store.List(500))
-            {
-                table.AddRow(Markup.Escape(row.Id), row.Language ?? "", row.Published is { Length: >= 10 } p ? p[..10] : row.Published ?? "",
-                    Markup.Escape(Shorten(row.Title ?? "(no title)", 70)), Markup.Escape(row.DuplicateOf ?? ""));
-            }
-            AnsiConsole.Write(table);
+            ListCommand.Print(store, 500, $"Documents in {path}");
             StatsCommand.Print(store.Stats());
             Console.WriteLine($"This run: {summary.Added} added, {summary.Updated} updated, {summary.Unchanged} already stored " +
                               $"(same content), {summary.NearDuplicates} marked as duplicates, {summary.Failed} failed.");
-            Console.WriteLine($"Next: ./sitrep search \"frappes\" --db {path}   ./sitrep show ID   ./sitrep extract samples/");
+            Console.WriteLine($"Next: ./sitrep search \"frappe* drone\" --db {path}   ./sitrep list   ./sitrep show ID   ./sitrep extract samples/");
             return reporter.ExitCode;
         });
         return command;
@@ -53,8 +45,6 @@ internal static class DemoCommand
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, folder);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? folder : relative;
     }
-
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     /// <summary>The launcher sets SITREP_HOME to the checkout; otherwise look beside the current folder.</summary>
     private static string DefaultSamples() =>

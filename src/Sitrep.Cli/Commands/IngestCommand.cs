@@ -11,7 +11,7 @@ internal static class IngestCommand
     public static Command Create()
     {
         var inputs = CommonOptions.Inputs();
-        var database = CommonOptions.Database();
+        var database = CommonOptions.Database(writes: true);
         var threads = CommonOptions.Threads();
         var maxSize = CommonOptions.MaxSize();
         var command = new Command("ingest", "Process pages and store them in the database. Re-ingesting the same content changes nothing.")

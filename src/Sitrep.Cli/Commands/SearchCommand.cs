@@ -13,7 +13,7 @@ internal static class SearchCommand
             Description = "Words to find (all required; accents and case ignored). \"Quoted words\" form a phrase, OR between words means either, word* a prefix.",
         };
         var database = CommonOptions.Database();
-        var limit = new Option<int>("--limit", "-n") { Description = "Most results to show.", DefaultValueFactory = _ => 20 };
+        var limit = new Option<int>("--limit", "-n") { Description = "Most results to show.", DefaultValueFactory = _ => 20, HelpName = "N" };
         var command = new Command("search", "Search the stored documents' titles and text, best matches first, with snippets.") { query, database, limit };
         command.SetAction(parse => StoreCommand.WithStore(parse.GetValue(database)!, store =>
         {
@@ -23,7 +23,13 @@ internal static class SearchCommand
                 Console.WriteLine("no match");
                 return 0;
             }
-            var table = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("id").NoWrap()).AddColumns("lang", "published", "title / snippet");
+            if (Console.IsOutputRedirected)
+            {
+                foreach (var hit in hits)
+                    Console.WriteLine(string.Join('\t', hit.Id, hit.Language ?? "", hit.Published ?? "", (hit.Title ?? "").Replace('\t', ' '), hit.Snippet.Replace('\t', ' ')));
+                return 0;
+            }
+            var table = new Table().Border(TableBorder.Simple).AddColumns("id", "lang", "published", "title / snippet");
             foreach (var hit in hits)
                 table.AddRow(Markup.Escape(hit.Id), hit.Language ?? "", hit.Published is { Length: >= 10 } day ? day[..10] : hit.Published ?? "",
                     $"[bold]{Markup.Escape(hit.Title ?? "(no title)")}[/]\n{Markup.Escape(hit.Snippet)}");

@@ -8,7 +8,7 @@ internal static class ShowCommand
 {
     public static Command Create()
     {
-        var id = new Argument<string>("ID") { Description = "The document's id, as 'sitrep search' or 'sitrep stats' prints it." };
+        var id = new Argument<string>("ID") { Description = "The document's id, as 'sitrep list' or 'sitrep search' prints it." };
         var database = CommonOptions.Database();
         var format = new Option<string>("--format", "-f") { Description = "text (default) or json (the stored record).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");

@@ -71,6 +71,7 @@ public class CliTests
         JsonDocument.Parse(show.Stdout).RootElement.GetProperty("id").GetString().Should().Be("in/a.html");
 
         CliRunner.Run(temp.Path, "stats", "--db", "t.db").Stdout.Should().Contain("documents").And.Contain("fr 1");
+        CliRunner.Run(temp.Path, "list", "--db", "t.db").Stdout.Should().Contain("in/a.html").And.Contain("Frappes près d'Idleb");
     }
 
     [Fact]
@@ -89,6 +90,7 @@ public class CliTests
     [InlineData("search", "--limit")]
     [InlineData("show", "--format")]
     [InlineData("stats", "--db")]
+    [InlineData("list", "--limit")]
     [InlineData("demo", "--samples")]
     public void Every_command_has_help_listing_its_options(string command, string option)
     {
