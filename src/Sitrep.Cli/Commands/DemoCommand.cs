@@ -33,7 +33,7 @@ internal static class DemoCommand
             StatsCommand.Print(store.Stats());
             Console.WriteLine($"This run: {summary.Added} added, {summary.Updated} updated, {summary.Unchanged} already stored " +
                               $"(same content), {summary.NearDuplicates} marked as duplicates, {summary.Failed} failed.");
-            Console.WriteLine($"Next: ./sitrep search \"frappe* drone\" --db {path}   ./sitrep list   ./sitrep show ID   ./sitrep extract samples/");
+            Console.WriteLine($"Next: ./sitrep search \"frappes drone\" --db {path}   ./sitrep list   ./sitrep show ID   ./sitrep extract samples/");
             return reporter.ExitCode;
         });
         return command;

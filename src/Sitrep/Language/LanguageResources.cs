@@ -8,11 +8,13 @@ public sealed class LanguageResources
 {
     private static readonly Lazy<LanguageResources> DefaultResources = new(() => Load(DefaultRoot()));
 
-    private LanguageResources(string root, LanguageIdentifier identifier, IReadOnlyDictionary<string, IReadOnlySet<string>> abbreviations)
+    private LanguageResources(string root, LanguageIdentifier identifier, IReadOnlyDictionary<string, IReadOnlySet<string>> abbreviations,
+        SearchStemmer stemmer)
     {
         Root = root;
         Identifier = identifier;
         Abbreviations = abbreviations;
+        Stemmer = stemmer;
     }
 
     /// <summary>The folder the data was read from.</summary>
@@ -22,6 +24,9 @@ public sealed class LanguageResources
 
     /// <summary>Per language: words that end with a period without ending a sentence ("M.", "Dr.", "lt-col.").</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> Abbreviations { get; }
+
+    /// <summary>Stems for full-text search, per language (<c>language.yaml</c>).</summary>
+    public SearchStemmer Stemmer { get; }
 
     /// <summary>The language codes that have a folder.</summary>
     public IEnumerable<string> Languages => Directory.EnumerateDirectories(Root).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
@@ -47,7 +52,7 @@ public sealed class LanguageResources
             if (File.Exists(file))
                 abbreviations[code] = WordList.Read(file).ToHashSet(StringComparer.Ordinal);
         }
-        return new LanguageResources(root, LanguageIdentifier.Load(root), abbreviations);
+        return new LanguageResources(root, LanguageIdentifier.Load(root), abbreviations, SearchStemmer.Load(root));
     }
 }
 

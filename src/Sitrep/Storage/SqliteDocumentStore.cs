@@ -3,22 +3,27 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Sitrep.Export;
 using Sitrep.Fusion;
+using Sitrep.Language;
 
 namespace Sitrep.Storage;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode. Each batch is one transaction, so an
 /// interrupted ingest leaves the database as it was before that batch. Full-text search is FTS5
-/// with the unicode61 tokenizer removing diacritics ("securite" finds "sécurité"), ranked by BM25.
+/// with the unicode61 tokenizer removing diacritics ("securite" finds "sécurité"), ranked by BM25,
+/// over the title, the text and the text's word stems in its language ("frappes" finds "frappe").
 /// </summary>
 public sealed class SqliteDocumentStore : IDocumentStore
 {
     private const int SchemaVersion = 1;
     private readonly SqliteConnection _connection;
+    private readonly SearchStemmer _stemmer;
 
     /// <param name="busyTimeoutMilliseconds">How long to wait for another writer before failing.</param>
-    public SqliteDocumentStore(string path, int busyTimeoutMilliseconds = 10000)
+    /// <param name="stemmer">Stems for search; the stemmers named by the default language data when null.</param>
+    public SqliteDocumentStore(string path, int busyTimeoutMilliseconds = 10000, SearchStemmer? stemmer = null)
     {
+        _stemmer = stemmer ?? LanguageResources.Default.Stemmer;
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -55,6 +60,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 published TEXT,
                 language TEXT NOT NULL,
                 text TEXT NOT NULL,
+                stems TEXT NOT NULL,
                 duplicate_of TEXT,
                 record TEXT NOT NULL,
                 ingested_at TEXT NOT NULL
@@ -67,17 +73,17 @@ public sealed class SqliteDocumentStore : IDocumentStore
             CREATE INDEX IF NOT EXISTS minhash_bands_key ON minhash_bands(band_key);
             CREATE INDEX IF NOT EXISTS minhash_bands_document ON minhash_bands(document_id);
             CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
-                title, text, content='documents', content_rowid='rowid',
+                title, text, stems, content='documents', content_rowid='rowid',
                 tokenize = 'unicode61 remove_diacritics 2');
             CREATE TRIGGER IF NOT EXISTS documents_fts_insert AFTER INSERT ON documents BEGIN
-                INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+                INSERT INTO documents_fts(rowid, title, text, stems) VALUES (new.rowid, new.title, new.text, new.stems);
             END;
             CREATE TRIGGER IF NOT EXISTS documents_fts_delete AFTER DELETE ON documents BEGIN
-                INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+                INSERT INTO documents_fts(documents_fts, rowid, title, text, stems) VALUES ('delete', old.rowid, old.title, old.text, old.stems);
             END;
             CREATE TRIGGER IF NOT EXISTS documents_fts_update AFTER UPDATE ON documents BEGIN
-                INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-                INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+                INSERT INTO documents_fts(documents_fts, rowid, title, text, stems) VALUES ('delete', old.rowid, old.title, old.text, old.stems);
+                INSERT INTO documents_fts(rowid, title, text, stems) VALUES (new.rowid, new.title, new.text, new.stems);
             END;
             """, transaction);
         Execute($"PRAGMA user_version = {SchemaVersion}", transaction);
@@ -120,11 +126,11 @@ public sealed class SqliteDocumentStore : IDocumentStore
         }
 
         using (var upsert = Command("""
-            INSERT INTO documents (id, raw_hash, content_hash, minhash, url, source, title, published, language, text, duplicate_of, record, ingested_at)
-            VALUES ($id, $raw, $hash, $minhash, $url, $source, $title, $published, $language, $text, $duplicate, $record, $at)
+            INSERT INTO documents (id, raw_hash, content_hash, minhash, url, source, title, published, language, text, stems, duplicate_of, record, ingested_at)
+            VALUES ($id, $raw, $hash, $minhash, $url, $source, $title, $published, $language, $text, $stems, $duplicate, $record, $at)
             ON CONFLICT(id) DO UPDATE SET raw_hash = excluded.raw_hash, content_hash = excluded.content_hash, minhash = excluded.minhash,
                 url = excluded.url, source = excluded.source, title = excluded.title, published = excluded.published,
-                language = excluded.language, text = excluded.text, duplicate_of = excluded.duplicate_of,
+                language = excluded.language, text = excluded.text, stems = excluded.stems, duplicate_of = excluded.duplicate_of,
                 record = excluded.record, ingested_at = excluded.ingested_at
             """, transaction))
         {
@@ -139,6 +145,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
             p.AddWithValue("$published", (object?)document.Published ?? DBNull.Value);
             p.AddWithValue("$language", document.Language);
             p.AddWithValue("$text", document.Text);
+            p.AddWithValue("$stems", _stemmer.StemText(document.Title + "\n" + document.Text, document.Language));
             p.AddWithValue("$duplicate", (object?)document.DuplicateOf ?? DBNull.Value);
             p.AddWithValue("$record", DocumentRecord.ToJson(document));
             p.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
@@ -205,11 +212,11 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     public IReadOnlyList<SearchHit> Search(string query, int limit)
     {
-        var match = ToMatchExpression(query);
+        var match = ToMatchExpression(query, _stemmer.StemsOf);
         if (match.Length == 0) return [];
         using var command = Command("""
             SELECT d.id, d.title, d.language, d.published,
-                   snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet, bm25(documents_fts, 2.0, 1.0) AS rank
+                   snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet, bm25(documents_fts, 2.0, 1.0, 0.5) AS rank
             FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
             WHERE documents_fts MATCH $match
             ORDER BY rank, d.id
@@ -229,12 +236,23 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     /// <summary>
     /// Turns what a user types into an FTS5 expression: "quoted phrases" stay phrases, OR stays OR,
-    /// a trailing * asks for a prefix, every other word is required. Nothing the user types can
+    /// a trailing * asks for a prefix, every other word is required, as itself or (with
+    /// <paramref name="stemsOf"/>) through its stem in any language. Nothing the user types can
     /// be an FTS5 syntax error.
     /// </summary>
-    public static string ToMatchExpression(string query)
+    public static string ToMatchExpression(string query, Func<string, IReadOnlyList<string>>? stemsOf = null)
     {
-        var parts = new List<string>();
+        // Terms joined by OR form one group (OR binds tighter than the implicit AND, as in web search);
+        // groups are joined with AND.
+        var groups = new List<List<string>>();
+        var orPending = false;
+        void AddTerm(string term)
+        {
+            if (orPending && groups.Count > 0) groups[^1].Add(term);
+            else groups.Add([term]);
+            orPending = false;
+        }
+
         var i = 0;
         while (i < query.Length)
         {
@@ -244,7 +262,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 var close = query.IndexOf('"', i + 1);
                 var phrase = close < 0 ? query[(i + 1)..] : query[(i + 1)..close];
                 var words = Words(phrase);
-                if (words.Count > 0) parts.Add("\"" + string.Join(' ', words) + "\"");
+                if (words.Count > 0) AddTerm("{title text} : \"" + string.Join(' ', words) + "\"");
                 i = close < 0 ? query.Length : close + 1;
                 continue;
             }
@@ -252,13 +270,17 @@ public sealed class SqliteDocumentStore : IDocumentStore
             while (end < query.Length && !char.IsWhiteSpace(query[end]) && query[end] != '"') end++;
             var token = query[i..end];
             i = end;
-            if (token == "OR" && parts.Count > 0) { parts.Add("OR"); continue; }
+            if (token == "OR" && groups.Count > 0) { orPending = true; continue; }
             var prefix = token.EndsWith('*');
             foreach (var word in Words(token))
-                parts.Add("\"" + word + "\"" + (prefix ? "*" : ""));
+            {
+                if (prefix || stemsOf is null) { AddTerm("{title text} : \"" + word + "\"" + (prefix ? "*" : "")); continue; }
+                var alternatives = new List<string> { "{title text} : \"" + word + "\"" };
+                alternatives.AddRange(stemsOf(word).Select(stem => "stems : \"" + stem + "\""));
+                AddTerm(alternatives.Count == 1 ? alternatives[0] : "(" + string.Join(" OR ", alternatives) + ")");
+            }
         }
-        while (parts.Count > 0 && parts[^1] == "OR") parts.RemoveAt(parts.Count - 1);
-        return string.Join(' ', parts);
+        return string.Join(" AND ", groups.Select(g => g.Count == 1 ? g[0] : "(" + string.Join(" OR ", g) + ")"));
     }
 
     private static List<string> Words(string text)

@@ -59,15 +59,31 @@ public class SqliteDocumentStoreTests
     }
 
     [Theory]
-    [InlineData("frappe*", "\"frappe\"*")]
-    [InlineData("\"tirs de roquettes\" Gaza", "\"tirs de roquettes\" \"Gaza\"")]
-    [InlineData("Idleb OR Idlib", "\"Idleb\" OR \"Idlib\"")]
-    [InlineData("l'armée (AND) NEAR", "\"l\" \"armée\" \"AND\" \"NEAR\"")]
-    [InlineData("\"unclosed phrase", "\"unclosed phrase\"")]
-    [InlineData("OR", "\"OR\"")]
+    [InlineData("frappe*", "{title text} : \"frappe\"*")]
+    [InlineData("\"tirs de roquettes\" Gaza", "{title text} : \"tirs de roquettes\" AND {title text} : \"Gaza\"")]
+    [InlineData("Idleb OR Idlib Syrie", "({title text} : \"Idleb\" OR {title text} : \"Idlib\") AND {title text} : \"Syrie\"")]
+    [InlineData("l'armée (AND) NEAR", "{title text} : \"l\" AND {title text} : \"armée\" AND {title text} : \"AND\" AND {title text} : \"NEAR\"")]
+    [InlineData("\"unclosed phrase", "{title text} : \"unclosed phrase\"")]
+    [InlineData("OR", "{title text} : \"OR\"")]
     public void User_queries_become_safe_fts_expressions(string query, string expected)
     {
         SqliteDocumentStore.ToMatchExpression(query).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Words_also_match_through_their_stems_in_the_document_language()
+    {
+        using var temp = new TempFolder();
+        using var store = new SqliteDocumentStore(Path.Combine(temp.Path, "s.db"));
+        store.Save([
+            Processed("fr", "Une frappe de drone a visé un véhicule près de Bagdad, tuant trois combattants."),
+            Processed("en", "Two drone strikes hit a depot outside the port city on Monday night, officials said."),
+        ]);
+
+        store.Search("frappes", 10).Select(h => h.Id).Should().Equal("fr");
+        store.Search("strike", 10).Select(h => h.Id).Should().Equal("en");
+        store.Search("drones tués", 10).Select(h => h.Id).Should().Equal("fr");
+        store.Search("frappes combattant", 10).Single().Snippet.Should().Contain("frappe de drone");
     }
 
     [Fact]
