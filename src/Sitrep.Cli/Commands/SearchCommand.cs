@@ -10,7 +10,7 @@ internal static class SearchCommand
     {
         var query = new Argument<string>("QUERY")
         {
-            Description = "Words to find (all required; accents and case ignored). \"Quoted words\" form a phrase, OR between words means either, word* a prefix.",
+            Description = "Words to find, all required; accents, case and word endings are ignored (frappes finds frappe). \"Quoted words\" form an exact phrase, a OR b means either, word* a prefix.",
         };
         var database = CommonOptions.Database();
         var limit = new Option<int>("--limit", "-n") { Description = "Most results to show.", DefaultValueFactory = _ => 20, HelpName = "N" };
