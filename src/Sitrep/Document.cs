@@ -72,7 +72,7 @@ public sealed class Document
     /// <summary>Hash of the normalised main text: equal for the same content under different wrappers.</summary>
     public string? ContentHash { get; set; }
     /// <summary>MinHash signature of the text's word shingles, for near-duplicate detection.</summary>
-    public uint[]? MinHash { get; set; }
+    public Fusion.MinHashSignature? MinHash { get; set; }
     public string? DuplicateOf { get; set; }
 
     public List<string> Warnings { get; } = [];

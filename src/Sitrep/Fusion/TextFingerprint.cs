@@ -56,7 +56,7 @@ public static class TextFingerprint
     }
 
     /// <summary>The MinHash signature, or null when the text has too few words to compare reliably.</summary>
-    public static uint[]? MinHash(IReadOnlyList<string> words)
+    public static MinHashSignature? MinHash(IReadOnlyList<string> words)
     {
         if (words.Count < ShingleWords + 8) return null;
         var signature = new uint[SignatureLength];
@@ -80,16 +80,7 @@ public static class TextFingerprint
                 if (h < signature[k]) signature[k] = h;
             }
         }
-        return signature;
-    }
-
-    /// <summary>Estimated Jaccard similarity of the shingle sets behind two signatures.</summary>
-    public static double Similarity(uint[] a, uint[] b)
-    {
-        var equal = 0;
-        for (var i = 0; i < SignatureLength; i++)
-            if (a[i] == b[i]) equal++;
-        return equal / (double)SignatureLength;
+        return new MinHashSignature(signature, words.Count - ShingleWords + 1);
     }
 
     private static ulong SplitMix64(ref ulong state)

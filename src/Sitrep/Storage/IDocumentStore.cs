@@ -35,7 +35,7 @@ public interface IDocumentStore : IDisposable
     IReadOnlyList<StoreResult> Save(IReadOnlyList<Document> documents);
 
     /// <summary>The id of a stored document, other than <paramref name="exceptId"/>, with the same or nearly the same text, or null.</summary>
-    string? FindDuplicate(string? contentHash, uint[]? signature, string? exceptId = null);
+    string? FindDuplicate(string? contentHash, Fusion.MinHashSignature? signature, string? exceptId = null);
 
     StoredDocument? Get(string id);
 

@@ -138,7 +138,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
             p.AddWithValue("$id", document.Id);
             p.AddWithValue("$raw", (object?)document.RawHash ?? DBNull.Value);
             p.AddWithValue("$hash", (object?)document.ContentHash ?? DBNull.Value);
-            p.AddWithValue("$minhash", document.MinHash is { } signature ? ToBytes(signature) : DBNull.Value);
+            p.AddWithValue("$minhash", document.MinHash is { } signature ? signature.ToBytes() : DBNull.Value);
             p.AddWithValue("$url", (object?)document.Url ?? DBNull.Value);
             p.AddWithValue("$source", (object?)document.Source ?? DBNull.Value);
             p.AddWithValue("$title", (object?)document.Title ?? DBNull.Value);
@@ -171,7 +171,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         return new StoreResult(document.Id, exists ? StoreOutcome.Updated : StoreOutcome.Added, null);
     }
 
-    public string? FindDuplicate(string? contentHash, uint[]? signature, string? exceptId = null)
+    public string? FindDuplicate(string? contentHash, MinHashSignature? signature, string? exceptId = null)
     {
         if (contentHash is not null)
         {
@@ -194,8 +194,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
         while (reader.Read())
         {
             if (reader.IsDBNull(1)) continue;
-            var stored = FromBytes((byte[])reader.GetValue(1));
-            if (TextFingerprint.Similarity(signature, stored) >= DuplicateIndex.NearDuplicateThreshold)
+            var stored = MinHashSignature.FromBytes((byte[])reader.GetValue(1));
+            if (DuplicateIndex.IsNearDuplicate(signature, stored))
                 return reader.GetString(0);
         }
         return null;
@@ -328,20 +328,6 @@ public sealed class SqliteDocumentStore : IDocumentStore
     }
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static byte[] ToBytes(uint[] signature)
-    {
-        var bytes = new byte[signature.Length * 4];
-        for (var i = 0; i < signature.Length; i++) BitConverter.TryWriteBytes(bytes.AsSpan(i * 4), signature[i]);
-        return bytes;
-    }
-
-    private static uint[] FromBytes(byte[] bytes)
-    {
-        var signature = new uint[bytes.Length / 4];
-        for (var i = 0; i < signature.Length; i++) signature[i] = BitConverter.ToUInt32(bytes, i * 4);
-        return signature;
-    }
 
     private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
     {

@@ -14,7 +14,25 @@ public class DuplicateIndexTests
         chercher des survivants sous les décombres de deux immeubles effondrés dans le village de Kafr Nabl.
         """;
 
-    private static (string Hash, uint[]? Signature) Fingerprint(string text)
+    private const string FollowUp = """
+        Dans la soirée, le gouverneur de la province a annoncé la fermeture des écoles pour une durée indéterminée
+        et appelé les habitants à éviter les marchés, tandis que les hôpitaux de la région lançaient un appel aux dons
+        de sang. Plusieurs organisations humanitaires ont suspendu leurs activités dans le secteur, invoquant des
+        menaces répétées contre leurs équipes. À Genève, le Bureau de la coordination des affaires humanitaires a
+        exprimé sa vive préoccupation et demandé l'ouverture d'un couloir pour évacuer les blessés les plus graves
+        vers la frontière turque, où deux hôpitaux de campagne ont été installés au cours de l'hiver dernier.
+        """;
+
+    private const string Economy = """
+        Sur le plan économique, le prix du pain a doublé en un mois dans les zones contrôlées par l'opposition, selon
+        un rapport publié jeudi par le Programme alimentaire mondial, qui estime que près de trois millions de
+        personnes dépendent désormais de l'aide internationale pour se nourrir. Les commerçants interrogés évoquent
+        la chute de la livre, la fermeture des points de passage et la hausse du coût du carburant importé, tandis que
+        les agriculteurs de la plaine du Ghab disent avoir renoncé à semer faute d'engrais et d'irrigation, une
+        situation que les agences de l'ONU jugent sans précédent depuis le début du conflit il y a treize ans.
+        """;
+
+    private static (string Hash, MinHashSignature? Signature) Fingerprint(string text)
     {
         var words = TextFingerprint.Words(text);
         return (TextFingerprint.ContentHash(words), TextFingerprint.MinHash(words));
@@ -59,6 +77,22 @@ public class DuplicateIndexTests
             et que les frappes aériennes seraient suspendues pendant toute leur durée, selon un communiqué officiel.
             """;
         Check(index, "b", other).Should().BeNull();
+    }
+
+    [Fact]
+    public void A_wire_copy_cut_short_is_a_near_duplicate_of_the_full_article()
+    {
+        var index = new DuplicateIndex();
+        Check(index, "full", Article + " " + FollowUp);
+        Check(index, "wire", Article).Should().Be("full");
+    }
+
+    [Fact]
+    public void A_short_brief_quoted_inside_a_long_roundup_is_not_its_duplicate()
+    {
+        var index = new DuplicateIndex();
+        Check(index, "roundup", FollowUp + " " + Article + " " + Economy + " " + FollowUp.ToUpperInvariant().Replace("GENÈVE", "NEW YORK") + " " + Economy.Replace("jeudi", "lundi"));
+        Check(index, "brief", Article).Should().BeNull();
     }
 
     [Fact]
