@@ -302,28 +302,32 @@ public sealed class HtmlContentExtractor
         var classBuffer = new char[256];
         var maxDepth = 0;
         var stack = new Stack<(IElement Element, bool InArticle, int Depth)>();
-        for (var child = body.LastElementChild; child is not null; child = child.PreviousElementSibling) stack.Push((child, false, 1));
+        // (Children by index: AngleSharp finds a node's siblings by searching its parent's list.)
+        var top = body.ChildNodes;
+        for (var i = top.Length - 1; i >= 0; i--)
+            if (top[i] is IElement child) stack.Push((child, false, 1));
         while (stack.Count > 0)
         {
             var (element, inArticle, depth) = stack.Pop();
             if (depth > maxDepth) maxDepth = depth;
             var name = element.LocalName;
+            var attributes = Attributes.Of(element);
             if (name is "aside" or "header" or "footer" or "nav" or "menu" or "dialog"
-                || (element.GetAttribute("role") is { } role && _rules.RemoveRoles.Contains(role.Trim().ToLowerInvariant())))
+                || (attributes.Role is { } role && _rules.RemoveRoles.Contains(role.Trim().ToLowerInvariant())))
             {
                 // Sectioning furniture: removed below unless it wraps most of the page (it happens).
                 if (name != "header" || !inArticle || _rules.RemoveTags.Contains(name)) sectioning.Add(element);
             }
-            else if ((_rules.RemoveTags.Contains(name) && !(name == "noscript" && HoldsProse(element))) || IsHidden(element))
+            else if ((_rules.RemoveTags.Contains(name) && !(name == "noscript" && HoldsProse(element))) || attributes.IsHidden(name))
             {
                 removeNow.Add(element);
                 continue;
             }
 
             var isBodyTag = name is "div" or "article" or "section" or "main";
-            if (element.GetAttribute("itemprop") is "articleBody" or "articlebody")
+            if (attributes.ItemProp is "articleBody" or "articlebody")
                 candidates[0].Add(element);
-            else if (ClassAndId(element, ref classBuffer) is { IsEmpty: false } classId)
+            else if (attributes.ClassAndId(ref classBuffer) is { IsEmpty: false } classId)
             {
                 var verdict = _rules.Classify(classId);
                 var group = isBodyTag ? verdict.BodyGroup : -1;
@@ -335,8 +339,9 @@ public sealed class HtmlContentExtractor
             if (name == "main") candidates[groupCount - 1].Add(element);
 
             var childInArticle = inArticle || name == "article" || name == "main";
-            for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
-                stack.Push((child, childInArticle, depth + 1));
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+                if (children[i] is IElement child) stack.Push((child, childInArticle, depth + 1));
         }
         foreach (var element in removeNow)
         {
@@ -378,21 +383,6 @@ public sealed class HtmlContentExtractor
     private static string Describe(IElement element) =>
         $"<{element.LocalName} class='{element.GetAttribute("class")}' id='{element.GetAttribute("id")}'>";
 
-    /// <summary>The element's class and id, lower-cased and joined with a space, in <paramref name="buffer"/> (grown as needed).</summary>
-    private static ReadOnlySpan<char> ClassAndId(IElement element, ref char[] buffer)
-    {
-        var className = element.GetAttribute("class") ?? "";
-        var id = element.GetAttribute("id") ?? "";
-        if (className.Length == 0 && id.Length == 0) return default;
-        var length = className.Length + id.Length + 1;
-        if (buffer.Length < length) buffer = new char[Math.Max(length, buffer.Length * 2)];
-        var written = className.AsSpan().ToLowerInvariant(buffer);
-        if (id.Length == 0) return buffer.AsSpan(0, written);
-        if (written > 0) buffer[written++] = ' ';
-        written += id.AsSpan().ToLowerInvariant(buffer.AsSpan(written));
-        return buffer.AsSpan(0, written);
-    }
-
     /// <summary>A &lt;noscript&gt; holding an article (some blog platforms do that), not an image fallback.</summary>
     private static bool HoldsProse(IElement element) => TextLength(element) >= 200;
 
@@ -406,17 +396,63 @@ public sealed class HtmlContentExtractor
         {
             var node = stack.Pop();
             if (node.NodeType == NodeType.Text) length += node.TextContent.Length;
-            else for (var child = node.FirstChild; child is not null; child = child.NextSibling) stack.Push(child);
+            else
+            {
+                var children = node.ChildNodes;
+                for (var i = 0; i < children.Length; i++) stack.Push(children[i]);
+            }
         }
         return length;
     }
 
-    private static bool IsHidden(IElement element)
+    /// <summary>The attributes the pruning looks at, read in one pass over the element's attributes.</summary>
+    private readonly record struct Attributes(string? Class, string? Id, string? Role, string? ItemProp, string? Style, string? AriaHidden, bool Hidden)
     {
-        if (element.HasAttribute("hidden")) return true;
-        if (element.GetAttribute("aria-hidden") is "true" && element.LocalName is not ("div" or "article" or "section" or "main" or "p")) return true;
-        if (element.GetAttribute("style") is not { Length: > 0 } style) return false;
-        return Contains(style, "display:none") || Contains(style, "display: none") || Contains(style, "visibility:hidden") || Contains(style, "visibility: hidden");
+        public static Attributes Of(IElement element)
+        {
+            string? className = null, id = null, role = null, itemprop = null, style = null, ariaHidden = null;
+            var hidden = false;
+            var list = element.Attributes;
+            for (var i = 0; i < list.Length; i++)
+            {
+                var attribute = list[i];
+                if (attribute is null) continue;
+                switch (attribute.Name)
+                {
+                    case "class": className ??= attribute.Value; break;
+                    case "id": id ??= attribute.Value; break;
+                    case "role": role ??= attribute.Value; break;
+                    case "itemprop": itemprop ??= attribute.Value; break;
+                    case "style": style ??= attribute.Value; break;
+                    case "aria-hidden": ariaHidden ??= attribute.Value; break;
+                    case "hidden": hidden = true; break;
+                }
+            }
+            return new Attributes(className, id, role, itemprop, style, ariaHidden, hidden);
+        }
+
+        public bool IsHidden(string name)
+        {
+            if (Hidden) return true;
+            if (AriaHidden is "true" && name is not ("div" or "article" or "section" or "main" or "p")) return true;
+            if (Style is not { Length: > 0 } style) return false;
+            return Contains(style, "display:none") || Contains(style, "display: none") || Contains(style, "visibility:hidden") || Contains(style, "visibility: hidden");
+        }
+
+        /// <summary>Class and id, lower-cased and joined with a space, in <paramref name="buffer"/> (grown as needed).</summary>
+        public ReadOnlySpan<char> ClassAndId(ref char[] buffer)
+        {
+            var className = Class ?? "";
+            var id = Id ?? "";
+            if (className.Length == 0 && id.Length == 0) return default;
+            var length = className.Length + id.Length + 1;
+            if (buffer.Length < length) buffer = new char[Math.Max(length, buffer.Length * 2)];
+            var written = className.AsSpan().ToLowerInvariant(buffer);
+            if (id.Length == 0) return buffer.AsSpan(0, written);
+            if (written > 0) buffer[written++] = ' ';
+            written += id.AsSpan().ToLowerInvariant(buffer.AsSpan(written));
+            return buffer.AsSpan(0, written);
+        }
     }
 
     private static bool Contains(string text, string value) => text.Contains(value, StringComparison.OrdinalIgnoreCase);
