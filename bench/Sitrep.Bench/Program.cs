@@ -29,7 +29,7 @@ public static partial class Program
         var pages = EvalPage.Load(evalDir);
         if (args[0] == "show") return Show(pages, args[1]);
         return args[0] == "gate"
-            ? Gate(pages, Option(args, "--floors") ?? "bench/floors.json", args.Contains("--detail"))
+            ? Gate(pages, Option(args, "--floors") ?? "bench/floors.json", args.Contains("--detail"), Option(args, "--per-page"))
             : Extraction(pages, args.Contains("--detail"), Option(args, "--results"));
     }
 
@@ -53,7 +53,7 @@ public static partial class Program
     private static int Usage()
     {
         Console.Error.WriteLine("usage: Sitrep.Bench extraction --shared DIR [--detail] [--results DIR]");
-        Console.Error.WriteLine("       Sitrep.Bench gate --shared DIR --floors bench/floors.json [--detail]");
+        Console.Error.WriteLine("       Sitrep.Bench gate --shared DIR --floors bench/floors.json [--detail] [--per-page FILE]");
         Console.Error.WriteLine("       Sitrep.Bench show FILE --shared DIR");
         return 2;
     }
@@ -64,7 +64,7 @@ public static partial class Program
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    private static int Gate(IReadOnlyList<EvalPage> pages, string floorsPath, bool detail)
+    private static int Gate(IReadOnlyList<EvalPage> pages, string floorsPath, bool detail, string? perPage)
     {
         using var floorsJson = JsonDocument.Parse(File.ReadAllText(floorsPath));
         var floor = floorsJson.RootElement.GetProperty("extraction_trafilatura_f1").GetDouble();
@@ -73,6 +73,9 @@ public static partial class Program
         var watch = Stopwatch.StartNew();
         Parallel.For(0, pages.Count, i => texts[i] = SitrepText(extractor, pages[i]));
         var score = Score.Of(pages, texts);
+        // One line per page (file, snippets found, snippets leaked): two runs can be compared with diff.
+        if (perPage is not null)
+            File.WriteAllLines(perPage, pages.Select((page, i) => Score.Of([page], [texts[i]]) is var s ? $"{page.File}\t{s.TruePositives}\t{s.FalsePositives}" : ""));
         if (detail) PrintWorst(pages, texts);
         Console.WriteLine($"gate: extraction (trafilatura set, {pages.Count} pages, {watch.Elapsed.TotalSeconds:F1} s): {score}");
         if (score.F1 < floor)

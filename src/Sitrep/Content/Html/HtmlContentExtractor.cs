@@ -28,8 +28,10 @@ public sealed class HtmlContentExtractor
 {
     /// <summary>A body found by the selectors must yield at least this much text to be trusted alone.</summary>
     private const int MinBodyChars = 250;
-    /// <summary>Below this much text, SmartReader's opinion is asked.</summary>
+    /// <summary>Below this much text, a lenient pass is made.</summary>
     private const int SecondOpinionChars = 1000;
+    /// <summary>Below this much text (after the lenient pass), SmartReader's opinion is asked.</summary>
+    private const int SmartReaderBelowChars = 500;
     /// <summary>SmartReader is not asked about trees deeper or pages larger than this.</summary>
     private const int MaxSmartReaderDepth = 150;
     private const int MaxSmartReaderChars = 1_500_000;
@@ -86,11 +88,61 @@ public sealed class HtmlContentExtractor
 
     private List<TextBlock> ChooseBlocks(IElement body, PruneResult pruned, string html, string? url, out string? note)
     {
-        note = null;
+        var best = OwnChoice(body, pruned, out note, out var bestLength, out var all);
+
+        // 3. A lenient pass when little was found: furniture by class/id (a report's sections classed
+        //    "…--ads", a live ticker's "…-comment" entries) may have held the article. The page is parsed
+        //    again and pruned by tags, roles and hidden elements only.
+        if (bestLength < MinBodyChars && pruned.FurnitureRemoved)
+        {
+            var document = Parser.ParseDocument(html);
+            if (document.Body is { } lenientBody)
+            {
+                var lenientPruned = Prune(lenientBody, lenient: true);
+                var lenient = OwnChoice(lenientBody, lenientPruned, out var lenientNote, out var lenientLength, out _);
+                if (lenient is not null && lenientLength > bestLength)
+                {
+                    best = lenient;
+                    bestLength = lenientLength;
+                    note = $"lenient {lenientNote} (over {note})";
+                }
+            }
+        }
+
+        // 4. A second opinion when little was found.
+        // (Not on pathological trees: Readability's passes grow with depth times size.)
+        if (UseSmartReader && bestLength < SmartReaderBelowChars && pruned.MaxDepth <= MaxSmartReaderDepth && html.Length <= MaxSmartReaderChars)
+        {
+            var smart = SmartReaderBlocks(html, url);
+            var smartLength = GoodLength(smart);
+            if (smartLength > bestLength * 2 || (bestLength < MinBodyChars && smartLength > bestLength))
+            {
+                best = smart;
+                bestLength = smartLength;
+                note = $"smartreader {smartLength} (over {note})";
+            }
+        }
+
+        // 5. Baseline: every block of the pruned page.
+        if (best is null || bestLength < 50)
+        {
+            var allLength = GoodLength(all);
+            if (allLength > bestLength)
+            {
+                note = $"baseline {allLength} (over {note})";
+                return all;
+            }
+        }
+        return best ?? [];
+    }
+
+    /// <summary>The article as the selectors and the container scores see it in a pruned tree.</summary>
+    private static List<TextBlock>? OwnChoice(IElement body, PruneResult pruned, out string note, out int bestLength, out List<TextBlock> all)
+    {
         // 1. Known article-body selectors, best group first; the candidate with the most text in a group.
         List<TextBlock>? best = null;
         IElement? bestElement = null;
-        var bestLength = 0;
+        bestLength = 0;
         var bestGroup = -1;
         for (var g = 0; g < pruned.Candidates.Count; g++)
         {
@@ -120,45 +172,20 @@ public sealed class HtmlContentExtractor
 
         // 2. The best-scoring container: chosen when the selectors found little, or found something
         //    elsewhere on the page with much less prose than it (a teaser list, a menu's text field).
-        var all = BlockCollector.Collect(body);
+        all = BlockCollector.Collect(body);
         var (top, scored) = ScoreContainers(all);
         var scoredLength = GoodLength(scored);
         var unrelated = bestElement is null || top is null || !(IsAttached(top, bestElement) || IsAttached(bestElement, top));
-        // A generic wrapper ("content", "main") is only a hint: the best-scoring container inside it is sharper.
-        var refines = false && bestGroup >= WeakGroups(pruned) && top is not null && bestElement is not null && top != bestElement
-            && IsAttached(top, bestElement) && scoredLength >= MinBodyChars;
-        if (refines || (bestLength < MinBodyChars ? scoredLength > bestLength : unrelated && scoredLength > 2 * bestLength))
+        // A short body inside the best-scoring container is a part of the article (its intro, one section).
+        var part = bestElement is not null && top is not null && bestLength < SecondOpinionChars && IsAttached(bestElement, top);
+        if (bestLength < MinBodyChars ? scoredLength > bestLength : (unrelated || part) && scoredLength > 2 * bestLength)
         {
             best = scored;
             bestLength = scoredLength;
             note = $"scored {(top is null ? "-" : Describe(top))} {scoredLength} (over {note})";
         }
 
-        // 3. A second opinion when little was found.
-        // (Not on pathological trees: Readability's passes grow with depth times size.)
-        if (UseSmartReader && bestLength < SecondOpinionChars && pruned.MaxDepth <= MaxSmartReaderDepth && html.Length <= MaxSmartReaderChars)
-        {
-            var smart = SmartReaderBlocks(html, url);
-            var smartLength = GoodLength(smart);
-            if (smartLength > bestLength * 2 || (bestLength < MinBodyChars && smartLength > bestLength))
-            {
-                best = smart;
-                bestLength = smartLength;
-                note = $"smartreader {smartLength} (over {note})";
-            }
-        }
-
-        // 4. Baseline: every block of the pruned page.
-        if (best is null || bestLength < 50)
-        {
-            var allLength = GoodLength(all);
-            if (allLength > bestLength)
-            {
-                note = $"baseline {allLength} (over {note})";
-                return all;
-            }
-        }
-        return best ?? [];
+        return best;
     }
 
     /// <summary>
@@ -175,9 +202,6 @@ public sealed class HtmlContentExtractor
             if (IsAttached(element, ancestor)) return true;
         return false;
     }
-
-    /// <summary>Groups from this index on are generic wrappers (the last group of the rules, and &lt;main&gt;).</summary>
-    private static int WeakGroups(PruneResult pruned) => pruned.Candidates.Count - 2;
 
     /// <summary>Text length of blocks that look like prose (not link lists).</summary>
     private static int GoodLength(List<TextBlock> blocks)
@@ -232,7 +256,34 @@ public sealed class HtmlContentExtractor
             }
         }
         if (top is null) return (null, []);
-        return (top, blocks.Where(b => IsAttached(b.Container, top)).ToList());
+
+        // As Readability does: a container alone in its parent is the same thing as the parent; then the
+        // siblings scoring at least a fifth of it are parts of the same article (one wrapper per section).
+        while (top.ParentElement is { } parent && parent.LocalName != "body" && parent.ChildElementCount == 1) top = parent;
+        var parts = new List<IElement> { top };
+        if (top.ParentElement is { } wrapper && wrapper.LocalName != "body")
+        {
+            parts.Clear();
+            var children = wrapper.ChildNodes;
+            for (var i = 0; i < children.Length; i++)
+            {
+                if (children[i] is not IElement sibling) continue;
+                if (sibling == top || Discounted(Best(sibling)) >= topScore * 0.2) parts.Add(sibling);
+            }
+        }
+        return (top, blocks.Where(b => parts.Exists(p => IsAttached(b.Container, p))).ToList());
+
+        // An element's own score, or that of its best-scoring descendant when only that was scored (a section
+        // wrapper whose text sits in a div of its own).
+        (double Score, int Chars, int LinkChars) Best(IElement element)
+        {
+            for (var e = element; e is not null; e = e.ChildElementCount == 1 ? e.FirstElementChild : null)
+                if (scores.TryGetValue(e, out var value)) return value;
+            return default;
+        }
+
+        static double Discounted((double Score, int Chars, int LinkChars) value) =>
+            value.Score * (1 - (value.Chars == 0 ? 0 : (double)value.LinkChars / value.Chars));
     }
 
     private List<TextBlock> SmartReaderBlocks(string html, string? url)
@@ -284,13 +335,13 @@ public sealed class HtmlContentExtractor
 
     private static int Rank(TextBlock heading) => heading.Container.LocalName is [ 'h', var digit ] ? digit - '0' : 7;
 
-    private sealed record PruneResult(List<List<IElement>> Candidates, int MaxDepth);
+    private sealed record PruneResult(List<List<IElement>> Candidates, int MaxDepth, bool FurnitureRemoved);
 
     /// <summary>
     /// Removes furniture from the tree under <paramref name="body"/> and returns the article-body
     /// candidates the selectors found, by group (best first).
     /// </summary>
-    private PruneResult Prune(IElement body)
+    private PruneResult Prune(IElement body, bool lenient = false)
     {
         var groupCount = _rules.Body.Count + 2;
         var candidates = new List<List<IElement>>(groupCount);
@@ -330,9 +381,10 @@ public sealed class HtmlContentExtractor
             else if (attributes.ClassAndId(ref classBuffer) is { IsEmpty: false } classId)
             {
                 var verdict = _rules.Classify(classId);
-                var group = isBodyTag ? verdict.BodyGroup : -1;
+                // (In the lenient pass, furniture stays in the tree but is no article body: a modal, a sidebar box.)
+                var group = isBodyTag && !(lenient && verdict.IsFurniture) ? verdict.BodyGroup : -1;
                 if (group >= 0) candidates[group == 0 ? 0 : group + 1].Add(element);
-                else if (verdict.IsFurniture) furniture.Add(element);
+                else if (verdict.IsFurniture && !lenient) furniture.Add(element);
                 else if (name == "article") candidates[1].Add(element);
             }
             else if (name == "article") candidates[1].Add(element);
@@ -357,6 +409,7 @@ public sealed class HtmlContentExtractor
             element.Remove();
         }
 
+        var furnitureRemoved = false;
         if (furniture.Count > 0)
         {
             // The strongest body candidates and whatever holds them stay, as does a wrapper holding most text.
@@ -371,9 +424,10 @@ public sealed class HtmlContentExtractor
                 if (total > 0 && TextLength(element) > total * 0.7) continue;
                 if (Debug) Console.Error.WriteLine($"furniture {Describe(element)} {Clip(element.TextContent)}");
                 element.Remove();
+                furnitureRemoved = true;
             }
         }
-        return new PruneResult(candidates, maxDepth);
+        return new PruneResult(candidates, maxDepth, furnitureRemoved);
     }
 
     private static readonly bool Debug = Environment.GetEnvironmentVariable("SITREP_HTML_DEBUG") == "1";
