@@ -68,7 +68,7 @@ public static partial class Program
     {
         using var floorsJson = JsonDocument.Parse(File.ReadAllText(floorsPath));
         var floor = floorsJson.RootElement.GetProperty("extraction_trafilatura_f1").GetDouble();
-        var extractor = new HtmlContentExtractor { UseSmartReader = Environment.GetEnvironmentVariable("SITREP_BENCH_NO_SMARTREADER") != "1" };
+        var extractor = new HtmlContentExtractor { UseSmartReader = Environment.GetEnvironmentVariable("SITREP_BENCH_SMARTREADER") == "1" };
         var texts = new string[pages.Count];
         var watch = Stopwatch.StartNew();
         Parallel.For(0, pages.Count, i => texts[i] = SitrepText(extractor, pages[i]));
@@ -89,7 +89,7 @@ public static partial class Program
 
     private static int Extraction(IReadOnlyList<EvalPage> pages, bool detail, string? resultsDir)
     {
-        var extractor = new HtmlContentExtractor { UseSmartReader = Environment.GetEnvironmentVariable("SITREP_BENCH_NO_SMARTREADER") != "1" };
+        var extractor = new HtmlContentExtractor { UseSmartReader = Environment.GetEnvironmentVariable("SITREP_BENCH_SMARTREADER") == "1" };
         // Quality first (this also warms up JIT and tiering); then the timed passes.
         var sitrepTexts = new string[pages.Count];
         for (var i = 0; i < pages.Count; i++) sitrepTexts[i] = SitrepText(extractor, pages[i]);

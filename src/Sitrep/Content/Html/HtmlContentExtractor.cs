@@ -14,10 +14,12 @@ namespace Sitrep.Content.Html;
 ///   (<c>data/html/boilerplate.yaml</c>). An element holding most of the page's text, or the article body
 ///   the selectors point at, is never removed that way.</item>
 /// <item>The article body is looked for with known class/id patterns, best group first, then &lt;article&gt;.</item>
-/// <item>Without a convincing body, the container whose paragraphs score best (text length, commas, few
-///   links, as Readability does) is chosen.</item>
-/// <item>When that yields little text, SmartReader (a Readability port) is run on the page as a second
-///   candidate, and the longer result wins.</item>
+/// <item>Without a convincing body, or when the body found is a small part of it, the container whose
+///   paragraphs score best (text length, commas, few links, as Readability does) is chosen, with its
+///   siblings that score nearly as well (an article split into one wrapper per section).</item>
+/// <item>When that yields little text, the page is parsed again and pruned leniently (tags, roles and hidden
+///   elements only: class/id furniture patterns sometimes hit the article), and the longer result wins.
+///   Optionally (<see cref="UseSmartReader"/>), SmartReader is asked last.</item>
 /// <item>When everything else fails: every text block of the pruned page.</item>
 /// </list>
 /// The blocks of the chosen container are then filtered: link-heavy blocks, reading prompts and pleas
@@ -31,7 +33,7 @@ public sealed class HtmlContentExtractor
     /// <summary>Below this much text, a lenient pass is made.</summary>
     private const int SecondOpinionChars = 1000;
     /// <summary>Below this much text (after the lenient pass), SmartReader's opinion is asked.</summary>
-    private const int SmartReaderBelowChars = 500;
+    private const int SmartReaderBelowChars = MinBodyChars;
     /// <summary>SmartReader is not asked about trees deeper or pages larger than this.</summary>
     private const int MaxSmartReaderDepth = 150;
     private const int MaxSmartReaderChars = 1_500_000;
@@ -48,8 +50,12 @@ public sealed class HtmlContentExtractor
 
     public HtmlContentExtractor(HtmlExtractionRules rules) => _rules = rules;
 
-    /// <summary>Whether SmartReader may be asked for a second opinion (on by default).</summary>
-    public bool UseSmartReader { get; init; } = true;
+    /// <summary>
+    /// Whether SmartReader may be asked for a last opinion when both passes found almost nothing (off by
+    /// default: on the trafilatura set it no longer wins a page once the lenient pass exists, and Readability
+    /// can take seconds on an ordinary-looking page).
+    /// </summary>
+    public bool UseSmartReader { get; init; }
 
     /// <summary>How the last extraction on this thread chose its text (for the benchmark's diagnostics).</summary>
     [ThreadStatic] internal static string? Trace;
