@@ -99,7 +99,7 @@ public sealed class HtmlContentExtractor
         // 3. A lenient pass when little was found: furniture by class/id (a report's sections classed
         //    "…--ads", a live ticker's "…-comment" entries) may have held the article. The page is parsed
         //    again and pruned by tags, roles and hidden elements only.
-        if (bestLength < MinBodyChars && pruned.FurnitureRemoved)
+        if (bestLength < MinBodyChars && (pruned.FurnitureRemoved || pruned.SectioningRemoved))
         {
             var document = Parser.ParseDocument(html);
             if (document.Body is { } lenientBody)
@@ -341,7 +341,7 @@ public sealed class HtmlContentExtractor
 
     private static int Rank(TextBlock heading) => heading.Container.LocalName is [ 'h', var digit ] ? digit - '0' : 7;
 
-    private sealed record PruneResult(List<List<IElement>> Candidates, int MaxDepth, bool FurnitureRemoved);
+    private sealed record PruneResult(List<List<IElement>> Candidates, int MaxDepth, bool FurnitureRemoved, bool SectioningRemoved);
 
     /// <summary>
     /// Removes furniture from the tree under <paramref name="body"/> and returns the article-body
@@ -408,11 +408,15 @@ public sealed class HtmlContentExtractor
         }
 
         var total = TextLength(body);
+        var sectioningRemoved = false;
         foreach (var element in sectioning)
         {
             if (!IsAttached(element, body) || TextLength(element) > total * 0.6) continue;
+            // (In the lenient pass, one holding a headline stays: left unclosed, it may hold the article.)
+            if (lenient && element.QuerySelector("h1") is not null) continue;
             if (Debug) Console.Error.WriteLine($"sectioning {Describe(element)} {Clip(element.TextContent)}");
             element.Remove();
+            sectioningRemoved = true;
         }
 
         var furnitureRemoved = false;
@@ -433,7 +437,7 @@ public sealed class HtmlContentExtractor
                 furnitureRemoved = true;
             }
         }
-        return new PruneResult(candidates, maxDepth, furnitureRemoved);
+        return new PruneResult(candidates, maxDepth, furnitureRemoved, sectioningRemoved);
     }
 
     private static readonly bool Debug = Environment.GetEnvironmentVariable("SITREP_HTML_DEBUG") == "1";
