@@ -28,6 +28,8 @@ namespace Sitrep.Content.Html;
 /// </summary>
 public sealed class HtmlContentExtractor
 {
+    /// <summary>How far up the body found by the selectors may meet its kin (other parts of the same article).</summary>
+    private const int KinLevels = 6;
     /// <summary>A body found by the selectors must yield at least this much text to be trusted alone.</summary>
     private const int MinBodyChars = 250;
     /// <summary>Below this much text, a lenient pass is made.</summary>
@@ -196,7 +198,7 @@ public sealed class HtmlContentExtractor
 
     /// <summary>
     /// True when <paramref name="element"/> is a separate part of the same article as <paramref name="winner"/>:
-    /// neither holds the other nor another candidate holds it, and they meet at most four levels up.
+    /// neither holds the other nor another candidate holds it, and they meet at most <see cref="KinLevels"/> levels up.
     /// </summary>
     private static bool IsKin(IElement element, IElement winner, List<(IElement Element, List<TextBlock> Blocks, int Length)> found)
     {
@@ -204,7 +206,7 @@ public sealed class HtmlContentExtractor
         foreach (var other in found)
             if (other.Element != element && IsAttached(element, other.Element)) return false;
         var ancestor = winner.ParentElement;
-        for (var level = 0; ancestor is not null && level < 4; level++, ancestor = ancestor.ParentElement)
+        for (var level = 0; ancestor is not null && level < KinLevels; level++, ancestor = ancestor.ParentElement)
             if (IsAttached(element, ancestor)) return true;
         return false;
     }
