@@ -121,6 +121,7 @@ public sealed class HtmlContentExtractor
         // (Not on pathological trees: Readability's passes grow with depth times size.)
         if (UseSmartReader && bestLength < SmartReaderBelowChars && pruned.MaxDepth <= MaxSmartReaderDepth && html.Length <= MaxSmartReaderChars)
         {
+            var sw2 = System.Diagnostics.Stopwatch.StartNew();
             var smart = SmartReaderBlocks(html, url);
             var smartLength = GoodLength(smart);
             if (smartLength > bestLength * 2 || (bestLength < MinBodyChars && smartLength > bestLength))
@@ -359,6 +360,7 @@ public sealed class HtmlContentExtractor
         var sectioning = new List<IElement>();
 
         var classBuffer = new char[256];
+        var verdicts = new Dictionary<(string Class, string Id), HtmlExtractionRules.ClassVerdict>();
         var maxDepth = 0;
         var stack = new Stack<(IElement Element, bool InArticle, int Depth)>();
         // (Children by index: AngleSharp finds a node's siblings by searching its parent's list.)
@@ -386,9 +388,15 @@ public sealed class HtmlContentExtractor
             var isBodyTag = name is "div" or "article" or "section" or "main";
             if (attributes.ItemProp is "articleBody" or "articlebody")
                 candidates[0].Add(element);
-            else if (attributes.ClassAndId(ref classBuffer) is { IsEmpty: false } classId)
+            else if (attributes.Class is { Length: > 0 } || attributes.Id is { Length: > 0 })
             {
-                var verdict = _rules.Classify(classId);
+                // Class/id values repeat within a page (list items, cards): each distinct pair is classified once.
+                var key = (attributes.Class ?? "", attributes.Id ?? "");
+                if (!verdicts.TryGetValue(key, out var verdict))
+                {
+                    verdict = _rules.Classify(attributes.ClassAndId(ref classBuffer));
+                    verdicts[key] = verdict;
+                }
                 // (In the lenient pass, furniture stays in the tree but is no article body: a modal, a sidebar box.)
                 var group = isBodyTag && !(lenient && verdict.IsFurniture) ? verdict.BodyGroup : -1;
                 if (group >= 0) candidates[group == 0 ? 0 : group + 1].Add(element);
