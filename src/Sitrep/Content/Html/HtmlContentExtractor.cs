@@ -30,10 +30,9 @@ public sealed class HtmlContentExtractor
 {
     /// <summary>How far up the body found by the selectors may meet its kin (other parts of the same article).</summary>
     private const int KinLevels = 6;
-    /// <summary>A body found by the selectors must yield at least this much text to be trusted alone.</summary>
+    /// <summary>A body found by the selectors must yield at least this much text to be trusted alone; below
+    /// it, a lenient pass is made.</summary>
     private const int MinBodyChars = 250;
-    /// <summary>Below this much text, a lenient pass is made.</summary>
-    private const int SecondOpinionChars = 1000;
     /// <summary>Below this much text (after the lenient pass), SmartReader's opinion is asked.</summary>
     private const int SmartReaderBelowChars = MinBodyChars;
     /// <summary>SmartReader is not asked about trees deeper or pages larger than this.</summary>
@@ -185,9 +184,10 @@ public sealed class HtmlContentExtractor
         var (top, scored) = ScoreContainers(all);
         var scoredLength = GoodLength(scored);
         var unrelated = bestElement is null || top is null || !(IsAttached(top, bestElement) || IsAttached(bestElement, top));
-        // A short body inside the best-scoring container is a part of the article (its intro, one section).
-        var part = bestElement is not null && top is not null && bestLength < SecondOpinionChars && IsAttached(bestElement, top);
-        if (bestLength < MinBodyChars ? scoredLength > bestLength : (unrelated || part) && scoredLength > 2 * bestLength)
+        // A body inside the best-scoring container, with less prose than it, is a part of the article (one
+        // section, the text without its lead or its headings).
+        var part = bestElement is not null && top is not null && IsAttached(bestElement, top) && scoredLength > 1.1 * bestLength;
+        if (bestLength < MinBodyChars ? scoredLength > bestLength : (unrelated && scoredLength > 2 * bestLength || part))
         {
             best = scored;
             bestLength = scoredLength;
