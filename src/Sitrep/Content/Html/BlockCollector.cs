@@ -83,8 +83,9 @@ internal sealed class BlockCollector
                 else if (name == "pre") preDepth++;
                 else if (name is "td" or "th" && _buffer.Length > 0) _pendingSpace = true;
                 if (isBlock || name is "a" or "pre") stack.Push((element, true));
-                for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
-                    stack.Push((child, false));
+                // (Children by index: AngleSharp finds a node's siblings by searching its parent's list.)
+                var children = element.ChildNodes;
+                for (var i = children.Length - 1; i >= 0; i--) stack.Push((children[i], false));
             }
             else if (node.NodeType == NodeType.Text)
             {

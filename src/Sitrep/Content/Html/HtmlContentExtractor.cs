@@ -14,10 +14,12 @@ namespace Sitrep.Content.Html;
 ///   (<c>data/html/boilerplate.yaml</c>). An element holding most of the page's text, or the article body
 ///   the selectors point at, is never removed that way.</item>
 /// <item>The article body is looked for with known class/id patterns, best group first, then &lt;article&gt;.</item>
-/// <item>Without a convincing body, the container whose paragraphs score best (text length, commas, few
-///   links, as Readability does) is chosen.</item>
-/// <item>When that yields little text, SmartReader (a Readability port) is run on the page as a second
-///   candidate, and the longer result wins.</item>
+/// <item>Without a convincing body, or when the body found is a small part of it, the container whose
+///   paragraphs score best (text length, commas, few links, as Readability does) is chosen, with its
+///   siblings that score nearly as well (an article split into one wrapper per section).</item>
+/// <item>When that yields little text, the page is parsed again and pruned leniently (tags, roles and hidden
+///   elements only: class/id furniture patterns sometimes hit the article), and the longer result wins.
+///   Optionally (<see cref="UseSmartReader"/>), SmartReader is asked last.</item>
 /// <item>When everything else fails: every text block of the pruned page.</item>
 /// </list>
 /// The blocks of the chosen container are then filtered: link-heavy blocks, reading prompts and pleas
@@ -26,10 +28,13 @@ namespace Sitrep.Content.Html;
 /// </summary>
 public sealed class HtmlContentExtractor
 {
-    /// <summary>A body found by the selectors must yield at least this much text to be trusted alone.</summary>
+    /// <summary>How far up the body found by the selectors may meet its kin (other parts of the same article).</summary>
+    private const int KinLevels = 6;
+    /// <summary>A body found by the selectors must yield at least this much text to be trusted alone; below
+    /// it, a lenient pass is made.</summary>
     private const int MinBodyChars = 250;
-    /// <summary>Below this much text, SmartReader's opinion is asked.</summary>
-    private const int SecondOpinionChars = 1000;
+    /// <summary>Below this much text (after the lenient pass), SmartReader's opinion is asked.</summary>
+    private const int SmartReaderBelowChars = MinBodyChars;
     /// <summary>SmartReader is not asked about trees deeper or pages larger than this.</summary>
     private const int MaxSmartReaderDepth = 150;
     private const int MaxSmartReaderChars = 1_500_000;
@@ -46,8 +51,12 @@ public sealed class HtmlContentExtractor
 
     public HtmlContentExtractor(HtmlExtractionRules rules) => _rules = rules;
 
-    /// <summary>Whether SmartReader may be asked for a second opinion (on by default).</summary>
-    public bool UseSmartReader { get; init; } = true;
+    /// <summary>
+    /// Whether SmartReader may be asked for a last opinion when both passes found almost nothing (off by
+    /// default: on the trafilatura set it no longer wins a page once the lenient pass exists, and Readability
+    /// can take seconds on an ordinary-looking page).
+    /// </summary>
+    public bool UseSmartReader { get; init; }
 
     /// <summary>How the last extraction on this thread chose its text (for the benchmark's diagnostics).</summary>
     [ThreadStatic] internal static string? Trace;
@@ -86,11 +95,62 @@ public sealed class HtmlContentExtractor
 
     private List<TextBlock> ChooseBlocks(IElement body, PruneResult pruned, string html, string? url, out string? note)
     {
-        note = null;
+        var best = OwnChoice(body, pruned, out note, out var bestLength, out var all);
+
+        // 3. A lenient pass when little was found: furniture by class/id (a report's sections classed
+        //    "…--ads", a live ticker's "…-comment" entries) may have held the article. The page is parsed
+        //    again and pruned by tags, roles and hidden elements only.
+        if (bestLength < MinBodyChars && (pruned.FurnitureRemoved || pruned.SectioningRemoved))
+        {
+            var document = Parser.ParseDocument(html);
+            if (document.Body is { } lenientBody)
+            {
+                var lenientPruned = Prune(lenientBody, lenient: true);
+                var lenient = OwnChoice(lenientBody, lenientPruned, out var lenientNote, out var lenientLength, out _);
+                if (lenient is not null && lenientLength > bestLength)
+                {
+                    best = lenient;
+                    bestLength = lenientLength;
+                    note = $"lenient {lenientNote} (over {note})";
+                }
+            }
+        }
+
+        // 4. A second opinion when little was found.
+        // (Not on pathological trees: Readability's passes grow with depth times size.)
+        if (UseSmartReader && bestLength < SmartReaderBelowChars && pruned.MaxDepth <= MaxSmartReaderDepth && html.Length <= MaxSmartReaderChars)
+        {
+            var sw2 = System.Diagnostics.Stopwatch.StartNew();
+            var smart = SmartReaderBlocks(html, url);
+            var smartLength = GoodLength(smart);
+            if (smartLength > bestLength * 2 || (bestLength < MinBodyChars && smartLength > bestLength))
+            {
+                best = smart;
+                bestLength = smartLength;
+                note = $"smartreader {smartLength} (over {note})";
+            }
+        }
+
+        // 5. Baseline: every block of the pruned page.
+        if (best is null || bestLength < 50)
+        {
+            var allLength = GoodLength(all);
+            if (allLength > bestLength)
+            {
+                note = $"baseline {allLength} (over {note})";
+                return all;
+            }
+        }
+        return best ?? [];
+    }
+
+    /// <summary>The article as the selectors and the container scores see it in a pruned tree.</summary>
+    private static List<TextBlock>? OwnChoice(IElement body, PruneResult pruned, out string note, out int bestLength, out List<TextBlock> all)
+    {
         // 1. Known article-body selectors, best group first; the candidate with the most text in a group.
         List<TextBlock>? best = null;
         IElement? bestElement = null;
-        var bestLength = 0;
+        bestLength = 0;
         var bestGroup = -1;
         for (var g = 0; g < pruned.Candidates.Count; g++)
         {
@@ -120,50 +180,26 @@ public sealed class HtmlContentExtractor
 
         // 2. The best-scoring container: chosen when the selectors found little, or found something
         //    elsewhere on the page with much less prose than it (a teaser list, a menu's text field).
-        var all = BlockCollector.Collect(body);
+        all = BlockCollector.Collect(body);
         var (top, scored) = ScoreContainers(all);
         var scoredLength = GoodLength(scored);
         var unrelated = bestElement is null || top is null || !(IsAttached(top, bestElement) || IsAttached(bestElement, top));
-        // A generic wrapper ("content", "main") is only a hint: the best-scoring container inside it is sharper.
-        var refines = false && bestGroup >= WeakGroups(pruned) && top is not null && bestElement is not null && top != bestElement
-            && IsAttached(top, bestElement) && scoredLength >= MinBodyChars;
-        if (refines || (bestLength < MinBodyChars ? scoredLength > bestLength : unrelated && scoredLength > 2 * bestLength))
+        // A body inside the best-scoring container, with less prose than it, is a part of the article (one
+        // section, the text without its lead or its headings).
+        var part = bestElement is not null && top is not null && IsAttached(bestElement, top) && scoredLength > 1.1 * bestLength;
+        if (bestLength < MinBodyChars ? scoredLength > bestLength : (unrelated && scoredLength > 2 * bestLength || part))
         {
             best = scored;
             bestLength = scoredLength;
             note = $"scored {(top is null ? "-" : Describe(top))} {scoredLength} (over {note})";
         }
 
-        // 3. A second opinion when little was found.
-        // (Not on pathological trees: Readability's passes grow with depth times size.)
-        if (UseSmartReader && bestLength < SecondOpinionChars && pruned.MaxDepth <= MaxSmartReaderDepth && html.Length <= MaxSmartReaderChars)
-        {
-            var smart = SmartReaderBlocks(html, url);
-            var smartLength = GoodLength(smart);
-            if (smartLength > bestLength * 2 || (bestLength < MinBodyChars && smartLength > bestLength))
-            {
-                best = smart;
-                bestLength = smartLength;
-                note = $"smartreader {smartLength} (over {note})";
-            }
-        }
-
-        // 4. Baseline: every block of the pruned page.
-        if (best is null || bestLength < 50)
-        {
-            var allLength = GoodLength(all);
-            if (allLength > bestLength)
-            {
-                note = $"baseline {allLength} (over {note})";
-                return all;
-            }
-        }
-        return best ?? [];
+        return best;
     }
 
     /// <summary>
     /// True when <paramref name="element"/> is a separate part of the same article as <paramref name="winner"/>:
-    /// neither holds the other nor another candidate holds it, and they meet at most four levels up.
+    /// neither holds the other nor another candidate holds it, and they meet at most <see cref="KinLevels"/> levels up.
     /// </summary>
     private static bool IsKin(IElement element, IElement winner, List<(IElement Element, List<TextBlock> Blocks, int Length)> found)
     {
@@ -171,13 +207,10 @@ public sealed class HtmlContentExtractor
         foreach (var other in found)
             if (other.Element != element && IsAttached(element, other.Element)) return false;
         var ancestor = winner.ParentElement;
-        for (var level = 0; ancestor is not null && level < 4; level++, ancestor = ancestor.ParentElement)
+        for (var level = 0; ancestor is not null && level < KinLevels; level++, ancestor = ancestor.ParentElement)
             if (IsAttached(element, ancestor)) return true;
         return false;
     }
-
-    /// <summary>Groups from this index on are generic wrappers (the last group of the rules, and &lt;main&gt;).</summary>
-    private static int WeakGroups(PruneResult pruned) => pruned.Candidates.Count - 2;
 
     /// <summary>Text length of blocks that look like prose (not link lists).</summary>
     private static int GoodLength(List<TextBlock> blocks)
@@ -232,7 +265,34 @@ public sealed class HtmlContentExtractor
             }
         }
         if (top is null) return (null, []);
-        return (top, blocks.Where(b => IsAttached(b.Container, top)).ToList());
+
+        // As Readability does: a container alone in its parent is the same thing as the parent; then the
+        // siblings scoring at least a fifth of it are parts of the same article (one wrapper per section).
+        while (top.ParentElement is { } parent && parent.LocalName != "body" && parent.ChildElementCount == 1) top = parent;
+        var parts = new List<IElement> { top };
+        if (top.ParentElement is { } wrapper && wrapper.LocalName != "body")
+        {
+            parts.Clear();
+            var children = wrapper.ChildNodes;
+            for (var i = 0; i < children.Length; i++)
+            {
+                if (children[i] is not IElement sibling) continue;
+                if (sibling == top || Discounted(Best(sibling)) >= topScore * 0.2) parts.Add(sibling);
+            }
+        }
+        return (top, blocks.Where(b => parts.Exists(p => IsAttached(b.Container, p))).ToList());
+
+        // An element's own score, or that of its best-scoring descendant when only that was scored (a section
+        // wrapper whose text sits in a div of its own).
+        (double Score, int Chars, int LinkChars) Best(IElement element)
+        {
+            for (var e = element; e is not null; e = e.ChildElementCount == 1 ? e.FirstElementChild : null)
+                if (scores.TryGetValue(e, out var value)) return value;
+            return default;
+        }
+
+        static double Discounted((double Score, int Chars, int LinkChars) value) =>
+            value.Score * (1 - (value.Chars == 0 ? 0 : (double)value.LinkChars / value.Chars));
     }
 
     private List<TextBlock> SmartReaderBlocks(string html, string? url)
@@ -284,13 +344,13 @@ public sealed class HtmlContentExtractor
 
     private static int Rank(TextBlock heading) => heading.Container.LocalName is [ 'h', var digit ] ? digit - '0' : 7;
 
-    private sealed record PruneResult(List<List<IElement>> Candidates, int MaxDepth);
+    private sealed record PruneResult(List<List<IElement>> Candidates, int MaxDepth, bool FurnitureRemoved, bool SectioningRemoved);
 
     /// <summary>
     /// Removes furniture from the tree under <paramref name="body"/> and returns the article-body
     /// candidates the selectors found, by group (best first).
     /// </summary>
-    private PruneResult Prune(IElement body)
+    private PruneResult Prune(IElement body, bool lenient = false)
     {
         var groupCount = _rules.Body.Count + 2;
         var candidates = new List<List<IElement>>(groupCount);
@@ -299,43 +359,57 @@ public sealed class HtmlContentExtractor
         var furniture = new List<IElement>();
         var sectioning = new List<IElement>();
 
+        var classBuffer = new char[256];
+        var verdicts = new Dictionary<(string Class, string Id), HtmlExtractionRules.ClassVerdict>();
         var maxDepth = 0;
         var stack = new Stack<(IElement Element, bool InArticle, int Depth)>();
-        for (var child = body.LastElementChild; child is not null; child = child.PreviousElementSibling) stack.Push((child, false, 1));
+        // (Children by index: AngleSharp finds a node's siblings by searching its parent's list.)
+        var top = body.ChildNodes;
+        for (var i = top.Length - 1; i >= 0; i--)
+            if (top[i] is IElement child) stack.Push((child, false, 1));
         while (stack.Count > 0)
         {
             var (element, inArticle, depth) = stack.Pop();
             if (depth > maxDepth) maxDepth = depth;
             var name = element.LocalName;
+            var attributes = Attributes.Of(element);
             if (name is "aside" or "header" or "footer" or "nav" or "menu" or "dialog"
-                || (element.GetAttribute("role") is { } role && _rules.RemoveRoles.Contains(role.Trim().ToLowerInvariant())))
+                || (attributes.Role is { } role && _rules.RemoveRoles.Contains(role.Trim().ToLowerInvariant())))
             {
                 // Sectioning furniture: removed below unless it wraps most of the page (it happens).
                 if (name != "header" || !inArticle || _rules.RemoveTags.Contains(name)) sectioning.Add(element);
             }
-            else if ((_rules.RemoveTags.Contains(name) && !(name == "noscript" && HoldsProse(element))) || IsHidden(element))
+            else if ((_rules.RemoveTags.Contains(name) && !(name == "noscript" && HoldsProse(element))) || attributes.IsHidden(name))
             {
                 removeNow.Add(element);
                 continue;
             }
 
             var isBodyTag = name is "div" or "article" or "section" or "main";
-            if (element.GetAttribute("itemprop") is "articleBody" or "articlebody")
+            if (attributes.ItemProp is "articleBody" or "articlebody")
                 candidates[0].Add(element);
-            else if (ClassAndId(element) is { } classId)
+            else if (attributes.Class is { Length: > 0 } || attributes.Id is { Length: > 0 })
             {
-                var verdict = _rules.Classify(classId);
-                var group = isBodyTag ? verdict.BodyGroup : -1;
+                // Class/id values repeat within a page (list items, cards): each distinct pair is classified once.
+                var key = (attributes.Class ?? "", attributes.Id ?? "");
+                if (!verdicts.TryGetValue(key, out var verdict))
+                {
+                    verdict = _rules.Classify(attributes.ClassAndId(ref classBuffer));
+                    verdicts[key] = verdict;
+                }
+                // (In the lenient pass, furniture stays in the tree but is no article body: a modal, a sidebar box.)
+                var group = isBodyTag && !(lenient && verdict.IsFurniture) ? verdict.BodyGroup : -1;
                 if (group >= 0) candidates[group == 0 ? 0 : group + 1].Add(element);
-                else if (verdict.IsFurniture) furniture.Add(element);
+                else if (verdict.IsFurniture && !lenient) furniture.Add(element);
                 else if (name == "article") candidates[1].Add(element);
             }
             else if (name == "article") candidates[1].Add(element);
             if (name == "main") candidates[groupCount - 1].Add(element);
 
             var childInArticle = inArticle || name == "article" || name == "main";
-            for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
-                stack.Push((child, childInArticle, depth + 1));
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+                if (children[i] is IElement child) stack.Push((child, childInArticle, depth + 1));
         }
         foreach (var element in removeNow)
         {
@@ -344,13 +418,18 @@ public sealed class HtmlContentExtractor
         }
 
         var total = TextLength(body);
+        var sectioningRemoved = false;
         foreach (var element in sectioning)
         {
             if (!IsAttached(element, body) || TextLength(element) > total * 0.6) continue;
+            // (In the lenient pass, one holding a headline stays: left unclosed, it may hold the article.)
+            if (lenient && element.QuerySelector("h1") is not null) continue;
             if (Debug) Console.Error.WriteLine($"sectioning {Describe(element)} {Clip(element.TextContent)}");
             element.Remove();
+            sectioningRemoved = true;
         }
 
+        var furnitureRemoved = false;
         if (furniture.Count > 0)
         {
             // The strongest body candidates and whatever holds them stay, as does a wrapper holding most text.
@@ -365,9 +444,10 @@ public sealed class HtmlContentExtractor
                 if (total > 0 && TextLength(element) > total * 0.7) continue;
                 if (Debug) Console.Error.WriteLine($"furniture {Describe(element)} {Clip(element.TextContent)}");
                 element.Remove();
+                furnitureRemoved = true;
             }
         }
-        return new PruneResult(candidates, maxDepth);
+        return new PruneResult(candidates, maxDepth, furnitureRemoved, sectioningRemoved);
     }
 
     private static readonly bool Debug = Environment.GetEnvironmentVariable("SITREP_HTML_DEBUG") == "1";
@@ -376,14 +456,6 @@ public sealed class HtmlContentExtractor
 
     private static string Describe(IElement element) =>
         $"<{element.LocalName} class='{element.GetAttribute("class")}' id='{element.GetAttribute("id")}'>";
-
-    private static string? ClassAndId(IElement element)
-    {
-        var className = element.GetAttribute("class");
-        var id = element.GetAttribute("id");
-        if (string.IsNullOrEmpty(className)) return string.IsNullOrEmpty(id) ? null : id.ToLowerInvariant();
-        return string.IsNullOrEmpty(id) ? className.ToLowerInvariant() : string.Concat(className, " ", id).ToLowerInvariant();
-    }
 
     /// <summary>A &lt;noscript&gt; holding an article (some blog platforms do that), not an image fallback.</summary>
     private static bool HoldsProse(IElement element) => TextLength(element) >= 200;
@@ -398,17 +470,63 @@ public sealed class HtmlContentExtractor
         {
             var node = stack.Pop();
             if (node.NodeType == NodeType.Text) length += node.TextContent.Length;
-            else for (var child = node.FirstChild; child is not null; child = child.NextSibling) stack.Push(child);
+            else
+            {
+                var children = node.ChildNodes;
+                for (var i = 0; i < children.Length; i++) stack.Push(children[i]);
+            }
         }
         return length;
     }
 
-    private static bool IsHidden(IElement element)
+    /// <summary>The attributes the pruning looks at, read in one pass over the element's attributes.</summary>
+    private readonly record struct Attributes(string? Class, string? Id, string? Role, string? ItemProp, string? Style, string? AriaHidden, bool Hidden)
     {
-        if (element.HasAttribute("hidden")) return true;
-        if (element.GetAttribute("aria-hidden") is "true" && element.LocalName is not ("div" or "article" or "section" or "main" or "p")) return true;
-        if (element.GetAttribute("style") is not { Length: > 0 } style) return false;
-        return Contains(style, "display:none") || Contains(style, "display: none") || Contains(style, "visibility:hidden") || Contains(style, "visibility: hidden");
+        public static Attributes Of(IElement element)
+        {
+            string? className = null, id = null, role = null, itemprop = null, style = null, ariaHidden = null;
+            var hidden = false;
+            var list = element.Attributes;
+            for (var i = 0; i < list.Length; i++)
+            {
+                var attribute = list[i];
+                if (attribute is null) continue;
+                switch (attribute.Name)
+                {
+                    case "class": className ??= attribute.Value; break;
+                    case "id": id ??= attribute.Value; break;
+                    case "role": role ??= attribute.Value; break;
+                    case "itemprop": itemprop ??= attribute.Value; break;
+                    case "style": style ??= attribute.Value; break;
+                    case "aria-hidden": ariaHidden ??= attribute.Value; break;
+                    case "hidden": hidden = true; break;
+                }
+            }
+            return new Attributes(className, id, role, itemprop, style, ariaHidden, hidden);
+        }
+
+        public bool IsHidden(string name)
+        {
+            if (Hidden) return true;
+            if (AriaHidden is "true" && name is not ("div" or "article" or "section" or "main" or "p")) return true;
+            if (Style is not { Length: > 0 } style) return false;
+            return Contains(style, "display:none") || Contains(style, "display: none") || Contains(style, "visibility:hidden") || Contains(style, "visibility: hidden");
+        }
+
+        /// <summary>Class and id, lower-cased and joined with a space, in <paramref name="buffer"/> (grown as needed).</summary>
+        public ReadOnlySpan<char> ClassAndId(ref char[] buffer)
+        {
+            var className = Class ?? "";
+            var id = Id ?? "";
+            if (className.Length == 0 && id.Length == 0) return default;
+            var length = className.Length + id.Length + 1;
+            if (buffer.Length < length) buffer = new char[Math.Max(length, buffer.Length * 2)];
+            var written = className.AsSpan().ToLowerInvariant(buffer);
+            if (id.Length == 0) return buffer.AsSpan(0, written);
+            if (written > 0) buffer[written++] = ' ';
+            written += id.AsSpan().ToLowerInvariant(buffer.AsSpan(written));
+            return buffer.AsSpan(0, written);
+        }
     }
 
     private static bool Contains(string text, string value) => text.Contains(value, StringComparison.OrdinalIgnoreCase);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -43,23 +44,16 @@ public sealed class HtmlExtractionRules
     /// <summary>What the class/id patterns say about one element: its article-body group (or -1), and furniture.</summary>
     public readonly record struct ClassVerdict(int BodyGroup, bool IsFurniture);
 
-    /// <summary>Class/id strings repeat across elements and pages: verdicts are remembered (up to a bound).</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ClassVerdict> _verdicts = new(StringComparer.Ordinal);
-    private const int MaxRememberedVerdicts = 200_000;
+    /// <summary>Classifies a lower-cased "class id" string; a pure function.</summary>
+    public ClassVerdict Classify(string lowerClassAndId) => Classify(lowerClassAndId.AsSpan());
 
-    /// <summary>Forgets the remembered verdicts (the benchmark measures pages as if never seen).</summary>
-    internal void ForgetVerdicts() => _verdicts.Clear();
-
-    /// <summary>Classifies a lower-cased "class id" string; a pure function, memoised.</summary>
-    public ClassVerdict Classify(string lowerClassAndId)
+    /// <summary>Classifies a lower-cased "class id" string; a pure function that allocates nothing.</summary>
+    public ClassVerdict Classify(ReadOnlySpan<char> lowerClassAndId)
     {
-        if (_verdicts.TryGetValue(lowerClassAndId, out var known)) return known;
         var group = -1;
         for (var g = 0; g < Body.Count; g++)
             if (Body[g].IsMatch(lowerClassAndId)) { group = g; break; }
-        var verdict = new ClassVerdict(group, Boilerplate.IsMatch(lowerClassAndId) && !Keep.IsMatch(lowerClassAndId));
-        if (_verdicts.Count < MaxRememberedVerdicts && lowerClassAndId.Length <= 300) _verdicts.TryAdd(lowerClassAndId, verdict);
-        return verdict;
+        return new ClassVerdict(group, Boilerplate.IsMatch(lowerClassAndId) && !Keep.IsMatch(lowerClassAndId));
     }
 
     /// <summary>The rules beside the binaries, or in <c>$SITREP_DATA_DIR/html</c> when set.</summary>
@@ -110,29 +104,88 @@ public sealed class HtmlExtractionRules
     private static IEnumerable<string> Lower(IEnumerable<string> values) =>
         values.Select(v => v.Trim().ToLowerInvariant()).Where(v => v.Length > 0);
 
-    /// <summary>Class/id patterns of one kind, compiled into one regular expression.</summary>
+    /// <summary>
+    /// Class/id patterns of one kind. The attribute is cut into words (runs of a-z0-9); whole-word patterns
+    /// are looked up in a hash set, prefixes by the word's first characters, and the "contains" patterns
+    /// are found in one multi-string search. Patterns with other characters in them ("sub-nav") are
+    /// searched for and their boundaries checked. Nothing is allocated per call.
+    /// </summary>
     public sealed class AttributePattern
     {
-        private readonly Regex? _regex;
+        private readonly SearchValues<string>? _contains;
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _words;
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
+        private readonly int[] _prefixLengths;
+        private readonly string[] _oddWords;
+        private readonly string[] _oddPrefixes;
+        private readonly bool _empty;
 
-        private AttributePattern(Regex? regex) => _regex = regex;
-
-        /// <summary>True when the lower-cased "class id" string matches.</summary>
-        public bool IsMatch(string lowerClassAndId) => _regex is not null && SafeMatch(_regex, lowerClassAndId);
-
-        internal static AttributePattern Create(PatternSet? set)
+        private AttributePattern(IReadOnlyCollection<string> contains, IReadOnlyCollection<string> words, IReadOnlyCollection<string> prefixes)
         {
-            if (set is null) return new AttributePattern(null);
-            var parts = new List<string>();
-            if (set.Contains.Count > 0) parts.Add($"(?:{Alternation(set.Contains)})");
-            if (set.Words.Count > 0) parts.Add($"(?<![a-z0-9])(?:{Alternation(set.Words)})(?![a-z0-9])");
-            if (set.Prefixes.Count > 0) parts.Add($"(?<![a-z0-9])(?:{Alternation(set.Prefixes)})");
-            return new AttributePattern(parts.Count == 0 ? null
-                : new Regex(string.Join('|', parts), RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout));
+            _contains = contains.Count > 0 ? SearchValues.Create(contains.ToArray(), StringComparison.Ordinal) : null;
+            _words = words.Where(IsWord).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            _oddWords = words.Where(w => !IsWord(w)).ToArray();
+            var plain = prefixes.Where(IsWord).ToHashSet(StringComparer.Ordinal);
+            _prefixes = plain.GetAlternateLookup<ReadOnlySpan<char>>();
+            _prefixLengths = plain.Select(p => p.Length).Distinct().Order().ToArray();
+            _oddPrefixes = prefixes.Where(p => !IsWord(p)).ToArray();
+            _empty = contains.Count == 0 && words.Count == 0 && prefixes.Count == 0;
         }
 
-        private static string Alternation(IEnumerable<string> values) =>
-            string.Join('|', Lower(values).Distinct().OrderByDescending(v => v.Length).Select(Regex.Escape));
+        /// <summary>True when the lower-cased "class id" string matches.</summary>
+        public bool IsMatch(string lowerClassAndId) => IsMatch(lowerClassAndId.AsSpan());
+
+        /// <summary>True when the lower-cased "class id" string matches.</summary>
+        public bool IsMatch(ReadOnlySpan<char> text)
+        {
+            if (_empty) return false;
+            if (_contains is not null && text.IndexOfAny(_contains) >= 0) return true;
+            var i = 0;
+            while (i < text.Length)
+            {
+                if (!IsWordChar(text[i])) { i++; continue; }
+                var start = i;
+                while (i < text.Length && IsWordChar(text[i])) i++;
+                var word = text[start..i];
+                if (_words.Contains(word)) return true;
+                foreach (var length in _prefixLengths)
+                {
+                    if (length > word.Length) break;
+                    if (_prefixes.Contains(word[..length])) return true;
+                }
+            }
+            foreach (var word in _oddWords)
+                if (Occurs(text, word, wholeWord: true)) return true;
+            foreach (var prefix in _oddPrefixes)
+                if (Occurs(text, prefix, wholeWord: false)) return true;
+            return false;
+        }
+
+        /// <summary>Whether <paramref name="value"/> occurs starting a word (and, for whole words, ending one).</summary>
+        private static bool Occurs(ReadOnlySpan<char> text, string value, bool wholeWord)
+        {
+            var from = 0;
+            while (from <= text.Length - value.Length)
+            {
+                var at = text[from..].IndexOf(value, StringComparison.Ordinal);
+                if (at < 0) return false;
+                at += from;
+                var end = at + value.Length;
+                if ((at == 0 || !IsWordChar(text[at - 1])) && (!wholeWord || end == text.Length || !IsWordChar(text[end]))) return true;
+                from = at + 1;
+            }
+            return false;
+        }
+
+        private static bool IsWordChar(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c);
+
+        private static bool IsWord(string value) => value.Length > 0 && value.All(IsWordChar);
+
+        internal static AttributePattern Create(PatternSet? set) => set is null
+            ? new AttributePattern([], [], [])
+            : new AttributePattern(Distinct(set.Contains), Distinct(set.Words), Distinct(set.Prefixes));
+
+        private static string[] Distinct(IEnumerable<string> values) => Lower(values).Distinct(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>A regex match that treats a timeout as no match: furniture detection is best effort.</summary>

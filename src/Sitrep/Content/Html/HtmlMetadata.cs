@@ -12,8 +12,6 @@ namespace Sitrep.Content.Html;
 /// </summary>
 internal static partial class HtmlMetadata
 {
-    private const string Selector = "meta, link[rel], script[type], time, [itemprop], h1, title";
-
     private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ", " : "];
 
     private static readonly HashSet<string> ArticleTypes = new(StringComparer.OrdinalIgnoreCase)
@@ -31,7 +29,7 @@ internal static partial class HtmlMetadata
         string? canonical = null, titleTag = null, h1 = null, articleH1 = null, timeInArticle = null, anyTime = null;
         string? itempropDate = null, itempropAuthor = null, relAuthor = null, itempropHeadline = null;
 
-        foreach (var element in document.QuerySelectorAll(Selector))
+        foreach (var element in Relevant(document))
         {
             switch (element.LocalName)
             {
@@ -100,6 +98,33 @@ internal static partial class HtmlMetadata
             Get(meta, "sailthru.author"), Get(meta, "dc.creator"), itempropAuthor, relAuthor);
         content.DeclaredLanguage = FirstLanguage(document.DocumentElement?.GetAttribute("lang"), document.DocumentElement?.GetAttribute("xml:lang"),
             Get(meta, "content-language"), Get(meta, "og:locale"), Get(meta, "dc.language"), ld.Language);
+    }
+
+    /// <summary>
+    /// The elements metadata may come from (meta, link[rel], script[type], time, [itemprop], h1, title), in
+    /// document order: one walk of the tree, much cheaper than the equivalent selector query.
+    /// </summary>
+    private static IEnumerable<IElement> Relevant(IDocument document)
+    {
+        if (document.DocumentElement is not { } root) yield break;
+        var stack = new Stack<IElement>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var element = stack.Pop();
+            var relevant = element.LocalName switch
+            {
+                "meta" or "time" or "h1" or "title" => true,
+                "link" => element.HasAttribute("rel"),
+                "script" => element.HasAttribute("type"),
+                _ => false,
+            };
+            if (relevant || element.HasAttribute("itemprop")) yield return element;
+            // (Children by index: AngleSharp finds a node's siblings by searching its parent's list.)
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+                if (children[i] is IElement child) stack.Push(child);
+        }
     }
 
     /// <summary>"https://www.lejournal.fr/…" → "lejournal": what a site's name often looks like.</summary>

@@ -54,6 +54,38 @@ public class HtmlContentExtractorTests
     }
 
     [Fact]
+    public void An_article_whose_sections_are_classed_like_furniture_is_found_by_the_lenient_pass()
+    {
+        var paragraph = "Der Grill wurde mehrere Wochen lang im Alltag getestet, mit Steaks, Gemüse und Brot, und das Ergebnis fiel besser aus als erwartet.";
+        var html = $$"""
+            <html><body><nav><a href="/">Start</a></nav>
+            <main>
+              <section class="report__section report__section--ads"><h2>Aufbau</h2><p>{{paragraph}}</p></section>
+              <section class="report__section report__section--ads"><h2>Reinigung</h2><p>{{paragraph}} Die Reinigung war einfach.</p></section>
+              <section class="report__section report__section--ads"><h2>Preis</h2><p>{{paragraph}} Der Preis ist fair.</p></section>
+            </main></body></html>
+            """;
+
+        var content = Extractor.Extract(html, null);
+
+        content.Blocks.Should().Contain(paragraph + " Der Preis ist fair.");
+        content.Blocks.Should().Contain(paragraph + " Die Reinigung war einfach.");
+    }
+
+    [Fact]
+    public void An_article_split_into_one_wrapper_per_section_is_taken_whole()
+    {
+        string Section(int i) => $"<div class=\"section-container\"><div class=\"section-text\"><p>Absatz {i}: Die Geschichte geht weiter, mit neuen Figuren, neuen Orten und einer Wendung, die niemand erwartet hatte.</p></div></div>";
+        var html = "<html><body><div class=\"wrapper\">" + string.Concat(Enumerable.Range(1, 6).Select(Section)) + "</div></body></html>";
+
+        var content = Extractor.Extract(html, null);
+
+        content.Blocks.Should().HaveCount(6);
+        content.Blocks[0].Should().StartWith("Absatz 1:");
+        content.Blocks[5].Should().StartWith("Absatz 6:");
+    }
+
+    [Fact]
     public void French_article_metadata_comes_from_open_graph_and_links()
     {
         var content = Extract("fr-article.html");

@@ -33,6 +33,19 @@ public class HtmlExtractionRulesTests
     }
 
     [Theory]
+    [InlineData("main sub-nav", true)]        // a word with a hyphen in it
+    [InlineData("sharing-tools", true)]       // prefix
+    [InlineData("timeshare", false)]          // a prefix starts a word
+    [InlineData("post-sharebar-top", true)]   // contains
+    [InlineData("pub", true)]
+    [InlineData("publication", false)]
+    [InlineData("publicité", true)]           // a word with a non-ASCII letter
+    public void Word_prefix_and_substring_patterns_match_as_documented(string classAndId, bool furniture)
+    {
+        Rules.Classify(classAndId).IsFurniture.Should().Be(furniture);
+    }
+
+    [Theory]
     [InlineData("entry-content", 0)]
     [InlineData("article__body", 0)]
     [InlineData("story", 1)]
