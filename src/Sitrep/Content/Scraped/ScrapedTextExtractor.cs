@@ -106,6 +106,8 @@ public sealed partial class ScrapedTextExtractor
         public bool Foreign { get; set; }
         /// <summary>The line before it is boilerplate too.</summary>
         public bool Clustered { get; set; }
+        /// <summary>An end cue that does not end the article: a much bigger body follows it.</summary>
+        public bool EndOverruled { get; set; }
         public bool Boilerplate => Cue is not null || Structural;
 
         public double Weight =>
@@ -297,16 +299,24 @@ public sealed partial class ScrapedTextExtractor
         return votes.Count == 0 ? null : votes.OrderByDescending(vote => vote.Value).ThenBy(vote => vote.Key, StringComparer.Ordinal).First().Key;
     }
 
-    /// <summary>The run of lines with the largest total weight, scanning no further than the first end cue after a substantial body.</summary>
+    /// <summary>
+    /// The run of lines with the largest total weight, scanning no further than the first end cue after a substantial body,
+    /// unless the rest of the page holds a body several times bigger: then the "body" so far was a blurb in the page's
+    /// header and the end cue a menu item ("About us", "Most read" in the top bar), and the scan goes on.
+    /// </summary>
     private static (int Start, int End) FindBody(List<Line> lines)
     {
+        var bestAfter = BestTotalsFrom(lines);
         double best = 0, current = 0;
         int bestStart = -1, bestEnd = -1, currentStart = 0;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             if (line.Cue is { Role: CueRole.End } && bestStart >= 0 && i - bestEnd <= EndCueReach && Substantial(lines, bestStart, bestEnd + 1))
-                break;
+            {
+                if (bestAfter[i] < LaterBodyFactor * best) break;
+                line.EndOverruled = true;
+            }
             current += line.Weight;
             if (current > best)
                 (best, bestStart, bestEnd) = (current, currentStart, i);
@@ -314,6 +324,22 @@ public sealed partial class ScrapedTextExtractor
                 (current, currentStart) = (0, i + 1);
         }
         return (bestStart, bestEnd);
+    }
+
+    /// <summary>A later body must outweigh the body before an end cue this many times to overrule the cue.</summary>
+    private const double LaterBodyFactor = 3;
+
+    /// <summary>For each line, the largest total of a run of lines starting there or later (maximum subarray of each suffix).</summary>
+    private static double[] BestTotalsFrom(List<Line> lines)
+    {
+        var totals = new double[lines.Count + 1];
+        double startingHere = 0;
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            startingHere = lines[i].Weight + Math.Max(0, startingHere);
+            totals[i] = Math.Max(totals[i + 1], startingHere);
+        }
+        return totals;
     }
 
     private static bool Substantial(List<Line> lines, int from, int to)
@@ -333,7 +359,7 @@ public sealed partial class ScrapedTextExtractor
         for (var i = start; i <= end; i++)
         {
             var line = lines[i];
-            if (line.Cue is { Role: CueRole.End } && Substantial(lines, start, i))
+            if (line.Cue is { Role: CueRole.End } && !line.EndOverruled && Substantial(lines, start, i))
             {
                 stop = i;
                 break;
