@@ -79,6 +79,9 @@ internal sealed class CueSet(IReadOnlySet<string> lines, IReadOnlyList<string> s
 {
     public IReadOnlySet<string> Lines { get; } = lines;
     public IReadOnlyList<string> Starts { get; } = starts;
+    /// <summary><see cref="Starts"/> by first character, in file order: a line is only compared with the phrases that can start it.</summary>
+    public IReadOnlyDictionary<char, string[]> StartsByFirstChar { get; } =
+        starts.GroupBy(phrase => phrase[0]).ToDictionary(group => group.Key, group => group.ToArray());
     public IReadOnlyList<string> Contains { get; } = contains;
     public IReadOnlyList<Regex> Patterns { get; } = patterns;
     public int MaxWords { get; } = maxWords;
@@ -356,17 +359,22 @@ internal static class TextFolding
     /// <summary>Whether <paramref name="phrase"/> occurs in <paramref name="text"/> as whole words.</summary>
     public static bool ContainsWords(string text, string phrase, bool atStartOnly)
     {
+        if (atStartOnly)
+            return text.StartsWith(phrase, StringComparison.Ordinal) && EndsWord(text, phrase, phrase.Length);
         var from = 0;
         while (from <= text.Length - phrase.Length)
         {
             var index = text.IndexOf(phrase, from, StringComparison.Ordinal);
-            if (index < 0 || (atStartOnly && index > 0)) return false;
+            if (index < 0) return false;
             var end = index + phrase.Length;
             var startOk = index == 0 || !char.IsLetterOrDigit(text[index - 1]) || !char.IsLetterOrDigit(phrase[0]);
-            var endOk = end == text.Length || !char.IsLetterOrDigit(text[end]) || !char.IsLetterOrDigit(phrase[^1]);
-            if (startOk && endOk) return true;
+            if (startOk && EndsWord(text, phrase, end)) return true;
             from = index + 1;
         }
         return false;
     }
+
+    /// <summary>Whether the phrase, found in the text just before <paramref name="end"/>, ends there on a word boundary.</summary>
+    private static bool EndsWord(string text, string phrase, int end) =>
+        end == text.Length || !char.IsLetterOrDigit(text[end]) || !char.IsLetterOrDigit(phrase[^1]);
 }

@@ -230,14 +230,15 @@ public sealed partial class ScrapedTextExtractor
                 if (!language.Categories.TryGetValue(category, out var set)) continue;
                 if (set.Lines.Contains(whole)) return new CueMatch(category, true);
                 if (words > set.MaxWords) continue;
-                foreach (var phrase in set.Starts)
-                    if (TextFolding.ContainsWords(leading, phrase, atStartOnly: true))
-                        return new CueMatch(category, TextFolding.FoldLine(phrase) == whole);
+                if (leading.Length > 0 && set.StartsByFirstChar.TryGetValue(leading[0], out var starts))
+                    foreach (var phrase in starts)
+                        if (TextFolding.ContainsWords(leading, phrase, atStartOnly: true))
+                            return new CueMatch(category, TextFolding.FoldLine(phrase) == whole);
                 foreach (var phrase in set.Contains)
                     if (TextFolding.ContainsWords(folded, phrase, atStartOnly: false))
                         return new CueMatch(category, false);
                 foreach (var pattern in set.Patterns)
-                    if (SafeMatch(pattern, plain).Success)
+                    if (SafeIsMatch(pattern, plain))
                         return new CueMatch(category, false);
             }
         }
@@ -245,8 +246,8 @@ public sealed partial class ScrapedTextExtractor
         {
             foreach (var language in _cues.Languages)
             {
-                if (language.Published.Any(pattern => SafeMatch(pattern, plain).Success)) return new CueMatch(CueCategory.Dateline, false);
-                if (language.Author.Any(pattern => SafeMatch(pattern, plain).Success)) return new CueMatch(CueCategory.Byline, false);
+                if (language.Published.Any(pattern => SafeIsMatch(pattern, plain))) return new CueMatch(CueCategory.Dateline, false);
+                if (language.Author.Any(pattern => SafeIsMatch(pattern, plain))) return new CueMatch(CueCategory.Byline, false);
             }
         }
         return null;
@@ -258,7 +259,7 @@ public sealed partial class ScrapedTextExtractor
     private static bool IsStructural(string text, int words)
     {
         if (!text.Any(char.IsLetter)) return true;
-        if (words <= 6 && SafeMatch(LinkPattern(), text).Success) return true;
+        if (words <= 6 && SafeIsMatch(LinkPattern(), text)) return true;
         if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } tokens && tokens.All(token => token.StartsWith('#') || token.StartsWith('@')))
             return true;
         if (words <= 12 && text.Contains('©')) return true;
@@ -538,6 +539,19 @@ public sealed partial class ScrapedTextExtractor
         catch (RegexMatchTimeoutException)
         {
             return Match.Empty;
+        }
+    }
+
+    /// <summary>Whether the pattern matches, without building the match: cue patterns run on every line.</summary>
+    private static bool SafeIsMatch(Regex regex, string text)
+    {
+        try
+        {
+            return regex.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
         }
     }
 
