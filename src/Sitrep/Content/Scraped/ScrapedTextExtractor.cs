@@ -357,10 +357,14 @@ public sealed partial class ScrapedTextExtractor
         var kept = new List<Line>();
         stop = lines.Count;
         var skipHeadlines = 0;
+        var totals = new double[end + 2];
+        for (var i = start; i <= end; i++) totals[i + 1] = totals[i] + lines[i].Weight;
         for (var i = start; i <= end; i++)
         {
             var line = lines[i];
-            if (line.Cue is { Role: CueRole.End } && !line.EndOverruled && Substantial(lines, start, i))
+            // As in FindBody: an end cue with a body several times bigger after it (in the body) is a menu item, not the end.
+            if (line.Cue is { Role: CueRole.End } && !line.EndOverruled && Substantial(lines, start, i)
+                && totals[end + 1] - totals[i + 1] < LaterBodyFactor * (totals[i] - totals[start]))
             {
                 stop = i;
                 break;
