@@ -63,6 +63,8 @@ public sealed class LanguageCues
         Months = months;
         Published = published;
         Author = author;
+        AnyPublished = BoilerplateCues.Alternation(published);
+        AnyAuthor = BoilerplateCues.Alternation(author);
     }
 
     public string Language { get; }
@@ -71,6 +73,9 @@ public sealed class LanguageCues
     public IReadOnlyDictionary<string, int> Months { get; }
     internal IReadOnlyList<Regex> Published { get; }
     internal IReadOnlyList<Regex> Author { get; }
+    /// <summary><see cref="Published"/> and <see cref="Author"/> as one alternation each, to test a line in one call.</summary>
+    internal Regex? AnyPublished { get; }
+    internal Regex? AnyAuthor { get; }
 }
 
 /// <summary>The cues of one category in one language.</summary>
@@ -84,6 +89,8 @@ internal sealed class CueSet(IReadOnlySet<string> lines, IReadOnlyList<string> s
         starts.GroupBy(phrase => phrase[0]).ToDictionary(group => group.Key, group => group.ToArray());
     public IReadOnlyList<string> Contains { get; } = contains;
     public IReadOnlyList<Regex> Patterns { get; } = patterns;
+    /// <summary>All <see cref="Patterns"/> as one alternation, to test a line in one call; null when there are none.</summary>
+    public Regex? AnyPattern { get; } = BoilerplateCues.Alternation(patterns);
     public int MaxWords { get; } = maxWords;
 }
 
@@ -251,6 +258,17 @@ public sealed class BoilerplateCues
         if (phrase.Length == 0) throw Error(path, node.Start, "empty cue phrase");
         return phrase;
     }
+
+    /// <summary>
+    /// One regular expression matching where any of <paramref name="patterns"/> matches: each pattern in its own group,
+    /// so that inline options such as (?i) stay inside it. Null for none; the pattern itself for one.
+    /// </summary>
+    internal static Regex? Alternation(IReadOnlyList<Regex> patterns) => patterns.Count switch
+    {
+        0 => null,
+        1 => patterns[0],
+        _ => new Regex(string.Join("|", patterns.Select(pattern => $"(?:{pattern})")), RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout),
+    };
 
     private static Regex Pattern(string path, YamlNode node, string monthAlternation, params string[] requiredGroups)
     {

@@ -237,17 +237,16 @@ public sealed partial class ScrapedTextExtractor
                 foreach (var phrase in set.Contains)
                     if (TextFolding.ContainsWords(folded, phrase, atStartOnly: false))
                         return new CueMatch(category, false);
-                foreach (var pattern in set.Patterns)
-                    if (SafeIsMatch(pattern, plain))
-                        return new CueMatch(category, false);
+                if (set.AnyPattern is { } pattern && SafeIsMatch(pattern, plain))
+                    return new CueMatch(category, false);
             }
         }
         if (words <= BylineMaxWords)
         {
             foreach (var language in _cues.Languages)
             {
-                if (language.Published.Any(pattern => SafeIsMatch(pattern, plain))) return new CueMatch(CueCategory.Dateline, false);
-                if (language.Author.Any(pattern => SafeIsMatch(pattern, plain))) return new CueMatch(CueCategory.Byline, false);
+                if (language.AnyPublished is { } published && SafeIsMatch(published, plain)) return new CueMatch(CueCategory.Dateline, false);
+                if (language.AnyAuthor is { } author && SafeIsMatch(author, plain)) return new CueMatch(CueCategory.Byline, false);
             }
         }
         return null;
