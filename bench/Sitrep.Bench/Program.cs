@@ -29,7 +29,8 @@ public static partial class Program
         }
         var pages = EvalPage.Load(evalDir);
         if (args[0] == "show") return Show(pages, args[1]);
-        if (args[0] == "scraped") return ScrapedBenchmark.Run(pages, args.Contains("--detail"));
+        if (args[0] == "scraped")
+            return Option(args, "--explain") is { } explain ? ScrapedBenchmark.Explain(pages, explain) : ScrapedBenchmark.Run(pages, args.Contains("--detail") || args.Contains("--all"), args.Contains("--all"));
         if (args[0] == "pipeline") return PipelineBenchmark.Run(Path.Combine(evalDir, "pages"), Option(args, "--samples") ?? "samples");
         return args[0] == "gate"
             ? Gate(pages, Option(args, "--floors") ?? "bench/floors.json", args.Contains("--detail"), Option(args, "--per-page"))
@@ -58,7 +59,7 @@ public static partial class Program
         Console.Error.WriteLine("usage: Sitrep.Bench extraction --shared DIR [--detail] [--results DIR]");
         Console.Error.WriteLine("       Sitrep.Bench gate --shared DIR --floors bench/floors.json [--detail] [--per-page FILE]");
         Console.Error.WriteLine("       Sitrep.Bench show FILE --shared DIR");
-        Console.Error.WriteLine("       Sitrep.Bench scraped --shared DIR        (the scraped-text path on crawler-stripped pages)");
+        Console.Error.WriteLine("       Sitrep.Bench scraped --shared DIR [--detail | --all | --explain FILE]   (the scraped-text path on crawler-stripped pages)");
         Console.Error.WriteLine("       Sitrep.Bench pipeline --shared DIR [--samples samples]   (whole pipeline, docs/s)");
         Console.Error.WriteLine("       Sitrep.Bench readability --shared DIR    (agreement with Readability.js on its test pages)");
         return 2;

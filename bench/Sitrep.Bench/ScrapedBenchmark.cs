@@ -26,7 +26,7 @@ internal static class ScrapedBenchmark
         "dl", "pre", "hr", "address", "details", "summary", "fieldset", "legend", "option", "button", "label",
     };
 
-    public static int Run(IReadOnlyList<EvalPage> pages, bool detail = false)
+    public static int Run(IReadOnlyList<EvalPage> pages, bool detail = false, bool all = false)
     {
         var extractor = new ScrapedTextExtractor(LanguageResources.Default);
         var stripClock = Stopwatch.StartNew();
@@ -49,10 +49,30 @@ internal static class ScrapedBenchmark
         {
             var worst = pages.Select((page, i) => (page, i, missed: page.With.Count(w => !Program.Normalise(texts[i]).Contains(Program.Normalise(w), StringComparison.Ordinal)),
                     leaked: page.Without.Count(w => Program.Normalise(texts[i]).Contains(Program.Normalise(w), StringComparison.Ordinal))))
-                .OrderByDescending(x => x.missed + x.leaked).Take(25);
+                .OrderByDescending(x => x.missed + x.leaked).Take(all ? pages.Count : 25);
             foreach (var (page, i, missed, leaked) in worst)
                 Console.WriteLine($"  {page.File}: {missed} missed, {leaked} leaked; {scraped[i].Count(c => c == '\n')} lines in, {texts[i].Length} chars out");
         }
+        return 0;
+    }
+
+    /// <summary>How the classifier saw one page, line by line, with the snippets it should keep (+) and drop (-) and whether it did.</summary>
+    public static int Explain(IReadOnlyList<EvalPage> pages, string file)
+    {
+        var page = pages.FirstOrDefault(p => p.File == file);
+        if (page is null)
+        {
+            Console.Error.WriteLine($"bench: {file} is not in the set");
+            return 2;
+        }
+        var extractor = new ScrapedTextExtractor(LanguageResources.Default);
+        var scraped = Strip(page.Html);
+        Console.WriteLine(extractor.Explain(scraped));
+        var text = Program.Normalise(string.Join("\n\n", extractor.Extract(scraped).Blocks));
+        foreach (var snippet in page.With)
+            Console.WriteLine($"+ {(text.Contains(Program.Normalise(snippet), StringComparison.Ordinal) ? "kept  " : "MISSED")} {snippet}");
+        foreach (var snippet in page.Without)
+            Console.WriteLine($"- {(text.Contains(Program.Normalise(snippet), StringComparison.Ordinal) ? "LEAKED" : "dropped")} {snippet}");
         return 0;
     }
 

@@ -47,6 +47,8 @@ public sealed class ScrapedTextExtractorSpecs(ITestOutputHelper output)
     {
         Directory.EnumerateFiles(Path.Combine(SpecsRoot, "fr"), "*.json").Should().HaveCountGreaterThanOrEqualTo(12);
         Directory.EnumerateFiles(Path.Combine(SpecsRoot, "en"), "*.json").Should().HaveCountGreaterThanOrEqualTo(8);
+        Directory.EnumerateFiles(Path.Combine(SpecsRoot, "de"), "*.json").Should().HaveCountGreaterThanOrEqualTo(2);
+        Directory.EnumerateFiles(Path.Combine(SpecsRoot, "es"), "*.json").Should().HaveCountGreaterThanOrEqualTo(2);
     }
 
     [Fact]

@@ -63,6 +63,8 @@ public sealed class LanguageCues
         Months = months;
         Published = published;
         Author = author;
+        AnyPublished = BoilerplateCues.Alternation(published);
+        AnyAuthor = BoilerplateCues.Alternation(author);
     }
 
     public string Language { get; }
@@ -71,6 +73,9 @@ public sealed class LanguageCues
     public IReadOnlyDictionary<string, int> Months { get; }
     internal IReadOnlyList<Regex> Published { get; }
     internal IReadOnlyList<Regex> Author { get; }
+    /// <summary><see cref="Published"/> and <see cref="Author"/> as one alternation each, to test a line in one call.</summary>
+    internal Regex? AnyPublished { get; }
+    internal Regex? AnyAuthor { get; }
 }
 
 /// <summary>The cues of one category in one language.</summary>
@@ -79,8 +84,13 @@ internal sealed class CueSet(IReadOnlySet<string> lines, IReadOnlyList<string> s
 {
     public IReadOnlySet<string> Lines { get; } = lines;
     public IReadOnlyList<string> Starts { get; } = starts;
+    /// <summary><see cref="Starts"/> by first character, in file order: a line is only compared with the phrases that can start it.</summary>
+    public IReadOnlyDictionary<char, string[]> StartsByFirstChar { get; } =
+        starts.GroupBy(phrase => phrase[0]).ToDictionary(group => group.Key, group => group.ToArray());
     public IReadOnlyList<string> Contains { get; } = contains;
     public IReadOnlyList<Regex> Patterns { get; } = patterns;
+    /// <summary>All <see cref="Patterns"/> as one alternation, to test a line in one call; null when there are none.</summary>
+    public Regex? AnyPattern { get; } = BoilerplateCues.Alternation(patterns);
     public int MaxWords { get; } = maxWords;
 }
 
@@ -249,6 +259,17 @@ public sealed class BoilerplateCues
         return phrase;
     }
 
+    /// <summary>
+    /// One regular expression matching where any of <paramref name="patterns"/> matches: each pattern in its own group,
+    /// so that inline options such as (?i) stay inside it. Null for none; the pattern itself for one.
+    /// </summary>
+    internal static Regex? Alternation(IReadOnlyList<Regex> patterns) => patterns.Count switch
+    {
+        0 => null,
+        1 => patterns[0],
+        _ => new Regex(string.Join("|", patterns.Select(pattern => $"(?:{pattern})")), RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout),
+    };
+
     private static Regex Pattern(string path, YamlNode node, string monthAlternation, params string[] requiredGroups)
     {
         var source = Scalar(path, node);
@@ -356,17 +377,22 @@ internal static class TextFolding
     /// <summary>Whether <paramref name="phrase"/> occurs in <paramref name="text"/> as whole words.</summary>
     public static bool ContainsWords(string text, string phrase, bool atStartOnly)
     {
+        if (atStartOnly)
+            return text.StartsWith(phrase, StringComparison.Ordinal) && EndsWord(text, phrase, phrase.Length);
         var from = 0;
         while (from <= text.Length - phrase.Length)
         {
             var index = text.IndexOf(phrase, from, StringComparison.Ordinal);
-            if (index < 0 || (atStartOnly && index > 0)) return false;
+            if (index < 0) return false;
             var end = index + phrase.Length;
             var startOk = index == 0 || !char.IsLetterOrDigit(text[index - 1]) || !char.IsLetterOrDigit(phrase[0]);
-            var endOk = end == text.Length || !char.IsLetterOrDigit(text[end]) || !char.IsLetterOrDigit(phrase[^1]);
-            if (startOk && endOk) return true;
+            if (startOk && EndsWord(text, phrase, end)) return true;
             from = index + 1;
         }
         return false;
     }
+
+    /// <summary>Whether the phrase, found in the text just before <paramref name="end"/>, ends there on a word boundary.</summary>
+    private static bool EndsWord(string text, string phrase, int end) =>
+        end == text.Length || !char.IsLetterOrDigit(text[end]) || !char.IsLetterOrDigit(phrase[^1]);
 }

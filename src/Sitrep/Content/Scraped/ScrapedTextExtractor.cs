@@ -106,6 +106,8 @@ public sealed partial class ScrapedTextExtractor
         public bool Foreign { get; set; }
         /// <summary>The line before it is boilerplate too.</summary>
         public bool Clustered { get; set; }
+        /// <summary>An end cue that does not end the article: a much bigger body follows it.</summary>
+        public bool EndOverruled { get; set; }
         public bool Boilerplate => Cue is not null || Structural;
 
         public double Weight =>
@@ -228,23 +230,23 @@ public sealed partial class ScrapedTextExtractor
                 if (!language.Categories.TryGetValue(category, out var set)) continue;
                 if (set.Lines.Contains(whole)) return new CueMatch(category, true);
                 if (words > set.MaxWords) continue;
-                foreach (var phrase in set.Starts)
-                    if (TextFolding.ContainsWords(leading, phrase, atStartOnly: true))
-                        return new CueMatch(category, TextFolding.FoldLine(phrase) == whole);
+                if (leading.Length > 0 && set.StartsByFirstChar.TryGetValue(leading[0], out var starts))
+                    foreach (var phrase in starts)
+                        if (TextFolding.ContainsWords(leading, phrase, atStartOnly: true))
+                            return new CueMatch(category, TextFolding.FoldLine(phrase) == whole);
                 foreach (var phrase in set.Contains)
                     if (TextFolding.ContainsWords(folded, phrase, atStartOnly: false))
                         return new CueMatch(category, false);
-                foreach (var pattern in set.Patterns)
-                    if (SafeMatch(pattern, plain).Success)
-                        return new CueMatch(category, false);
+                if (set.AnyPattern is { } pattern && SafeIsMatch(pattern, plain))
+                    return new CueMatch(category, false);
             }
         }
         if (words <= BylineMaxWords)
         {
             foreach (var language in _cues.Languages)
             {
-                if (language.Published.Any(pattern => SafeMatch(pattern, plain).Success)) return new CueMatch(CueCategory.Dateline, false);
-                if (language.Author.Any(pattern => SafeMatch(pattern, plain).Success)) return new CueMatch(CueCategory.Byline, false);
+                if (language.AnyPublished is { } published && SafeIsMatch(published, plain)) return new CueMatch(CueCategory.Dateline, false);
+                if (language.AnyAuthor is { } author && SafeIsMatch(author, plain)) return new CueMatch(CueCategory.Byline, false);
             }
         }
         return null;
@@ -256,7 +258,7 @@ public sealed partial class ScrapedTextExtractor
     private static bool IsStructural(string text, int words)
     {
         if (!text.Any(char.IsLetter)) return true;
-        if (words <= 6 && SafeMatch(LinkPattern(), text).Success) return true;
+        if (words <= 6 && SafeIsMatch(LinkPattern(), text)) return true;
         if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } tokens && tokens.All(token => token.StartsWith('#') || token.StartsWith('@')))
             return true;
         if (words <= 12 && text.Contains('©')) return true;
@@ -297,16 +299,24 @@ public sealed partial class ScrapedTextExtractor
         return votes.Count == 0 ? null : votes.OrderByDescending(vote => vote.Value).ThenBy(vote => vote.Key, StringComparer.Ordinal).First().Key;
     }
 
-    /// <summary>The run of lines with the largest total weight, scanning no further than the first end cue after a substantial body.</summary>
+    /// <summary>
+    /// The run of lines with the largest total weight, scanning no further than the first end cue after a substantial body,
+    /// unless the rest of the page holds a body several times bigger: then the "body" so far was a blurb in the page's
+    /// header and the end cue a menu item ("About us", "Most read" in the top bar), and the scan goes on.
+    /// </summary>
     private static (int Start, int End) FindBody(List<Line> lines)
     {
+        var bestAfter = BestTotalsFrom(lines);
         double best = 0, current = 0;
         int bestStart = -1, bestEnd = -1, currentStart = 0;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             if (line.Cue is { Role: CueRole.End } && bestStart >= 0 && i - bestEnd <= EndCueReach && Substantial(lines, bestStart, bestEnd + 1))
-                break;
+            {
+                if (bestAfter[i] < LaterBodyFactor * best) break;
+                line.EndOverruled = true;
+            }
             current += line.Weight;
             if (current > best)
                 (best, bestStart, bestEnd) = (current, currentStart, i);
@@ -314,6 +324,22 @@ public sealed partial class ScrapedTextExtractor
                 (current, currentStart) = (0, i + 1);
         }
         return (bestStart, bestEnd);
+    }
+
+    /// <summary>A later body must outweigh the body before an end cue this many times to overrule the cue.</summary>
+    private const double LaterBodyFactor = 3;
+
+    /// <summary>For each line, the largest total of a run of lines starting there or later (maximum subarray of each suffix).</summary>
+    private static double[] BestTotalsFrom(List<Line> lines)
+    {
+        var totals = new double[lines.Count + 1];
+        double startingHere = 0;
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            startingHere = lines[i].Weight + Math.Max(0, startingHere);
+            totals[i] = Math.Max(totals[i + 1], startingHere);
+        }
+        return totals;
     }
 
     private static bool Substantial(List<Line> lines, int from, int to)
@@ -330,10 +356,14 @@ public sealed partial class ScrapedTextExtractor
         var kept = new List<Line>();
         stop = lines.Count;
         var skipHeadlines = 0;
+        var totals = new double[end + 2];
+        for (var i = start; i <= end; i++) totals[i + 1] = totals[i] + lines[i].Weight;
         for (var i = start; i <= end; i++)
         {
             var line = lines[i];
-            if (line.Cue is { Role: CueRole.End } && Substantial(lines, start, i))
+            // As in FindBody: an end cue with a body several times bigger after it (in the body) is a menu item, not the end.
+            if (line.Cue is { Role: CueRole.End } && !line.EndOverruled && Substantial(lines, start, i)
+                && totals[end + 1] - totals[i + 1] < LaterBodyFactor * (totals[i] - totals[start]))
             {
                 stop = i;
                 break;
@@ -512,6 +542,19 @@ public sealed partial class ScrapedTextExtractor
         catch (RegexMatchTimeoutException)
         {
             return Match.Empty;
+        }
+    }
+
+    /// <summary>Whether the pattern matches, without building the match: cue patterns run on every line.</summary>
+    private static bool SafeIsMatch(Regex regex, string text)
+    {
+        try
+        {
+            return regex.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
         }
     }
 
