@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Quality gate: extraction F1 on the trafilatura evaluation pages must not fall below the floor
+# Quality gate: main-text F1 on the trafilatura evaluation pages (HTML, and the same pages stripped
+# of tags as scraped text) must not fall below the floors
 # pinned in bench/floors.json. Skipped (with a note) when ../shared/bench is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."

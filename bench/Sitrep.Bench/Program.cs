@@ -91,6 +91,17 @@ public static partial class Program
             return 1;
         }
         Console.WriteLine($"gate: ok (floor {floor:F3})");
+
+        var scrapedFloor = floorsJson.RootElement.GetProperty("scraped_trafilatura_f1").GetDouble();
+        watch.Restart();
+        var scraped = ScrapedBenchmark.Quality(pages);
+        Console.WriteLine($"gate: scraped text (the same pages stripped of tags, {watch.Elapsed.TotalSeconds:F1} s): {scraped}");
+        if (scraped.F1 < scrapedFloor)
+        {
+            Console.Error.WriteLine($"gate: FAILED: scraped-text F1 {scraped.F1:F3} is below the floor {scrapedFloor:F3} pinned in {floorsPath}");
+            return 1;
+        }
+        Console.WriteLine($"gate: ok (floor {scrapedFloor:F3})");
         return 0;
     }
 

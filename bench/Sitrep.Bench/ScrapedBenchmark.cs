@@ -57,6 +57,19 @@ internal static class ScrapedBenchmark
     }
 
     /// <summary>How the classifier saw one page, line by line, with the snippets it should keep (+) and drop (-) and whether it did.</summary>
+    /// <summary>The line classifier's score on the stripped pages, in parallel (for the quality gate).</summary>
+    public static Score Quality(IReadOnlyList<EvalPage> pages)
+    {
+        var extractor = new ScrapedTextExtractor(LanguageResources.Default);
+        var texts = new string[pages.Count];
+        Parallel.For(0, pages.Count, i =>
+        {
+            var scraped = Strip(pages[i].Html);
+            texts[i] = scraped.Length == 0 ? "" : string.Join("\n\n", extractor.Extract(scraped).Blocks);
+        });
+        return Score.Of(pages, texts);
+    }
+
     public static int Explain(IReadOnlyList<EvalPage> pages, string file)
     {
         var page = pages.FirstOrDefault(p => p.File == file);
