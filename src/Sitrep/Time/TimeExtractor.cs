@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+
+namespace Sitrep.Time;
+
+/// <summary>
+/// Finds time expressions with one language's grammar and resolves them: every rule is matched,
+/// the longest non-overlapping matches are kept, neighbours that read as one ("mardi" + "soir",
+/// "demain" + "à 8h") are joined, then each is resolved against the reference.
+/// </summary>
+public static class TimeExtractor
+{
+    private sealed class Candidate(int start, int end, TimeFields a, TimeFields? b)
+    {
+        public int Start = start, End = end;
+        public TimeFields A = a;
+        public TimeFields? B = b;
+    }
+
+    /// <param name="text">The text to search (the folded text: same offsets as the original).</param>
+    /// <param name="original">The text the spans are cut from.</param>
+    /// <param name="reference">The publication date; null when unknown (only absolute dates get a value then).</param>
+    public static void Extract(string text, string original, int start, int end, TimeGrammar grammar, TimeResolver? reference,
+        List<TimeExpression> output)
+    {
+        var candidates = new List<Candidate>();
+        foreach (var rule in grammar.Rules)
+        {
+            for (var m = rule.Regex.Match(text, start, end - start); m.Success; m = m.NextMatch())
+            {
+                if (m.Length == 0) continue;
+                if (TimeFields.Read(m, grammar, "") is not { } a || a.IsEmpty) continue;
+                var b = TimeFields.Read(m, grammar, "2");
+                if (b is { IsEmpty: true }) b = null;
+                candidates.Add(new Candidate(m.Index, m.Index + m.Length, a, b));
+            }
+        }
+        if (candidates.Count == 0) return;
+
+        // Longest first, then leftmost, then the earlier rule; keep those that do not overlap.
+        var ordered = candidates.Select((c, i) => (c, i)).OrderByDescending(x => x.c.End - x.c.Start).ThenBy(x => x.c.Start).ThenBy(x => x.i);
+        var kept = new List<Candidate>();
+        foreach (var (c, _) in ordered)
+            if (!kept.Any(k => k.Start < c.End && c.Start < k.End)) kept.Add(c);
+        kept.Sort((x, y) => x.Start.CompareTo(y.Start));
+
+        // Join neighbours that say different things about one time.
+        for (var i = 0; i + 1 < kept.Count;)
+        {
+            var (left, right) = (kept[i], kept[i + 1]);
+            if (grammar.Joiner.IsMatch(text.AsSpan(left.End, right.Start - left.End)) && TryJoin(left, right))
+            {
+                left.End = right.End;
+                kept.RemoveAt(i + 1);
+            }
+            else i++;
+        }
+
+        var unknown = new TimeResolver(new DateTime(2000, 1, 1), false, TimeBias.Past);
+        foreach (var c in kept)
+        {
+            var absolute = IsAbsolute(c.A) && (c.B is null || IsAbsolute(c.B) || (c.B.Year is null && c.A.Year is not null && c.B.RelDay is null && c.B.Weekday is null));
+            var resolved = ResolveCandidate(c, reference ?? unknown);
+            if (resolved is not { } r) continue;
+            var known = reference is not null || absolute;
+            var grain = r.Grain;
+            var spanText = original[c.Start..c.End];
+            if (!known)
+            {
+                output.Add(new TimeExpression(c.Start, c.End, spanText, null, grain, null, null));
+                continue;
+            }
+            var from = TimeResolver.Format(r.Start, r.Grain);
+            var to = TimeResolver.Format(r.EndGrain == TimeGrain.Week ? r.End.AddDays(-1) : TimeResolver.Add(r.End, r.EndGrain, -1),
+                r.EndGrain);
+            output.Add(new TimeExpression(c.Start, c.End, spanText, r.Interval ? null : from, grain, r.OpenStart ? null : from, r.OpenEnd ? null : to));
+        }
+    }
+
+    private static bool IsAbsolute(TimeFields f) =>
+        f.Year is not null && f.RelDay is null && f.Unit is null && f.Season is null && f.Count is null && (f.Weekday is null || f.Day is not null);
+
+    private static bool TryJoin(Candidate left, Candidate right)
+    {
+        if (left.B is null && right.B is null) return left.A.TryMerge(right.A);
+        // An interval of hours and a day ("de 9h à 11h jeudi"): the day applies to both ends.
+        var (interval, day) = left.B is not null ? (left, right) : (right, left);
+        if (day.B is not null || !day.A.HasDate || day.A.HasTime || interval.A.HasDate || interval.B!.HasDate) return false;
+        var copy = new TimeFields();
+        copy.TryMerge(day.A);
+        if (!interval.A.TryMerge(day.A)) return false;
+        return interval.B.TryMerge(copy);
+    }
+
+    private static Resolved2? ResolveCandidate(Candidate c, TimeResolver resolver)
+    {
+        var a = c.A;
+        if (c.B is not { } b)
+            return resolver.Resolve(a) is { } r ? new Resolved2(r.Start, r.End, r.Grain, r.Interval, r.Grain) : null;
+        // The start borrows what only the end says: "du 3 au 5 mars", "mars-avril 2019".
+        if (a.Month is null && a.Day is not null && b.Month is not null) a.Month = b.Month;
+        if (a.Year is null && (a.Month is not null) && b.Year is not null) a.Year = b.Year;
+        if (resolver.Resolve(a) is not { } ra) return null;
+        // The end borrows what only the start says, and comes after it.
+        if (b.Year is null && b.Month is not null) b.Year = ra.Start.Year;
+        if (b.Year is null && b.Month is null && b.Day is not null && !b.HasTime) { b.Month = ra.Start.Month; b.Year = ra.Start.Year; }
+        if (!b.HasDate && b.HasTime && a.HasDate is false && a.HasTime)
+        {
+            // Hours on the same day as the start.
+            b.Year = ra.Start.Year; b.Month = ra.Start.Month; b.Day = ra.Start.Day;
+            if (b.Hour < 12 && a.Hour >= 12 && !b.Am) b.Pm = true;
+            else if (b.Hour < ra.Start.Hour && b.Hour + 12 < 24 && !b.Am) b.Hour += 12;
+        }
+        else if (!b.HasDate && b.HasTime && a.HasDate)
+        {
+            b.Year = ra.Start.Year; b.Month = ra.Start.Month; b.Day = ra.Start.Day;
+        }
+        if (resolver.Resolve(b) is not { } rb) return null;
+        if (rb.Start < ra.Start && b.Month is not null && b.Year == ra.Start.Year && c.B.Day is not null && rb.Grain <= TimeGrain.Month)
+        {
+            b.Year++;
+            if (resolver.Resolve(b) is { } later) rb = later;
+        }
+        if (rb.End < ra.Start) return null;
+        return new Resolved2(ra.Start, rb.End, ra.Grain, true, rb.Grain);
+    }
+
+    private readonly record struct Resolved2(DateTime Start, DateTime End, TimeGrain Grain, bool Interval, TimeGrain EndGrain,
+        bool OpenStart = false, bool OpenEnd = false);
+}
