@@ -35,6 +35,9 @@ public static class TimeExtractor
             }
         }
         if (candidates.Count == 0) return;
+        // "depuis", "à partir de", "until": markers that open an interval on what follows them.
+        var markers = candidates.Where(c => c.B is null && c.A.IsMarker).ToList();
+        candidates.RemoveAll(c => c.B is null && c.A.IsMarker);
 
         // Longest first, then leftmost, then the earlier rule; keep those that do not overlap.
         var ordered = candidates.Select((c, i) => (c, i)).OrderByDescending(x => x.c.End - x.c.Start).ThenBy(x => x.c.Start).ThenBy(x => x.i);
@@ -55,6 +58,17 @@ public static class TimeExtractor
             else i++;
         }
 
+        foreach (var marker in markers)
+        {
+            var next = kept.FirstOrDefault(k => k.Start > marker.Start && k.Start <= marker.End
+                || (k.Start >= marker.End && grammar.Joiner.IsMatch(text.AsSpan(marker.End, k.Start - marker.End))));
+            if (next is null || next.B is not null || next.A.Since || next.A.Until) continue;
+            if (kept.Any(k => k != next && k.End > marker.Start && k.Start < next.Start)) continue;
+            next.Start = marker.Start;
+            next.A.Since |= marker.A.Since;
+            next.A.Until |= marker.A.Until;
+        }
+
         var unknown = new TimeResolver(new DateTime(2000, 1, 1), false, TimeBias.Past);
         foreach (var c in kept)
         {
@@ -70,8 +84,8 @@ public static class TimeExtractor
                 continue;
             }
             var from = TimeResolver.Format(r.Start, r.Grain);
-            var to = TimeResolver.Format(r.EndGrain == TimeGrain.Week ? r.End.AddDays(-1) : TimeResolver.Add(r.End, r.EndGrain, -1),
-                r.EndGrain);
+            var to = TimeResolver.Format(TimeResolver.Add(r.End, r.EndGrain, -1), r.EndGrain);
+            if (r.OpenStart) to = TimeResolver.Format(r.Start, r.Grain);
             output.Add(new TimeExpression(c.Start, c.End, spanText, r.Interval ? null : from, grain, r.OpenStart ? null : from, r.OpenEnd ? null : to));
         }
     }
@@ -87,15 +101,21 @@ public static class TimeExtractor
         if (day.B is not null || !day.A.HasDate || day.A.HasTime || interval.A.HasDate || interval.B!.HasDate) return false;
         var copy = new TimeFields();
         copy.TryMerge(day.A);
-        if (!interval.A.TryMerge(day.A)) return false;
-        return interval.B.TryMerge(copy);
+        if (!interval.A.TryMerge(day.A) || !interval.B.TryMerge(copy)) return false;
+        left.A = interval.A;
+        left.B = interval.B;
+        return true;
     }
 
     private static Resolved2? ResolveCandidate(Candidate c, TimeResolver resolver)
     {
         var a = c.A;
         if (c.B is not { } b)
-            return resolver.Resolve(a) is { } r ? new Resolved2(r.Start, r.End, r.Grain, r.Interval, r.Grain) : null;
+        {
+            if (resolver.Resolve(a) is not { } r) return null;
+            // "à partir du 8 mars", "avant 16h": one end open.
+            return new Resolved2(r.Start, r.End, r.Grain, r.Interval || a.Since || a.Until, r.Grain, a.Until, a.Since);
+        }
         // The start borrows what only the end says: "du 3 au 5 mars", "mars-avril 2019".
         if (a.Month is null && a.Day is not null && b.Month is not null) a.Month = b.Month;
         if (a.Year is null && (a.Month is not null) && b.Year is not null) a.Year = b.Year;

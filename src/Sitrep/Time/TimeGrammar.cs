@@ -60,12 +60,14 @@ public sealed class TimeGrammar
     /// <summary>Lower case, no accents, plain apostrophes: how word lists are looked up.</summary>
     public static string Key(string word)
     {
-        var decomposed = word.Trim().ToLowerInvariant().Replace('’', '\'').Normalize(NormalizationForm.FormD);
+        var decomposed = Spaces.Replace(word.Trim(), " ").ToLowerInvariant().Replace('’', '\'').Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) builder.Append(c);
         return builder.ToString();
     }
+
+    private static readonly Regex Spaces = new(@"\s+", RegexOptions.CultureInvariant, MatchTimeout);
 
     /// <summary>The grammars of every <c>lang/&lt;code&gt;/time.yaml</c>, by language code.</summary>
     public static IReadOnlyDictionary<string, TimeGrammar> LoadAll(string root)

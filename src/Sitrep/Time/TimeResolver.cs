@@ -34,12 +34,16 @@ public sealed class TimeFields
 {
     public int? Year, Month, Day, Weekday, RelDay, Hour, Minute, Count, Shift, WeekShift;
     public TimeGrain? Unit;
-    public bool Ago, In, Am, Pm, Within;
+    public bool Ago, In, Am, Pm, Within, Since, Until;
+    /// <summary>-1 early, 0 middle, 1 late part of a month, year or week ("début mars", "fin 2019").</summary>
+    public int? Sub;
     public (int From, int To)? Part;
     public (int FromMonth, int FromDay, int ToMonth, int ToDay)? Season;
     public bool HasDate => Year is not null || Month is not null || Day is not null || Weekday is not null || RelDay is not null;
     public bool HasTime => Hour is not null;
-    public bool IsEmpty => !HasDate && !HasTime && Unit is null && Part is null && Season is null;
+    /// <summary>Only says that an interval opens or closes here ("à partir de", "until").</summary>
+    public bool IsMarker => (Since || Until) && !HasDate && !HasTime && Unit is null && Part is null && Season is null && Sub is null;
+    public bool IsEmpty => !HasDate && !HasTime && Unit is null && Part is null && Season is null && !Since && !Until && Sub is null;
 
     /// <summary>Reads the groups named <c>name</c> + <paramref name="suffix"/>; false when a word is not in its list.</summary>
     public static TimeFields? Read(Match match, TimeGrammar grammar, string suffix)
@@ -57,6 +61,14 @@ public sealed class TimeFields
             else if (grammar.Number(month) is { } n) f.Month = n;
             else return null;
             if (f.Month is < 1 or > 12) return null;
+        }
+        if (G("holiday") is { } holiday)
+        {
+            // "12-25": a fixed day of the year.
+            if (grammar.Word("holiday", holiday) is not { } hd) return null;
+            var dash = hd.IndexOf('-');
+            f.Month = int.Parse(hd.AsSpan(0, dash), CultureInfo.InvariantCulture);
+            f.Day = int.Parse(hd.AsSpan(dash + 1), CultureInfo.InvariantCulture);
         }
         if (G("day") is { } day)
         {
@@ -119,6 +131,11 @@ public sealed class TimeFields
         if (G("thisweek") is not null) f.WeekShift = 0;
         f.Ago = G("ago") is not null;
         f.Within = G("within") is not null;
+        f.Since = G("since") is not null;
+        f.Until = G("until") is not null;
+        if (G("early") is not null) f.Sub = -1;
+        if (G("mid") is not null) f.Sub = 0;
+        if (G("late") is not null) f.Sub = 1;
         f.In = G("in") is not null;
         f.Am = G("am") is not null;
         f.Pm = G("pm") is not null;
@@ -135,7 +152,7 @@ public sealed class TimeFields
             return false;
         Year ??= other.Year; Month ??= other.Month; Day ??= other.Day; Weekday ??= other.Weekday; RelDay ??= other.RelDay;
         Hour ??= other.Hour; Minute ??= other.Minute; Part ??= other.Part; Shift ??= other.Shift; WeekShift ??= other.WeekShift;
-        Am |= other.Am; Pm |= other.Pm;
+        Am |= other.Am; Pm |= other.Pm; Since |= other.Since; Until |= other.Until; Sub ??= other.Sub;
         return true;
     }
 }
@@ -182,6 +199,35 @@ public sealed class TimeResolver
     }
 
     internal Resolved? Resolve(TimeFields f)
+    {
+        if (ResolveCore(f) is not { } r) return null;
+        if (f.Sub is not { } sub || r.Interval) return r;
+        // Early, middle or late part of a period, as Duckling reads them.
+        return r.Grain switch
+        {
+            TimeGrain.Month => sub switch
+            {
+                < 0 => new Resolved(r.Start, r.Start.AddDays(5), TimeGrain.Day, true),
+                0 => new Resolved(r.Start.AddDays(9), r.Start.AddDays(19), TimeGrain.Day, true),
+                _ => new Resolved(r.Start.AddDays(20), r.End, TimeGrain.Day, true),
+            },
+            TimeGrain.Year => sub switch
+            {
+                < 0 => new Resolved(r.Start, r.Start.AddMonths(2), TimeGrain.Month, true),
+                0 => new Resolved(r.Start.AddMonths(5), r.Start.AddMonths(7), TimeGrain.Month, true),
+                _ => new Resolved(r.Start.AddMonths(10), r.End, TimeGrain.Month, true),
+            },
+            TimeGrain.Week => sub switch
+            {
+                < 0 => new Resolved(r.Start, r.Start.AddDays(2), TimeGrain.Day, true),
+                0 => new Resolved(r.Start.AddDays(2), r.Start.AddDays(4), TimeGrain.Day, true),
+                _ => new Resolved(r.Start.AddDays(4), r.End, TimeGrain.Day, true),
+            },
+            _ => r,
+        };
+    }
+
+    private Resolved? ResolveCore(TimeFields f)
     {
         var today = _reference.Date;
         // "il y a trois jours", "in two hours"
