@@ -119,6 +119,12 @@ public static class TimeExtractor
         // The start borrows what only the end says: "du 3 au 5 mars", "mars-avril 2019".
         if (a.Month is null && a.Day is not null && b.Month is not null) a.Month = b.Month;
         if (a.Year is null && (a.Month is not null) && b.Year is not null) a.Year = b.Year;
+        // "3-4pm", "from 3:30 to 6:00pm": the start takes the end's half of the day.
+        if (a.Hour is { } ah && b.Hour is { } bh && !a.Am && !a.Pm && a.Part is null && ah < 12)
+        {
+            if (b.Pm && ah <= (bh % 12)) a.Pm = true;
+            else if (b.Pm && bh < 12) a.Pm = ah + 12 <= bh + 12;
+        }
         if (resolver.Resolve(a) is not { } ra) return null;
         // The end borrows what only the start says, and comes after it.
         if (b.Year is null && b.Month is not null) b.Year = ra.Start.Year;

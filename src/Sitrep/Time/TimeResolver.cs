@@ -303,7 +303,12 @@ public sealed class TimeResolver
             var grain = f.Minute is null ? TimeGrain.Hour : TimeGrain.Minute;
             var baseDay = day ?? today;
             var at = baseDay.AddHours(hour).AddMinutes(f.Minute ?? 0);
-            if (day is null && _hasClock && _bias == TimeBias.Future && at < Truncate(_reference, grain)) at = at.AddDays(1);
+            if (day is null && _hasClock && _bias == TimeBias.Future && at < Truncate(_reference, grain))
+            {
+                // A 12-hour reading ("3:30" at 4:30 in the morning) is the next one: 15:30 today, else tomorrow.
+                var twelve = !f.Am && !f.Pm && f.Part is null && hour is >= 1 and < 12;
+                at = twelve && at.AddHours(12) >= Truncate(_reference, grain) ? at.AddHours(12) : at.AddDays(1);
+            }
             return Point(at, grain);
         }
         if (f.Part is { } part)
@@ -329,6 +334,16 @@ public sealed class TimeResolver
         {
             var year = f.Year ?? today.Year;
             var d = f.Day ?? 1;
+            if (f.Year is null && f.Day is not null && f.Weekday is { } weekday)
+            {
+                // "Sunday, Feb 10": the nearest year in which that day is that weekday.
+                foreach (var delta in new[] { 0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6 })
+                    if (Safe(today.Year + delta, m, d) is { } c && ((int)c.DayOfWeek + 6) % 7 + 1 == weekday)
+                    {
+                        date = c;
+                        return true;
+                    }
+            }
             if (f.Year is null)
             {
                 var candidate = Safe(year, m, d);
@@ -370,7 +385,8 @@ public sealed class TimeResolver
         {
             1 => today.AddDays(ahead == 0 ? 7 : ahead),
             -1 => today.AddDays(-(behind == 0 ? 7 : behind)),
-            _ => _bias == TimeBias.Future ? today.AddDays(ahead) : today.AddDays(-behind),
+            // Forward, a bare weekday is the next one (Duckling's reading); backward, today counts.
+            _ => _bias == TimeBias.Future ? today.AddDays(ahead == 0 ? 7 : ahead) : today.AddDays(-behind),
         };
     }
 
