@@ -23,17 +23,18 @@ public static class TimeExtractor
         List<TimeExpression> output)
     {
         var candidates = new List<Candidate>();
-        foreach (var rule in grammar.Rules)
-        {
-            for (var m = rule.Regex.Match(text, start, end - start); m.Success; m = m.NextMatch())
+        foreach (var (from, to) in Windows(text, start, end, grammar))
+            foreach (var rule in grammar.Rules)
             {
-                if (m.Length == 0) continue;
-                if (TimeFields.Read(m, grammar, "") is not { } a || a.IsEmpty) continue;
-                var b = TimeFields.Read(m, grammar, "2");
-                if (b is { IsEmpty: true }) b = null;
-                candidates.Add(new Candidate(m.Index, m.Index + m.Length, a, b));
+                for (var m = rule.Regex.Match(text, from, to - from); m.Success; m = m.NextMatch())
+                {
+                    if (m.Length == 0) continue;
+                    if (TimeFields.Read(m, grammar, "") is not { } a || a.IsEmpty) continue;
+                    var b = TimeFields.Read(m, grammar, "2");
+                    if (b is { IsEmpty: true }) b = null;
+                    candidates.Add(new Candidate(m.Index, m.Index + m.Length, a, b));
+                }
             }
-        }
         if (candidates.Count == 0) return;
         // "depuis", "à partir de", "until": markers that open an interval on what follows them.
         var markers = candidates.Where(c => c.B is null && c.A.IsMarker).ToList();
@@ -88,6 +89,27 @@ public static class TimeExtractor
             if (r.OpenStart) to = TimeResolver.Format(r.Start, r.Grain);
             output.Add(new TimeExpression(c.Start, c.End, spanText, r.Interval ? null : from, grain, r.OpenStart ? null : from, r.OpenEnd ? null : to));
         }
+    }
+
+    private const int Before = 32, After = 40;
+
+    /// <summary>
+    /// The stretches of [start, end) worth matching: around each trigger (a digit, a month, a
+    /// weekday, a unit…), from a few words before to a few words after, cut at word edges and merged.
+    /// </summary>
+    private static List<(int From, int To)> Windows(string text, int start, int end, TimeGrammar grammar)
+    {
+        var windows = new List<(int From, int To)>();
+        for (var m = grammar.Trigger.Match(text, start, end - start); m.Success; m = m.NextMatch())
+        {
+            var from = Math.Max(start, m.Index - Before);
+            while (from > start && !char.IsWhiteSpace(text[from - 1])) from--;
+            var to = Math.Min(end, m.Index + m.Length + After);
+            while (to < end && !char.IsWhiteSpace(text[to])) to++;
+            if (windows.Count > 0 && from <= windows[^1].To) windows[^1] = (windows[^1].From, Math.Max(to, windows[^1].To));
+            else windows.Add((from, to));
+        }
+        return windows;
     }
 
     private static bool IsAbsolute(TimeFields f) =>

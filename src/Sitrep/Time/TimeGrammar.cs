@@ -15,12 +15,14 @@ namespace Sitrep.Time;
 public sealed class TimeGrammar
 {
     /// <summary>Every pattern runs under this limit; a text that hits it is skipped with a warning.</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
     private readonly Dictionary<string, Dictionary<string, string>> _words;
 
-    private TimeGrammar(string language, Dictionary<string, Dictionary<string, string>> words, IReadOnlyList<TimeRule> rules, Regex joiner)
+    private TimeGrammar(string language, Dictionary<string, Dictionary<string, string>> words, IReadOnlyList<TimeRule> rules, Regex joiner,
+        Regex trigger)
     {
+        Trigger = trigger;
         Language = language;
         _words = words;
         Rules = rules;
@@ -29,6 +31,12 @@ public sealed class TimeGrammar
 
     public string Language { get; }
     public IReadOnlyList<TimeRule> Rules { get; }
+
+    /// <summary>
+    /// A digit or a word no time expression goes without (months, weekdays, units, the <c>trigger</c>
+    /// pattern…): rules only run in windows around these, so plain sentences cost one scan.
+    /// </summary>
+    public Regex Trigger { get; }
 
     /// <summary>What may stand between two expressions that read as one ("demain" + "à" + "8h").</summary>
     public Regex Joiner { get; }
@@ -144,7 +152,7 @@ public sealed class TimeGrammar
             try
             {
                 var regex = new Regex(@"(?<![\p{L}\p{N}])(?:" + pattern + @")(?![\p{L}\p{N}])",
-                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
+                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, MatchTimeout);
                 rules.Add(new TimeRule(regex, $"{Path.GetFileName(Path.GetDirectoryName(path))}/time.yaml:{node.Start.Line}"));
             }
             catch (ArgumentException e)
@@ -155,7 +163,14 @@ public sealed class TimeGrammar
         var joinerText = (Child(rootNode, "join") as YamlScalarNode)?.Value ?? @"\s*";
         var joiner = new Regex("^(?:" + Expand(joinerText, pieces, path) + ")$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
-        return new TimeGrammar(language, words, rules, joiner);
+        var triggerParts = new List<string> { @"\d" };
+        foreach (var name in words.Keys)
+            if (name is not ("number" or "joiner-word")) triggerParts.Add(@"(?<![\p{L}\p{N}])" + pieces[name]);
+        if ((Child(rootNode, "trigger") as YamlScalarNode)?.Value is { } extra)
+            triggerParts.Add(@"(?<![\p{L}\p{N}])(?:" + Expand(extra, pieces, path) + ")");
+        var trigger = new Regex(string.Join("|", triggerParts),
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, MatchTimeout);
+        return new TimeGrammar(language, words, rules, joiner, trigger);
     }
 
     private static YamlNode? Child(YamlMappingNode node, string key) =>
