@@ -23,8 +23,10 @@ public static class TimeExtractor
         List<TimeExpression> output)
     {
         var candidates = new List<Candidate>();
-        foreach (var (from, to) in Windows(text, start, end, grammar))
-            foreach (var rule in grammar.Rules)
+        var windows = Windows(text, start, end, grammar);
+        var rules = windows.Count > 0 ? grammar.ActiveRules() : grammar.Rules;
+        foreach (var (from, to) in windows)
+            foreach (var rule in rules)
             {
                 for (var m = rule.Regex.Match(text, from, to - from); m.Success; m = m.NextMatch())
                 {

@@ -32,6 +32,30 @@ public sealed class TimeGrammar
     public string Language { get; }
     public IReadOnlyList<TimeRule> Rules { get; }
 
+    /// <summary>After this many texts, the patterns are compiled to IL: short runs start at once, long runs go fast.</summary>
+    public const int CompileAfter = 2000;
+
+    private int _uses;
+    private volatile TimeRule[]? _compiled;
+
+    /// <summary>The rules to run now: interpreted at first, compiled once the grammar has been used enough.</summary>
+    public IReadOnlyList<TimeRule> ActiveRules()
+    {
+        if (_compiled is { } compiled) return compiled;
+        if (Interlocked.Increment(ref _uses) == CompileAfter)
+        {
+            var compiled = Rules.Select(r => r with { Regex = new Regex(r.Regex.ToString(), r.Regex.Options | RegexOptions.Compiled, MatchTimeout) }).ToArray();
+            // First use pays for the JIT: pay it here, not under a document's match time limit.
+            foreach (var rule in compiled)
+            {
+                try { rule.Regex.IsMatch("12 3"); }
+                catch (RegexMatchTimeoutException) { return Rules; }
+            }
+            _compiled = compiled;
+        }
+        return Rules;
+    }
+
     /// <summary>
     /// A digit or a word no time expression goes without (months, weekdays, units, the <c>trigger</c>
     /// pattern…): rules only run in windows around these, so plain sentences cost one scan.
@@ -152,7 +176,7 @@ public sealed class TimeGrammar
             try
             {
                 var regex = new Regex(@"(?<![\p{L}\p{N}])(?:" + pattern + @")(?![\p{L}\p{N}])",
-                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, MatchTimeout);
+                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
                 rules.Add(new TimeRule(regex, $"{Path.GetFileName(Path.GetDirectoryName(path))}/time.yaml:{node.Start.Line}"));
             }
             catch (ArgumentException e)
@@ -169,7 +193,7 @@ public sealed class TimeGrammar
         if ((Child(rootNode, "trigger") as YamlScalarNode)?.Value is { } extra)
             triggerParts.Add(@"(?<![\p{L}\p{N}])(?:" + Expand(extra, pieces, path) + ")");
         var trigger = new Regex(string.Join("|", triggerParts),
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, MatchTimeout);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
         return new TimeGrammar(language, words, rules, joiner, trigger);
     }
 
