@@ -41,7 +41,7 @@ public sealed class TimeGrammar
     /// <summary>The rules to run now: interpreted at first, compiled once the grammar has been used enough.</summary>
     public IReadOnlyList<TimeRule> ActiveRules()
     {
-        if (_compiled is { } compiled) return compiled;
+        if (_compiled is { } ready) return ready;
         if (Interlocked.Increment(ref _uses) == CompileAfter)
         {
             var compiled = Rules.Select(r => r with { Regex = new Regex(r.Regex.ToString(), r.Regex.Options | RegexOptions.Compiled, MatchTimeout) }).ToArray();
