@@ -37,13 +37,17 @@ public sealed class TimeFields
     public bool Ago, In, Am, Pm, Within, Since, Until;
     /// <summary>-1 early, 0 middle, 1 late part of a month, year or week ("début mars", "fin 2019").</summary>
     public int? Sub;
+    /// <summary>Where the early / middle / late part of a month, year, week lies ("1-10", "21-"), from the language's <c>period-part</c> list.</summary>
+    public string? SubMonth, SubYear, SubWeek;
+    public int? Quarter, Second;
+    public bool Now;
     public (int From, int To)? Part;
     public (int FromMonth, int FromDay, int ToMonth, int ToDay)? Season;
     public bool HasDate => Year is not null || Month is not null || Day is not null || Weekday is not null || RelDay is not null;
     public bool HasTime => Hour is not null;
     /// <summary>Only says that an interval opens or closes here ("à partir de", "until").</summary>
     public bool IsMarker => (Since || Until) && !HasDate && !HasTime && Unit is null && Part is null && Season is null && Sub is null;
-    public bool IsEmpty => !HasDate && !HasTime && Unit is null && Part is null && Season is null && !Since && !Until && Sub is null;
+    public bool IsEmpty => !HasDate && !HasTime && Unit is null && Part is null && Season is null && !Since && !Until && Sub is null && Quarter is null && !Now;
 
     /// <summary>Reads the groups named <c>name</c> + <paramref name="suffix"/>; false when a word is not in its list.</summary>
     public static TimeFields? Read(Match match, TimeGrammar grammar, string suffix)
@@ -136,6 +140,24 @@ public sealed class TimeFields
         if (G("early") is not null) f.Sub = -1;
         if (G("mid") is not null) f.Sub = 0;
         if (G("late") is not null) f.Sub = 1;
+        if (f.Sub is { } sub)
+        {
+            var kind = sub < 0 ? "early" : sub == 0 ? "mid" : "late";
+            f.SubMonth = grammar.Word("period-part", "month " + kind);
+            f.SubYear = grammar.Word("period-part", "year " + kind);
+            f.SubWeek = grammar.Word("period-part", "week " + kind);
+        }
+        if (G("quarter") is { } quarter)
+        {
+            if (grammar.Number(quarter) is not { } q || q is < 1 or > 4) return null;
+            f.Quarter = q;
+        }
+        if (G("second") is { } second)
+        {
+            if (grammar.Number(second) is not { } sec || sec > 59) return null;
+            f.Second = sec;
+        }
+        f.Now = G("now") is not null;
         f.In = G("in") is not null;
         f.Am = G("am") is not null;
         f.Pm = G("pm") is not null;
@@ -152,7 +174,7 @@ public sealed class TimeFields
             return false;
         Year ??= other.Year; Month ??= other.Month; Day ??= other.Day; Weekday ??= other.Weekday; RelDay ??= other.RelDay;
         Hour ??= other.Hour; Minute ??= other.Minute; Part ??= other.Part; Shift ??= other.Shift; WeekShift ??= other.WeekShift;
-        Am |= other.Am; Pm |= other.Pm; Since |= other.Since; Until |= other.Until; Sub ??= other.Sub;
+        Am |= other.Am; Pm |= other.Pm; Since |= other.Since; Until |= other.Until; Sub ??= other.Sub; SubMonth ??= other.SubMonth; SubYear ??= other.SubYear; SubWeek ??= other.SubWeek;
         return true;
     }
 }
@@ -202,34 +224,43 @@ public sealed class TimeResolver
     {
         if (ResolveCore(f) is not { } r) return null;
         if (f.Sub is not { } sub || r.Interval) return r;
-        // Early, middle or late part of a period, as Duckling reads them.
-        return r.Grain switch
+        // Early, middle or late part of a period, where the language's data puts them.
+        static (int From, int? To)? Range(string? text)
         {
-            TimeGrain.Month => sub switch
-            {
-                < 0 => new Resolved(r.Start, r.Start.AddDays(5), TimeGrain.Day, true),
-                0 => new Resolved(r.Start.AddDays(9), r.Start.AddDays(19), TimeGrain.Day, true),
-                _ => new Resolved(r.Start.AddDays(20), r.End, TimeGrain.Day, true),
-            },
-            TimeGrain.Year => sub switch
-            {
-                < 0 => new Resolved(r.Start, r.Start.AddMonths(2), TimeGrain.Month, true),
-                0 => new Resolved(r.Start.AddMonths(5), r.Start.AddMonths(7), TimeGrain.Month, true),
-                _ => new Resolved(r.Start.AddMonths(10), r.End, TimeGrain.Month, true),
-            },
-            TimeGrain.Week => sub switch
-            {
-                < 0 => new Resolved(r.Start, r.Start.AddDays(2), TimeGrain.Day, true),
-                0 => new Resolved(r.Start.AddDays(2), r.Start.AddDays(4), TimeGrain.Day, true),
-                _ => new Resolved(r.Start.AddDays(4), r.End, TimeGrain.Day, true),
-            },
-            _ => r,
-        };
+            if (text is null) return null;
+            var dash = text.IndexOf('-');
+            var from = int.Parse(text.AsSpan(0, dash), CultureInfo.InvariantCulture);
+            return (from, dash + 1 < text.Length ? int.Parse(text.AsSpan(dash + 1), CultureInfo.InvariantCulture) : null);
+        }
+        switch (r.Grain)
+        {
+            case TimeGrain.Month when Range(f.SubMonth) is { } m:
+                return new Resolved(r.Start.AddDays(m.From - 1), m.To is { } mt ? r.Start.AddDays(mt) : r.End, TimeGrain.Day, true);
+            case TimeGrain.Year when Range(f.SubYear) is { } y:
+                return new Resolved(r.Start.AddMonths(y.From - 1), y.To is { } yt ? r.Start.AddMonths(yt) : r.End, TimeGrain.Month, true);
+            case TimeGrain.Week when Range(f.SubWeek) is { } w:
+                return new Resolved(r.Start.AddDays(w.From - 1), w.To is { } wt ? r.Start.AddDays(wt) : r.End, TimeGrain.Day, true);
+            default:
+                return r;
+        }
     }
 
     private Resolved? ResolveCore(TimeFields f)
     {
         var today = _reference.Date;
+        if (f.Now)
+            return _hasClock ? Point(_reference, TimeGrain.Second) : Point(today, TimeGrain.Day);
+        if (f.Quarter is { } quarter)
+        {
+            var year = f.Year ?? today.Year + (f.Shift ?? 0);
+            return Point(new DateTime(year, quarter * 3 - 2, 1), TimeGrain.Quarter);
+        }
+        // "the 20th of next month"
+        if (f.Day is { } dom && f.Month is null && f.Year is null && f.Unit == TimeGrain.Month)
+        {
+            var month = Truncate(_reference, TimeGrain.Month).AddMonths(f.Shift ?? 0);
+            return Safe(month.Year, month.Month, dom) is { } d ? Point(d, TimeGrain.Day) : null;
+        }
         // "il y a trois jours", "in two hours"
         if (f.Count is { } n && f.Unit is { } unit && (f.Ago || f.In))
         {
@@ -300,9 +331,9 @@ public sealed class TimeResolver
         {
             if ((f.Pm || (f.Part is { } p && p.From >= 12)) && hour < 12) hour += 12;
             if (f.Am && hour == 12) hour = 0;
-            var grain = f.Minute is null ? TimeGrain.Hour : TimeGrain.Minute;
+            var grain = f.Second is not null ? TimeGrain.Second : f.Minute is null ? TimeGrain.Hour : TimeGrain.Minute;
             var baseDay = day ?? today;
-            var at = baseDay.AddHours(hour).AddMinutes(f.Minute ?? 0);
+            var at = baseDay.AddHours(hour).AddMinutes(f.Minute ?? 0).AddSeconds(f.Second ?? 0);
             if (day is null && _hasClock && _bias == TimeBias.Future && at < Truncate(_reference, grain))
             {
                 // A 12-hour reading ("3:30" at 4:30 in the morning) is the next one: 15:30 today, else tomorrow.
