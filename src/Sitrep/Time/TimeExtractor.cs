@@ -87,7 +87,10 @@ public static class TimeExtractor
                 continue;
             }
             var from = TimeResolver.Format(r.Start, r.Grain);
-            var to = TimeResolver.Format(TimeResolver.Add(r.End, r.EndGrain, -1), r.EndGrain);
+            // The last unit included, at the grain; a quarter ends with its last month.
+            var to = r.EndGrain == TimeGrain.Quarter
+                ? TimeResolver.Format(r.End.AddMonths(-1), TimeGrain.Month)
+                : TimeResolver.Format(TimeResolver.Add(r.End, r.EndGrain, -1), r.EndGrain);
             if (r.OpenStart) to = TimeResolver.Format(r.Start, r.Grain);
             output.Add(new TimeExpression(c.Start, c.End, spanText, r.Interval ? null : from, grain, r.OpenStart ? null : from, r.OpenEnd ? null : to));
         }

@@ -40,14 +40,14 @@ public sealed class TimeFields
     /// <summary>Where the early / middle / late part of a month, year, week lies ("1-10", "21-"), from the language's <c>period-part</c> list.</summary>
     public string? SubMonth, SubYear, SubWeek;
     public int? Quarter, Second;
-    public bool Now;
+    public bool Now, Weekend;
     public (int From, int To)? Part;
     public (int FromMonth, int FromDay, int ToMonth, int ToDay)? Season;
     public bool HasDate => Year is not null || Month is not null || Day is not null || Weekday is not null || RelDay is not null;
     public bool HasTime => Hour is not null;
     /// <summary>Only says that an interval opens or closes here ("à partir de", "until").</summary>
     public bool IsMarker => (Since || Until) && !HasDate && !HasTime && Unit is null && Part is null && Season is null && Sub is null;
-    public bool IsEmpty => !HasDate && !HasTime && Unit is null && Part is null && Season is null && !Since && !Until && Sub is null && Quarter is null && !Now;
+    public bool IsEmpty => !HasDate && !HasTime && Unit is null && Part is null && Season is null && !Since && !Until && Sub is null && Quarter is null && !Now && !Weekend;
 
     /// <summary>Reads the groups named <c>name</c> + <paramref name="suffix"/>; false when a word is not in its list.</summary>
     public static TimeFields? Read(Match match, TimeGrammar grammar, string suffix)
@@ -158,6 +158,7 @@ public sealed class TimeFields
             f.Second = sec;
         }
         f.Now = G("now") is not null;
+        f.Weekend = G("weekend") is not null;
         f.In = G("in") is not null;
         f.Am = G("am") is not null;
         f.Pm = G("pm") is not null;
@@ -250,6 +251,14 @@ public sealed class TimeResolver
         var today = _reference.Date;
         if (f.Now)
             return _hasClock ? Point(_reference, TimeGrain.Second) : Point(today, TimeGrain.Day);
+        if (f.Weekend)
+        {
+            // Friday 18:00 to Monday 00:00 of this week, or the week before / after.
+            var monday = Truncate(_reference, TimeGrain.Week).AddDays(7 * (f.Shift ?? 0));
+            // Read backward, "this weekend" before Friday evening is the one just past.
+            if (_bias == TimeBias.Past && f.Shift is null or 0 && monday.AddDays(4).AddHours(18) > _reference) monday = monday.AddDays(-7);
+            return new Resolved(monday.AddDays(4).AddHours(18), monday.AddDays(7), TimeGrain.Hour, true);
+        }
         if (f.Quarter is { } quarter)
         {
             var year = f.Year ?? today.Year + (f.Shift ?? 0);
