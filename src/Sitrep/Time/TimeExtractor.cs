@@ -49,6 +49,17 @@ public static class TimeExtractor
             if (!kept.Any(k => k.Start < c.End && c.Start < k.End)) kept.Add(c);
         kept.Sort((x, y) => x.Start.CompareTo(y.Start));
 
+        foreach (var marker in markers)
+        {
+            var next = kept.FirstOrDefault(k => k.Start > marker.Start && k.Start <= marker.End
+                || (k.Start >= marker.End && grammar.Joiner.IsMatch(text.AsSpan(marker.End, k.Start - marker.End))));
+            if (next is null || next.B is not null || next.A.Since || next.A.Until) continue;
+            if (kept.Any(k => k != next && k.End > marker.Start && k.Start < next.Start)) continue;
+            next.Start = marker.Start;
+            next.A.Since |= marker.A.Since;
+            next.A.Until |= marker.A.Until;
+        }
+
         // Join neighbours that say different things about one time.
         for (var i = 0; i + 1 < kept.Count;)
         {
@@ -59,17 +70,6 @@ public static class TimeExtractor
                 kept.RemoveAt(i + 1);
             }
             else i++;
-        }
-
-        foreach (var marker in markers)
-        {
-            var next = kept.FirstOrDefault(k => k.Start > marker.Start && k.Start <= marker.End
-                || (k.Start >= marker.End && grammar.Joiner.IsMatch(text.AsSpan(marker.End, k.Start - marker.End))));
-            if (next is null || next.B is not null || next.A.Since || next.A.Until) continue;
-            if (kept.Any(k => k != next && k.End > marker.Start && k.Start < next.Start)) continue;
-            next.Start = marker.Start;
-            next.A.Since |= marker.A.Since;
-            next.A.Until |= marker.A.Until;
         }
 
         var unknown = new TimeResolver(new DateTime(2000, 1, 1), false, TimeBias.Past);
@@ -140,6 +140,9 @@ public static class TimeExtractor
         if (c.B is not { } b)
         {
             if (resolver.Resolve(a) is not { } r) return null;
+            // "demain jusqu'à 16h": from the start of that day.
+            if (a.Until && a.HasDate && a.HasTime)
+                return new Resolved2(r.Start.Date, r.End, r.Grain, true, r.Grain);
             // "à partir du 8 mars", "avant 16h": one end open.
             return new Resolved2(r.Start, r.End, r.Grain, r.Interval || a.Since || a.Until, r.Grain, a.Until, a.Since);
         }

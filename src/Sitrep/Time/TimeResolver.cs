@@ -40,7 +40,9 @@ public sealed class TimeFields
     /// <summary>Where the early / middle / late part of a month, year, week lies ("1-10", "21-"), from the language's <c>period-part</c> list.</summary>
     public string? SubMonth, SubYear, SubWeek;
     public int? Quarter, Second;
-    public bool Now, Weekend;
+    public bool Now, Weekend, WeekOf;
+    /// <summary>"mardi en huit": weeks after the next such weekday (today included).</summary>
+    public int? PlusWeeks;
     public (int From, int To)? Part;
     public (int FromMonth, int FromDay, int ToMonth, int ToDay)? Season;
     public bool HasDate => Year is not null || Month is not null || Day is not null || Weekday is not null || RelDay is not null;
@@ -159,6 +161,12 @@ public sealed class TimeFields
         }
         f.Now = G("now") is not null;
         f.Weekend = G("weekend") is not null;
+        f.WeekOf = G("weekof") is not null;
+        if (G("plusweeks") is { } plus)
+        {
+            if (grammar.Word("plus-weeks", plus) is not { } pw) return null;
+            f.PlusWeeks = int.Parse(pw, CultureInfo.InvariantCulture);
+        }
         f.In = G("in") is not null;
         f.Am = G("am") is not null;
         f.Pm = G("pm") is not null;
@@ -333,8 +341,13 @@ public sealed class TimeResolver
             if (ResolveDate(f, out var d, out dayGrain) is not true) return null;
             day = d;
         }
-        else if (f.Weekday is { } wd)
-            day = ResolveWeekday(wd, f.Shift, f.WeekShift);
+        else if (f.Weekday is { } wd && f.PlusWeeks is { } plusWeeks)
+            day = today.AddDays((wd - (((int)today.DayOfWeek + 6) % 7 + 1) + 7) % 7 + 7 * plusWeeks);
+        else if (f.Weekday is { } wd2)
+            day = ResolveWeekday(wd2, f.Shift, f.WeekShift);
+        // "la semaine du 7 octobre": the week that holds the day.
+        if (f.WeekOf && day is { } inWeek && f.Hour is null && f.Part is null)
+            return Point(Truncate(inWeek, TimeGrain.Week), TimeGrain.Week);
 
         if (f.Hour is { } hour)
         {
