@@ -40,6 +40,8 @@ public sealed class TimeFields
     /// <summary>Where the early / middle / late part of a month, year, week lies ("1-10", "21-"), from the language's <c>period-part</c> list.</summary>
     public string? SubMonth, SubYear, SubWeek;
     public int? Quarter, Second;
+    /// <summary>"le premier mercredi du mois", "the last Friday of October": 1..5, or -1 for the last.</summary>
+    public int? Nth;
     public bool Now, Weekend, WeekOf;
     /// <summary>"mardi en huit": weeks after the next such weekday (today included).</summary>
     public int? PlusWeeks;
@@ -139,12 +141,11 @@ public sealed class TimeFields
         f.Within = G("within") is not null;
         f.Since = G("since") is not null;
         f.Until = G("until") is not null;
-        if (G("early") is not null) f.Sub = -1;
-        if (G("mid") is not null) f.Sub = 0;
-        if (G("late") is not null) f.Sub = 1;
-        if (f.Sub is { } sub)
+        var kind = G("early") is not null ? "early" : G("mid") is not null ? "mid" : G("late") is not null ? "late"
+            : G("half1") is not null ? "half1" : G("half2") is not null ? "half2" : null;
+        if (kind is not null)
         {
-            var kind = sub < 0 ? "early" : sub == 0 ? "mid" : "late";
+            f.Sub = 0;
             f.SubMonth = grammar.Word("period-part", "month " + kind);
             f.SubYear = grammar.Word("period-part", "year " + kind);
             f.SubWeek = grammar.Word("period-part", "week " + kind);
@@ -160,6 +161,12 @@ public sealed class TimeFields
             f.Second = sec;
         }
         f.Now = G("now") is not null;
+        if (G("lastnth") is not null) f.Nth = -1;
+        else if (G("nth") is { } nth)
+        {
+            if (grammar.Number(nth) is not { } nn || nn is < 1 or > 5) return null;
+            f.Nth = nn;
+        }
         f.Weekend = G("weekend") is not null;
         f.WeekOf = G("weekof") is not null;
         if (G("plusweeks") is { } plus)
@@ -271,6 +278,22 @@ public sealed class TimeResolver
         {
             var year = f.Year ?? today.Year + (f.Shift ?? 0);
             return Point(new DateTime(year, quarter * 3 - 2, 1), TimeGrain.Quarter);
+        }
+        // "le premier mercredi du mois prochain", "the last Friday of October"
+        if (f.Nth is { } nthDay && f.Weekday is { } nthWeekday && f.Day is null)
+        {
+            DateTime monthStart;
+            if (f.Month is not null)
+            {
+                if (ResolveDate(f, out var m, out _) is not true) return null;
+                monthStart = m;
+            }
+            else monthStart = Truncate(_reference, TimeGrain.Month).AddMonths(f.Shift ?? 0);
+            int Iso(DateTime t) => ((int)t.DayOfWeek + 6) % 7 + 1;
+            var found = nthDay > 0
+                ? monthStart.AddDays((nthWeekday - Iso(monthStart) + 7) % 7 + 7 * (nthDay - 1))
+                : monthStart.AddMonths(1).AddDays(-1 - (Iso(monthStart.AddMonths(1).AddDays(-1)) - nthWeekday + 7) % 7);
+            return found.Month == monthStart.Month ? Point(found, TimeGrain.Day) : null;
         }
         // "the 20th of next month"
         if (f.Day is { } dom && f.Month is null && f.Year is null && f.Unit == TimeGrain.Month)
