@@ -435,12 +435,14 @@ public sealed class TimeResolver
         // A day of the month alone ("le 16"): this month or the next / previous one.
         var dayOfMonth = f.Day!.Value;
         var month = new DateTime(today.Year, today.Month, 1);
-        for (var i = 0; i < 12; i++)
+        for (var i = 0; i < 28; i++)
         {
             var step = _bias == TimeBias.Future ? i : -i;
             var candidateMonth = month.AddMonths(step);
+            // "jeudi 15": the nearest month in which the 15th is a Thursday.
             if (Safe(candidateMonth.Year, candidateMonth.Month, dayOfMonth) is { } c
-                && (_bias == TimeBias.Future ? c >= today : c <= today))
+                && (_bias == TimeBias.Future ? c >= today : c <= today)
+                && (f.Weekday is not { } wd || ((int)c.DayOfWeek + 6) % 7 + 1 == wd))
             {
                 date = c;
                 return true;
