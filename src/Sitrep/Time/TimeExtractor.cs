@@ -76,7 +76,15 @@ public static class TimeExtractor
         foreach (var c in kept)
         {
             var absolute = IsAbsolute(c.A) && (c.B is null || IsAbsolute(c.B) || (c.B.Year is null && c.A.Year is not null && c.B.RelDay is null && c.B.Weekday is null));
-            var resolved = ResolveCandidate(c, reference ?? unknown);
+            Resolved2? resolved;
+            try
+            {
+                resolved = ResolveCandidate(c, reference ?? unknown);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                continue; // a date beyond the calendar ("dans 999 ans" from year 9500): no value rather than a failed document
+            }
             if (resolved is not { } r) continue;
             var known = reference is not null || absolute;
             var grain = r.Grain;

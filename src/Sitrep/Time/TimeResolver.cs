@@ -339,7 +339,7 @@ public sealed class TimeResolver
         }
         if (f.Season is { } s)
         {
-            var year = today.Year + (f.Shift ?? 0);
+            var year = f.Year ?? today.Year + (f.Shift ?? 0);
             var from = new DateTime(year, s.FromMonth, s.FromDay);
             var to = new DateTime(year, s.ToMonth, s.ToDay);
             if (to < from)
@@ -347,7 +347,7 @@ public sealed class TimeResolver
                 // Winter spans two years: the one that contains or follows the reference.
                 if (today < to) from = from.AddYears(-1); else to = to.AddYears(1);
             }
-            else if (f.Shift is null)
+            else if (f.Shift is null && f.Year is null)
             {
                 if (_bias == TimeBias.Future && to <= today) { from = from.AddYears(1); to = to.AddYears(1); }
                 if (_bias == TimeBias.Past && from > today) { from = from.AddYears(-1); to = to.AddYears(-1); }
