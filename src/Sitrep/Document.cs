@@ -1,3 +1,5 @@
+using Sitrep.Time;
+
 namespace Sitrep;
 
 /// <summary>What the raw input is, which decides how its main content is found.</summary>
@@ -68,6 +70,9 @@ public sealed class Document
 
     public List<Paragraph> Paragraphs { get; } = [];
     public List<TextSpan> Sentences { get; } = [];
+
+    /// <summary>Dates and times found in the text, resolved against <see cref="Published"/>, in text order.</summary>
+    public List<TimeExpression> Times { get; } = [];
 
     /// <summary>Hash of the normalised main text: equal for the same content under different wrappers.</summary>
     public string? ContentHash { get; set; }

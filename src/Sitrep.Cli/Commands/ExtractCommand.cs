@@ -4,6 +4,7 @@ using Sitrep.Fusion;
 using Sitrep.Ingest;
 using Sitrep.Language;
 using Sitrep.Pipeline;
+using Sitrep.Time;
 
 namespace Sitrep.Cli.Commands;
 
@@ -19,23 +20,29 @@ internal static class ExtractCommand
             DefaultValueFactory = _ => "jsonl",
         };
         format.AcceptOnlyFromAmong("jsonl", "text");
+        var timeBias = new Option<string>("--time-bias")
+        {
+            Description = "How bare weekdays and months ('mardi', 'in March') are read: past = the most recent one (news), future = the next one.",
+            DefaultValueFactory = _ => "past",
+        };
+        timeBias.AcceptOnlyFromAmong("past", "future");
         var threads = CommonOptions.Threads();
         var maxSize = CommonOptions.MaxSize();
         var command = new Command("extract", "Extract main text and metadata from pages and print one record per document, in input order.")
         {
-            inputs, format, threads, maxSize,
+            inputs, format, timeBias, threads, maxSize,
         };
-        command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(format)!, parse.GetValue(threads), parse.GetValue(maxSize)));
+        command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(format)!, parse.GetValue(timeBias) == "future" ? TimeBias.Future : TimeBias.Past, parse.GetValue(threads), parse.GetValue(maxSize)));
         return command;
     }
 
-    private static int Run(string[] inputs, string format, int threads, int maxSizeMiB)
+    private static int Run(string[] inputs, string format, TimeBias bias, int threads, int maxSizeMiB)
     {
         var reporter = new Reporter();
         DocumentPipeline pipeline;
         try
         {
-            pipeline = DocumentPipeline.CreateDefault(LanguageResources.Default);
+            pipeline = DocumentPipeline.CreateDefault(LanguageResources.Default, bias);
         }
         catch (LanguageDataException e)
         {

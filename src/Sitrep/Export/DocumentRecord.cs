@@ -38,6 +38,18 @@ public static class DocumentRecord
         writer.WriteStartArray("entities");
         writer.WriteEndArray();
         writer.WriteStartArray("times");
+        foreach (var time in document.Times)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("text", time.Text);
+            writer.WriteNumber("start", time.Start);
+            writer.WriteNumber("end", time.End);
+            writer.WriteString("value", time.Value);
+            writer.WriteString("grain", time.Grain.ToString().ToLowerInvariant());
+            writer.WriteString("from", time.From);
+            writer.WriteString("to", time.To);
+            writer.WriteEndObject();
+        }
         writer.WriteEndArray();
         writer.WriteStartArray("events");
         writer.WriteEndArray();

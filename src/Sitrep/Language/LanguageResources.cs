@@ -1,3 +1,5 @@
+using Sitrep.Time;
+
 namespace Sitrep.Language;
 
 /// <summary>
@@ -9,8 +11,9 @@ public sealed class LanguageResources
     private static readonly Lazy<LanguageResources> DefaultResources = new(() => Load(DefaultRoot()));
 
     private LanguageResources(string root, LanguageIdentifier identifier, IReadOnlyDictionary<string, IReadOnlySet<string>> abbreviations,
-        SearchStemmer stemmer)
+        SearchStemmer stemmer, IReadOnlyDictionary<string, TimeGrammar> timeGrammars)
     {
+        TimeGrammars = timeGrammars;
         Root = root;
         Identifier = identifier;
         Abbreviations = abbreviations;
@@ -27,6 +30,9 @@ public sealed class LanguageResources
 
     /// <summary>Stems for full-text search, per language (<c>language.yaml</c>).</summary>
     public SearchStemmer Stemmer { get; }
+
+    /// <summary>Time patterns per language (<c>time.yaml</c>).</summary>
+    public IReadOnlyDictionary<string, TimeGrammar> TimeGrammars { get; }
 
     /// <summary>The language codes that have a folder.</summary>
     public IEnumerable<string> Languages => Directory.EnumerateDirectories(Root).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
@@ -52,7 +58,7 @@ public sealed class LanguageResources
             if (File.Exists(file))
                 abbreviations[code] = WordList.Read(file).ToHashSet(StringComparer.Ordinal);
         }
-        return new LanguageResources(root, LanguageIdentifier.Load(root), abbreviations, SearchStemmer.Load(root));
+        return new LanguageResources(root, LanguageIdentifier.Load(root), abbreviations, SearchStemmer.Load(root), TimeGrammar.LoadAll(root));
     }
 }
 

@@ -1,6 +1,7 @@
 using Sitrep.Content;
 using Sitrep.Fusion;
 using Sitrep.Language;
+using Sitrep.Time;
 
 namespace Sitrep.Pipeline;
 
@@ -13,13 +14,15 @@ public sealed class DocumentPipeline
 
     public IReadOnlyList<IDocumentStage> Stages => _stages;
 
-    /// <summary>The standard pipeline: content, normalisation, language, sentences, fingerprints.</summary>
-    public static DocumentPipeline CreateDefault(LanguageResources resources) => new(
+    /// <summary>The standard pipeline: content, normalisation, language, sentences, times, fingerprints.</summary>
+    /// <param name="bias">How bare weekdays and months are read: the most recent one (news) or the next one.</param>
+    public static DocumentPipeline CreateDefault(LanguageResources resources, TimeBias bias = TimeBias.Past) => new(
     [
         new ContentStage(resources),
         new NormalizationStage(),
         new LanguageStage(resources.Identifier),
         new SentenceStage(resources),
+        new TimeStage(resources.TimeGrammars, bias),
         new FingerprintStage(),
     ]);
 

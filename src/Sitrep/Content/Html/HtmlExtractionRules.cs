@@ -13,7 +13,8 @@ namespace Sitrep.Content.Html;
 public sealed class HtmlExtractionRules
 {
     /// <summary>Every regular expression gets this timeout: a pathological attribute must not hang a worker.</summary>
-    public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
+    // Guards against runaway backtracking only: it must never fire on ordinary input, even on a loaded machine.
+    public static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(2);
 
     private static readonly Lazy<HtmlExtractionRules> DefaultRules = new(() => Load(DefaultPath()));
 

@@ -104,7 +104,9 @@ public sealed class BoilerplateCues
     public const string FileName = "boilerplate.yaml";
 
     /// <summary>How long one pattern may run on one line before it counts as not matching.</summary>
-    internal static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
+    // Generous: a timeout only guards against runaway backtracking, and one that fires on a loaded
+    // machine would change the output, so it must never fire on an ordinary line.
+    internal static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(2);
 
     private const int DefaultMaxWords = 30;
 

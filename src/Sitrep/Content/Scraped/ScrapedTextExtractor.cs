@@ -570,13 +570,13 @@ public sealed partial class ScrapedTextExtractor
         }
     }
 
-    [GeneratedRegex(@"https?://|www\.|[\w.+-]+@[\w-]+\.\w", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"https?://|www\.|[\w.+-]+@[\w-]+\.\w", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex LinkPattern();
 
-    [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex WordPattern();
 
     /// <summary>"Title - Site", "Title | Site", "Title – Site": the page's title line, site name last.</summary>
-    [GeneratedRegex(@"^(?<title>.{10,}?)\s+[-|–—]\s+(?<site>[^-|–—]{2,40})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"^(?<title>.{10,}?)\s+[-|–—]\s+(?<site>[^-|–—]{2,40})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex PageTitlePattern();
 }

@@ -1,0 +1,508 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Sitrep.Time;
+
+/// <summary>How bare weekdays, months and hours are read: the most recent one, or the next one.</summary>
+public enum TimeBias
+{
+    Past,
+    Future,
+}
+
+/// <summary>The precision of a time value.</summary>
+public enum TimeGrain
+{
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+/// <summary>A time expression found in a text: its span and what it resolves to.</summary>
+/// <param name="Value">The point at its grain ("2019-03-05", "2019-03", "2019-03-05T18:00:00"); null for a range or when unknown.</param>
+/// <param name="From">First unit included, at the grain; null when unknown.</param>
+/// <param name="To">Last unit included, at the grain; null when open or unknown.</param>
+public sealed record TimeExpression(int Start, int End, string Text, string? Value, TimeGrain Grain, string? From, string? To);
+
+/// <summary>What a match says, read from its named groups; part B holds the end of an interval.</summary>
+public sealed class TimeFields
+{
+    public int? Year, Month, Day, Weekday, RelDay, Hour, Minute, Count, Shift, WeekShift;
+    public TimeGrain? Unit;
+    public bool Ago, In, Am, Pm, Within, Since, Until;
+    /// <summary>-1 early, 0 middle, 1 late part of a month, year or week ("début mars", "fin 2019").</summary>
+    public int? Sub;
+    /// <summary>Where the early / middle / late part of a month, year, week lies ("1-10", "21-"), from the language's <c>period-part</c> list.</summary>
+    public string? SubMonth, SubYear, SubWeek;
+    public int? Quarter, Second;
+    /// <summary>"le premier mercredi du mois", "the last Friday of October": 1..5, or -1 for the last.</summary>
+    public int? Nth;
+    public bool Now, Weekend, WeekOf;
+    /// <summary>"mardi en huit": weeks after the next such weekday (today included).</summary>
+    public int? PlusWeeks;
+    public (int From, int To)? Part;
+    public (int FromMonth, int FromDay, int ToMonth, int ToDay)? Season;
+    public bool HasDate => Year is not null || Month is not null || Day is not null || Weekday is not null || RelDay is not null;
+    public bool HasTime => Hour is not null;
+    /// <summary>Only says that an interval opens or closes here ("à partir de", "until").</summary>
+    public bool IsMarker => (Since || Until) && !HasDate && !HasTime && Unit is null && Part is null && Season is null && Sub is null;
+    public bool IsEmpty => !HasDate && !HasTime && Unit is null && Part is null && Season is null && !Since && !Until && Sub is null && Quarter is null && !Now && !Weekend;
+
+    /// <summary>Reads the groups named <c>name</c> + <paramref name="suffix"/>; false when a word is not in its list.</summary>
+    public static TimeFields? Read(Match match, TimeGrammar grammar, string suffix)
+    {
+        var f = new TimeFields();
+        string? G(string name) => match.Groups[name + suffix] is { Success: true } g ? g.Value : null;
+        if (G("year") is { } year)
+        {
+            if (grammar.Number(year) is not { } y) return null;
+            f.Year = year.Trim().TrimStart('\'').Length <= 2 ? (y < 50 ? 2000 + y : 1900 + y) : y;
+        }
+        if (G("month") is { } month)
+        {
+            if (grammar.Word("month", month) is { } m) f.Month = int.Parse(m, CultureInfo.InvariantCulture);
+            else if (grammar.Number(month) is { } n) f.Month = n;
+            else return null;
+            if (f.Month is < 1 or > 12) return null;
+        }
+        if (G("holiday") is { } holiday)
+        {
+            // "12-25": a fixed day of the year.
+            if (grammar.Word("holiday", holiday) is not { } hd) return null;
+            var dash = hd.IndexOf('-');
+            f.Month = int.Parse(hd.AsSpan(0, dash), CultureInfo.InvariantCulture);
+            f.Day = int.Parse(hd.AsSpan(dash + 1), CultureInfo.InvariantCulture);
+        }
+        if (G("day") is { } day)
+        {
+            if (grammar.Number(day) is not { } d || d is < 1 or > 31) return null;
+            f.Day = d;
+        }
+        if (G("weekday") is { } weekday)
+        {
+            if (grammar.Word("weekday", weekday) is not { } w) return null;
+            f.Weekday = int.Parse(w, CultureInfo.InvariantCulture);
+        }
+        if (G("relday") is { } relday)
+        {
+            if (grammar.Word("relday", relday) is not { } r) return null;
+            f.RelDay = int.Parse(r, CultureInfo.InvariantCulture);
+        }
+        if (G("hour") is { } hour)
+        {
+            if (grammar.Number(hour) is not { } h || h > 24) return null;
+            f.Hour = h == 24 ? 0 : h;
+        }
+        if (G("minute") is { } minute)
+        {
+            if (grammar.Number(minute) is not { } mi || mi > 59) return null;
+            f.Minute = mi;
+        }
+        if (G("minus") is { } minus && f.Hour is { } hh && grammar.Number(minus) is { } mn)
+        {
+            f.Hour = (hh + 23) % 24;
+            f.Minute = 60 - mn;
+        }
+        if (G("n") is { } count)
+        {
+            if (grammar.Number(count) is not { } c) return null;
+            f.Count = c;
+        }
+        if (G("unit") is { } unit)
+        {
+            if (grammar.Word("unit", unit) is not { } u || !Enum.TryParse<TimeGrain>(u, true, out var grain)) return null;
+            f.Unit = grain;
+        }
+        if (G("part") is { } part)
+        {
+            if (grammar.Word("part", part) is not { } p) return null;
+            var dash = p.IndexOf('-');
+            f.Part = (int.Parse(p.AsSpan(0, dash), CultureInfo.InvariantCulture), int.Parse(p.AsSpan(dash + 1), CultureInfo.InvariantCulture));
+        }
+        if (G("season") is { } season)
+        {
+            // "3-20/6-21": from March 20 up to (not including) June 21.
+            if (grammar.Word("season", season) is not { } s) return null;
+            var parts = s.Split('/', '-').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+            f.Season = (parts[0], parts[1], parts[2], parts[3]);
+        }
+        if (G("last") is not null) f.Shift = -1;
+        if (G("next") is not null) f.Shift = 1;
+        if (G("this") is not null) f.Shift = 0;
+        if (G("lastweek") is not null) f.WeekShift = -1;
+        if (G("nextweek") is not null) f.WeekShift = 1;
+        if (G("thisweek") is not null) f.WeekShift = 0;
+        f.Ago = G("ago") is not null;
+        f.Within = G("within") is not null;
+        f.Since = G("since") is not null;
+        f.Until = G("until") is not null;
+        var kind = G("early") is not null ? "early" : G("mid") is not null ? "mid" : G("late") is not null ? "late"
+            : G("half1") is not null ? "half1" : G("half2") is not null ? "half2" : null;
+        if (kind is not null)
+        {
+            f.Sub = 0;
+            f.SubMonth = grammar.Word("period-part", "month " + kind);
+            f.SubYear = grammar.Word("period-part", "year " + kind);
+            f.SubWeek = grammar.Word("period-part", "week " + kind);
+        }
+        if (G("quarter") is { } quarter)
+        {
+            if (grammar.Number(quarter) is not { } q || q is < 1 or > 4) return null;
+            f.Quarter = q;
+        }
+        if (G("second") is { } second)
+        {
+            if (grammar.Number(second) is not { } sec || sec > 59) return null;
+            f.Second = sec;
+        }
+        f.Now = G("now") is not null;
+        if (G("lastnth") is not null) f.Nth = -1;
+        else if (G("nth") is { } nth)
+        {
+            if (grammar.Number(nth) is not { } nn || nn is < 1 or > 5) return null;
+            f.Nth = nn;
+        }
+        f.Weekend = G("weekend") is not null;
+        f.WeekOf = G("weekof") is not null;
+        if (G("plusweeks") is { } plus)
+        {
+            if (grammar.Word("plus-weeks", plus) is not { } pw) return null;
+            f.PlusWeeks = int.Parse(pw, CultureInfo.InvariantCulture);
+        }
+        f.In = G("in") is not null;
+        f.Am = G("am") is not null;
+        f.Pm = G("pm") is not null;
+        return f;
+    }
+
+    /// <summary>Adds what <paramref name="other"/> says to this; false when both say the same kind of thing.</summary>
+    public bool TryMerge(TimeFields other)
+    {
+        if ((HasDate && other.HasDate) || (HasTime && other.HasTime) || (Unit is not null && other.Unit is not null)
+            || (Part is not null && other.Part is not null) || Season is not null || other.Season is not null)
+            return false;
+        if ((Unit is not null && (other.HasDate || other.HasTime)) || (other.Unit is not null && (HasDate || HasTime)))
+            return false;
+        Year ??= other.Year; Month ??= other.Month; Day ??= other.Day; Weekday ??= other.Weekday; RelDay ??= other.RelDay;
+        Hour ??= other.Hour; Minute ??= other.Minute; Part ??= other.Part; Shift ??= other.Shift; WeekShift ??= other.WeekShift;
+        Am |= other.Am; Pm |= other.Pm; Since |= other.Since; Until |= other.Until; Sub ??= other.Sub; SubMonth ??= other.SubMonth; SubYear ??= other.SubYear; SubWeek ??= other.SubWeek;
+        return true;
+    }
+}
+
+/// <summary>A resolved span of time: [Start, End) at a grain, a point or an interval.</summary>
+internal readonly record struct Resolved(DateTime Start, DateTime End, TimeGrain Grain, bool Interval, bool OpenEnd = false, bool OpenStart = false);
+
+/// <summary>
+/// Turns what a match says into dates, against a reference (the publication date) and a bias.
+/// Language-neutral: the languages only say which words mean what.
+/// </summary>
+public sealed class TimeResolver
+{
+    private readonly DateTime _reference;
+    private readonly bool _hasClock;
+    private readonly TimeBias _bias;
+
+    public TimeResolver(DateTime reference, bool hasClock, TimeBias bias)
+    {
+        _reference = reference;
+        _hasClock = hasClock;
+        _bias = bias;
+    }
+
+    /// <summary>Parses an ISO date or date-time; the local clock time as written is the reference.</summary>
+    public static bool TryParseReference(string? text, out DateTime reference, out bool hasClock)
+    {
+        reference = default;
+        hasClock = false;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        text = text.Trim();
+        if (text.Length >= 10 && DateTime.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            reference = date;
+            if (text.Length >= 16 && (text[10] == 'T' || text[10] == ' ')
+                && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var withClock))
+            {
+                reference = withClock.DateTime;
+                hasClock = true;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    internal Resolved? Resolve(TimeFields f)
+    {
+        if (ResolveCore(f) is not { } r) return null;
+        if (f.Sub is not { } sub || r.Interval) return r;
+        // Early, middle or late part of a period, where the language's data puts them.
+        static (int From, int? To)? Range(string? text)
+        {
+            if (text is null) return null;
+            var dash = text.IndexOf('-');
+            var from = int.Parse(text.AsSpan(0, dash), CultureInfo.InvariantCulture);
+            return (from, dash + 1 < text.Length ? int.Parse(text.AsSpan(dash + 1), CultureInfo.InvariantCulture) : null);
+        }
+        switch (r.Grain)
+        {
+            case TimeGrain.Month when Range(f.SubMonth) is { } m:
+                return new Resolved(r.Start.AddDays(m.From - 1), m.To is { } mt ? r.Start.AddDays(mt) : r.End, TimeGrain.Day, true);
+            case TimeGrain.Year when Range(f.SubYear) is { } y:
+                return new Resolved(r.Start.AddMonths(y.From - 1), y.To is { } yt ? r.Start.AddMonths(yt) : r.End, TimeGrain.Month, true);
+            case TimeGrain.Week when Range(f.SubWeek) is { } w:
+                return new Resolved(r.Start.AddDays(w.From - 1), w.To is { } wt ? r.Start.AddDays(wt) : r.End, TimeGrain.Day, true);
+            default:
+                return r;
+        }
+    }
+
+    private Resolved? ResolveCore(TimeFields f)
+    {
+        var today = _reference.Date;
+        if (f.Now)
+            return _hasClock ? Point(_reference, TimeGrain.Second) : Point(today, TimeGrain.Day);
+        if (f.Weekend)
+        {
+            // Friday 18:00 to Monday 00:00 of this week, or the week before / after.
+            var monday = Truncate(_reference, TimeGrain.Week).AddDays(7 * (f.Shift ?? 0));
+            // Read backward, "this weekend" before Friday evening is the one just past.
+            if (_bias == TimeBias.Past && f.Shift is null or 0 && monday.AddDays(4).AddHours(18) > _reference) monday = monday.AddDays(-7);
+            return new Resolved(monday.AddDays(4).AddHours(18), monday.AddDays(7), TimeGrain.Hour, true);
+        }
+        if (f.Quarter is { } quarter)
+        {
+            var year = f.Year ?? today.Year + (f.Shift ?? 0);
+            return Point(new DateTime(year, quarter * 3 - 2, 1), TimeGrain.Quarter);
+        }
+        // "le premier mercredi du mois prochain", "the last Friday of October"
+        if (f.Nth is { } nthDay && f.Weekday is { } nthWeekday && f.Day is null)
+        {
+            DateTime monthStart;
+            if (f.Month is not null)
+            {
+                if (ResolveDate(f, out var m, out _) is not true) return null;
+                monthStart = m;
+            }
+            else monthStart = Truncate(_reference, TimeGrain.Month).AddMonths(f.Shift ?? 0);
+            int Iso(DateTime t) => ((int)t.DayOfWeek + 6) % 7 + 1;
+            var found = nthDay > 0
+                ? monthStart.AddDays((nthWeekday - Iso(monthStart) + 7) % 7 + 7 * (nthDay - 1))
+                : monthStart.AddMonths(1).AddDays(-1 - (Iso(monthStart.AddMonths(1).AddDays(-1)) - nthWeekday + 7) % 7);
+            return found.Month == monthStart.Month ? Point(found, TimeGrain.Day) : null;
+        }
+        // "the 20th of next month"
+        if (f.Day is { } dom && f.Month is null && f.Year is null && f.Unit == TimeGrain.Month)
+        {
+            var month = Truncate(_reference, TimeGrain.Month).AddMonths(f.Shift ?? 0);
+            return Safe(month.Year, month.Month, dom) is { } d ? Point(d, TimeGrain.Day) : null;
+        }
+        // "il y a trois jours", "in two hours"
+        if (f.Count is { } n && f.Unit is { } unit && (f.Ago || f.In))
+        {
+            if (f.Within)
+            {
+                // "il y a moins d'une semaine": from then up to the reference.
+                var then = Add(today, unit < TimeGrain.Day ? TimeGrain.Day : unit, f.Ago ? -n : n);
+                return f.Ago ? new Resolved(then, today.AddDays(1), TimeGrain.Day, true) : new Resolved(today, then.AddDays(1), TimeGrain.Day, true);
+            }
+            var sign = f.Ago ? -1 : 1;
+            var at = Add(_hasClock ? _reference : today, unit, sign * n);
+            var grain = unit switch
+            {
+                TimeGrain.Second => TimeGrain.Second,
+                TimeGrain.Minute or TimeGrain.Hour => TimeGrain.Minute,
+                TimeGrain.Year => TimeGrain.Month,
+                _ => TimeGrain.Day,
+            };
+            if (!_hasClock && grain < TimeGrain.Day) grain = TimeGrain.Day;
+            return Point(Truncate(at, grain), grain);
+        }
+        // "les trois derniers jours", "the next 3 weeks"
+        if (f.Count is { } count && f.Unit is { } u2 && f.Shift is { } dir && dir != 0)
+        {
+            var anchor = Truncate(_reference, u2);
+            return dir > 0
+                ? new Resolved(Add(anchor, u2, 1), Add(anchor, u2, 1 + count), u2, true)
+                : new Resolved(Add(anchor, u2, -count), anchor, u2, true);
+        }
+        // "la semaine dernière", "this month", "l'an prochain"
+        if (f.Unit is { } u && f.Count is null && !f.HasDate)
+        {
+            var shift = f.Shift ?? 0;
+            var start = Add(Truncate(_reference, u), u, shift);
+            return Point(start, u);
+        }
+        if (f.Season is { } s)
+        {
+            var year = f.Year ?? today.Year + (f.Shift ?? 0);
+            var from = new DateTime(year, s.FromMonth, s.FromDay);
+            var to = new DateTime(year, s.ToMonth, s.ToDay);
+            if (to < from)
+            {
+                // Winter spans two years: the one that contains or follows the reference.
+                if (today < to) from = from.AddYears(-1); else to = to.AddYears(1);
+            }
+            else if (f.Shift is null && f.Year is null)
+            {
+                if (_bias == TimeBias.Future && to <= today) { from = from.AddYears(1); to = to.AddYears(1); }
+                if (_bias == TimeBias.Past && from > today) { from = from.AddYears(-1); to = to.AddYears(-1); }
+            }
+            return new Resolved(from, to, TimeGrain.Day, true);
+        }
+
+        DateTime? day = null;
+        var dayGrain = TimeGrain.Day;
+        if (f.RelDay is { } offset)
+            day = today.AddDays(offset);
+        else if (f.Year is not null || f.Month is not null || f.Day is not null)
+        {
+            if (ResolveDate(f, out var d, out dayGrain) is not true) return null;
+            day = d;
+        }
+        else if (f.Weekday is { } wd && f.PlusWeeks is { } plusWeeks)
+            day = today.AddDays((wd - (((int)today.DayOfWeek + 6) % 7 + 1) + 7) % 7 + 7 * plusWeeks);
+        else if (f.Weekday is { } wd2)
+            day = ResolveWeekday(wd2, f.Shift, f.WeekShift);
+        // "la semaine du 7 octobre": the week that holds the day.
+        if (f.WeekOf && day is { } inWeek && f.Hour is null && f.Part is null)
+            return Point(Truncate(inWeek, TimeGrain.Week), TimeGrain.Week);
+
+        if (f.Hour is { } hour)
+        {
+            if ((f.Pm || (f.Part is { } p && p.From >= 12)) && hour < 12) hour += 12;
+            if (f.Am && hour == 12) hour = 0;
+            var grain = f.Second is not null ? TimeGrain.Second : f.Minute is null ? TimeGrain.Hour : TimeGrain.Minute;
+            var baseDay = day ?? today;
+            var at = baseDay.AddHours(hour).AddMinutes(f.Minute ?? 0).AddSeconds(f.Second ?? 0);
+            if (day is null && _hasClock && _bias == TimeBias.Future && at < Truncate(_reference, grain))
+            {
+                // A 12-hour reading ("3:30" at 4:30 in the morning) is the next one: 15:30 today, else tomorrow.
+                var twelve = !f.Am && !f.Pm && f.Part is null && hour is >= 1 and < 12;
+                at = twelve && at.AddHours(12) >= Truncate(_reference, grain) ? at.AddHours(12) : at.AddDays(1);
+            }
+            return Point(at, grain);
+        }
+        if (f.Part is { } part)
+        {
+            var baseDay = day ?? today;
+            return new Resolved(baseDay.AddHours(part.From), baseDay.AddHours(part.To), TimeGrain.Hour, true);
+        }
+        return day is { } value ? Point(value, dayGrain) : null;
+    }
+
+    private bool? ResolveDate(TimeFields f, out DateTime date, out TimeGrain grain)
+    {
+        date = default;
+        var today = _reference.Date;
+        grain = f.Day is not null ? TimeGrain.Day : f.Month is not null ? TimeGrain.Month : TimeGrain.Year;
+        if (f.Year is { } y && f.Month is null)
+        {
+            if (f.Day is not null || y < 1 || y > 9999) return false;
+            date = new DateTime(y, 1, 1);
+            return true;
+        }
+        if (f.Month is { } m)
+        {
+            var year = f.Year ?? today.Year;
+            var d = f.Day ?? 1;
+            if (f.Year is null && f.Day is not null && f.Weekday is { } weekday)
+            {
+                // "Sunday, Feb 10": the nearest year in which that day is that weekday.
+                foreach (var delta in new[] { 0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6 })
+                    if (Safe(today.Year + delta, m, d) is { } c && ((int)c.DayOfWeek + 6) % 7 + 1 == weekday)
+                    {
+                        date = c;
+                        return true;
+                    }
+            }
+            if (f.Year is null)
+            {
+                var candidate = Safe(year, m, d);
+                if (candidate is null) return false;
+                var reference = f.Day is null ? new DateTime(today.Year, today.Month, 1) : today;
+                if (f.Shift == 1 || (f.Shift is null && _bias == TimeBias.Future)) { if (candidate < reference) year++; }
+                else if (f.Shift == -1 ? candidate >= reference : candidate > reference) year--;
+            }
+            if (Safe(year, m, d) is not { } dt) return false;
+            date = dt;
+            return true;
+        }
+        // A day of the month alone ("le 16"): this month or the next / previous one.
+        var dayOfMonth = f.Day!.Value;
+        var month = new DateTime(today.Year, today.Month, 1);
+        for (var i = 0; i < 28; i++)
+        {
+            var step = _bias == TimeBias.Future ? i : -i;
+            var candidateMonth = month.AddMonths(step);
+            // "jeudi 15": the nearest month in which the 15th is a Thursday.
+            if (Safe(candidateMonth.Year, candidateMonth.Month, dayOfMonth) is { } c
+                && (_bias == TimeBias.Future ? c >= today : c <= today)
+                && (f.Weekday is not { } wd || ((int)c.DayOfWeek + 6) % 7 + 1 == wd))
+            {
+                date = c;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private DateTime ResolveWeekday(int isoWeekday, int? shift, int? weekShift)
+    {
+        var today = _reference.Date;
+        var todayIso = ((int)today.DayOfWeek + 6) % 7 + 1;
+        if (weekShift is { } ws)
+            return today.AddDays(1 - todayIso + 7 * ws + isoWeekday - 1);
+        var ahead = (isoWeekday - todayIso + 7) % 7;   // 0..6 days to the next one, today included
+        var behind = (todayIso - isoWeekday + 7) % 7;  // 0..6 days back to the last one, today included
+        return shift switch
+        {
+            1 => today.AddDays(ahead == 0 ? 7 : ahead),
+            -1 => today.AddDays(-(behind == 0 ? 7 : behind)),
+            // Forward, a bare weekday is the next one (Duckling's reading); backward, today counts.
+            _ => _bias == TimeBias.Future ? today.AddDays(ahead == 0 ? 7 : ahead) : today.AddDays(-behind),
+        };
+    }
+
+    private static DateTime? Safe(int year, int month, int day) =>
+        year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateTime(year, month, day) : null;
+
+    private static Resolved Point(DateTime start, TimeGrain grain) => new(start, Add(start, grain, 1), grain, false);
+
+    internal static DateTime Add(DateTime t, TimeGrain grain, int n) => grain switch
+    {
+        TimeGrain.Second => t.AddSeconds(n),
+        TimeGrain.Minute => t.AddMinutes(n),
+        TimeGrain.Hour => t.AddHours(n),
+        TimeGrain.Day => t.AddDays(n),
+        TimeGrain.Week => t.AddDays(7 * n),
+        TimeGrain.Month => t.AddMonths(n),
+        TimeGrain.Quarter => t.AddMonths(3 * n),
+        _ => t.AddYears(n),
+    };
+
+    internal static DateTime Truncate(DateTime t, TimeGrain grain) => grain switch
+    {
+        TimeGrain.Second => new DateTime(t.Year, t.Month, t.Day, t.Hour, t.Minute, t.Second),
+        TimeGrain.Minute => new DateTime(t.Year, t.Month, t.Day, t.Hour, t.Minute, 0),
+        TimeGrain.Hour => new DateTime(t.Year, t.Month, t.Day, t.Hour, 0, 0),
+        TimeGrain.Day => t.Date,
+        TimeGrain.Week => t.Date.AddDays(-(((int)t.DayOfWeek + 6) % 7)),
+        TimeGrain.Month => new DateTime(t.Year, t.Month, 1),
+        TimeGrain.Quarter => new DateTime(t.Year, (t.Month - 1) / 3 * 3 + 1, 1),
+        _ => new DateTime(t.Year, 1, 1),
+    };
+
+    internal static string Format(DateTime t, TimeGrain grain) => grain switch
+    {
+        TimeGrain.Year => t.ToString("yyyy", CultureInfo.InvariantCulture),
+        TimeGrain.Month or TimeGrain.Quarter => t.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        TimeGrain.Day or TimeGrain.Week => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => t.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+    };
+}
