@@ -209,14 +209,14 @@ public sealed class TimeGrammar
                 var regex = new Regex(@"(?<![\p{L}\p{N}])(?:" + pattern + @")(?![\p{L}\p{N}])",
                     RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
                 var requires = new List<int>();
-                foreach (var name in RequiredPieces(raw))
+                foreach (var required in RequiredPieces(raw))
                 {
-                    if (!pieces.TryGetValue(name, out var piece)) continue;
-                    var index = checkNames.IndexOf(name);
+                    var piece = Expand(required, pieces, Where(node));
+                    var index = checkNames.IndexOf(piece);
                     if (index < 0)
                     {
                         index = checkNames.Count;
-                        checkNames.Add(name);
+                        checkNames.Add(piece);
                         checks.Add(new Regex(piece, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout));
                     }
                     requires.Add(index);
@@ -246,8 +246,9 @@ public sealed class TimeGrammar
     }
 
     /// <summary>
-    /// The pieces (<c>{name}</c>) a rule cannot match without: those on every branch that are neither
-    /// optional nor inside a lookaround. A pattern this reading does not follow requires nothing.
+    /// The pieces (<c>{name}</c>) and groups with no piece a rule cannot match without: those on every
+    /// branch that are neither optional nor inside a lookaround, as patterns still to expand. A pattern
+    /// this reading does not follow requires nothing.
     /// </summary>
     internal static IReadOnlyCollection<string> RequiredPieces(string pattern)
     {
@@ -336,14 +337,17 @@ public sealed class TimeGrammar
                         i++;
                     }
                 }
+                var open = i;
                 var body = Alternation(p, ref i);
                 if (i >= p.Length || p[i] != ')') throw new FormatException();
                 i++;
+                // A group with no piece it requires ("(?<ago>ago|back)") is itself worth checking.
+                if (!zeroWidth && body.Count == 0) body.Add("(?:" + p[open..(i - 1)] + ")");
                 item = zeroWidth ? null : body;
             }
             else if (c == '{' && PieceName.Match(p, i) is { Success: true } name && name.Index == i)
             {
-                item = new HashSet<string>(StringComparer.Ordinal) { name.Groups[1].Value };
+                item = new HashSet<string>(StringComparer.Ordinal) { name.Value };
                 i += name.Length;
             }
             else if (c is '*' or '+' or '?' or '{') throw new FormatException(); // a quantifier with nothing before it
