@@ -25,9 +25,15 @@ public static class TimeExtractor
         var candidates = new List<Candidate>();
         var windows = Windows(text, start, end, grammar);
         var rules = windows.Count > 0 ? grammar.ActiveRules() : grammar.Rules;
+        var checks = grammar.ActiveChecks();
+        // Per window, whether each check has been run (1: found, 2: not found): a rule runs only where all it requires is found.
+        Span<byte> found = checks.Count <= 64 ? stackalloc byte[checks.Count] : new byte[checks.Count];
         foreach (var (from, to) in windows)
+        {
+            found.Clear();
             foreach (var rule in rules)
             {
+                if (!Possible(rule, text.AsSpan(from, to - from), checks, found)) continue;
                 for (var m = rule.Regex.Match(text, from, to - from); m.Success; m = m.NextMatch())
                 {
                     if (m.Length == 0) continue;
@@ -37,6 +43,7 @@ public static class TimeExtractor
                     candidates.Add(new Candidate(m.Index, m.Index + m.Length, a, b));
                 }
             }
+        }
         if (candidates.Count == 0) return;
         // "depuis", "à partir de", "until": markers that open an interval on what follows them.
         var markers = candidates.Where(c => c.B is null && c.A.IsMarker).ToList();
@@ -104,6 +111,16 @@ public static class TimeExtractor
         }
     }
 
+    private static bool Possible(TimeRule rule, ReadOnlySpan<char> window, IReadOnlyList<Regex> checks, Span<byte> found)
+    {
+        foreach (var index in rule.Requires)
+        {
+            if (found[index] == 0) found[index] = checks[index].IsMatch(window) ? (byte)1 : (byte)2;
+            if (found[index] == 2) return false;
+        }
+        return true;
+    }
+
     private const int Before = 32, After = 40;
 
     /// <summary>
@@ -113,11 +130,30 @@ public static class TimeExtractor
     private static List<(int From, int To)> Windows(string text, int start, int end, TimeGrammar grammar)
     {
         var windows = new List<(int From, int To)>();
-        for (var m = grammar.Trigger.Match(text, start, end - start); m.Success; m = m.NextMatch())
+        // What grammar.Trigger.Match(text, start, end - start) and NextMatch() find, without trying every
+        // position: a digit ("\d"), or a trigger word where a word starts ("(?<![\p{L}\p{N}])").
+        var words = grammar.ActiveTriggerWord();
+        var span = text.AsSpan(start, end - start);
+        for (var i = 0; i < span.Length;)
         {
-            var from = Math.Max(start, m.Index - Before);
+            int index = i, length;
+            if (char.IsDigit(span[i])) length = 1;
+            else if (i > 0 && (char.IsLetter(span[i - 1]) || char.IsNumber(span[i - 1]))) { i++; continue; }
+            else
+            {
+                length = -1;
+                foreach (var word in words.EnumerateMatches(span, i))
+                {
+                    length = word.Length;
+                    break;
+                }
+                if (length < 0) { i++; continue; }
+            }
+            i = length == 0 ? i + 1 : i + length;
+            index += start;
+            var from = Math.Max(start, index - Before);
             while (from > start && !char.IsWhiteSpace(text[from - 1])) from--;
-            var to = Math.Min(end, m.Index + m.Length + After);
+            var to = Math.Min(end, index + length + After);
             while (to < end && !char.IsWhiteSpace(text[to])) to++;
             if (windows.Count > 0 && from <= windows[^1].To) windows[^1] = (windows[^1].From, Math.Max(to, windows[^1].To));
             else windows.Add((from, to));

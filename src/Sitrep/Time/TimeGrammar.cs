@@ -20,8 +20,10 @@ public sealed class TimeGrammar
     private readonly Dictionary<string, Dictionary<string, string>> _words;
 
     private TimeGrammar(string language, Dictionary<string, Dictionary<string, string>> words, IReadOnlyList<TimeRule> rules, Regex joiner,
-        Regex trigger)
+        Regex trigger, Regex triggerWord, Regex[] checks)
     {
+        _triggerWord = triggerWord;
+        _checks = checks;
         Trigger = trigger;
         Language = language;
         _words = words;
@@ -37,6 +39,22 @@ public sealed class TimeGrammar
 
     private int _uses;
     private volatile TimeRule[]? _compiled;
+    private readonly Regex[] _checks;
+    private volatile Regex[]? _compiledChecks;
+    private readonly Regex _triggerWord;
+    private volatile Regex? _compiledTriggerWord;
+
+    /// <summary>
+    /// The words of <see cref="Trigger"/> (all but the digits), anchored with <c>\G</c>: what the trigger
+    /// matches where a word starts. Compiled along with the rules.
+    /// </summary>
+    public Regex ActiveTriggerWord() => _compiledTriggerWord ?? _triggerWord;
+
+    /// <summary>
+    /// The pieces some rule cannot match without (<see cref="TimeRule.Requires"/> indexes them): a window
+    /// where one of these finds nothing is not worth that rule. Compiled along with the rules.
+    /// </summary>
+    public IReadOnlyList<Regex> ActiveChecks() => _compiledChecks ?? _checks;
 
     /// <summary>The rules to run now: interpreted at first, compiled once the grammar has been used enough.</summary>
     public IReadOnlyList<TimeRule> ActiveRules()
@@ -51,6 +69,17 @@ public sealed class TimeGrammar
                 try { rule.Regex.IsMatch("12 3"); }
                 catch (RegexMatchTimeoutException) { return Rules; }
             }
+            var checks = _checks.Select(c => new Regex(c.ToString(), c.Options | RegexOptions.Compiled, MatchTimeout)).ToArray();
+            foreach (var check in checks)
+            {
+                try { check.IsMatch("12 3"); }
+                catch (RegexMatchTimeoutException) { return Rules; }
+            }
+            var triggerWord = new Regex(_triggerWord.ToString(), _triggerWord.Options | RegexOptions.Compiled, MatchTimeout);
+            try { triggerWord.IsMatch("12 3"); }
+            catch (RegexMatchTimeoutException) { return Rules; }
+            _compiledTriggerWord = triggerWord;
+            _compiledChecks = checks;
             _compiled = compiled;
         }
         return Rules;
@@ -167,6 +196,8 @@ public sealed class TimeGrammar
             }
 
         var rules = new List<TimeRule>();
+        var checkNames = new List<string>();
+        var checks = new List<Regex>();
         if (Child(rootNode, "rules") is not YamlSequenceNode ruleNodes)
             throw new LanguageDataException($"{path}:1: 'rules' (a list of patterns) is missing");
         foreach (var node in ruleNodes.Children)
@@ -177,7 +208,20 @@ public sealed class TimeGrammar
             {
                 var regex = new Regex(@"(?<![\p{L}\p{N}])(?:" + pattern + @")(?![\p{L}\p{N}])",
                     RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
-                rules.Add(new TimeRule(regex, $"{Path.GetFileName(Path.GetDirectoryName(path))}/time.yaml:{node.Start.Line}"));
+                var requires = new List<int>();
+                foreach (var required in RequiredPieces(raw))
+                {
+                    var piece = Expand(required, pieces, Where(node));
+                    var index = checkNames.IndexOf(piece);
+                    if (index < 0)
+                    {
+                        index = checkNames.Count;
+                        checkNames.Add(piece);
+                        checks.Add(new Regex(piece, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout));
+                    }
+                    requires.Add(index);
+                }
+                rules.Add(new TimeRule(regex, $"{Path.GetFileName(Path.GetDirectoryName(path))}/time.yaml:{node.Start.Line}") { Requires = [.. requires] });
             }
             catch (ArgumentException e)
             {
@@ -187,15 +231,149 @@ public sealed class TimeGrammar
         var joinerText = (Child(rootNode, "join") as YamlScalarNode)?.Value ?? @"\s*";
         var joiner = new Regex("^(?:" + Expand(joinerText, pieces, path) + ")$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
-        var triggerParts = new List<string> { @"\d" };
+        // One word edge before all the words: the same matches as an edge before each, checked once per position.
+        var triggerWords = new List<string>();
         foreach (var name in words.Keys)
-            if (name is not ("number" or "joiner-word")) triggerParts.Add(@"(?<![\p{L}\p{N}])" + pieces[name]);
+            if (name is not ("number" or "joiner-word")) triggerWords.Add(pieces[name]);
         if ((Child(rootNode, "trigger") as YamlScalarNode)?.Value is { } extra)
-            triggerParts.Add(@"(?<![\p{L}\p{N}])(?:" + Expand(extra, pieces, path) + ")");
-        var trigger = new Regex(string.Join("|", triggerParts),
+            triggerWords.Add("(?:" + Expand(extra, pieces, path) + ")");
+        var trigger = new Regex(triggerWords.Count == 0 ? @"\d" : @"\d|(?<![\p{L}\p{N}])(?:" + string.Join("|", triggerWords) + ")",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
-        return new TimeGrammar(language, words, rules, joiner, trigger);
+        // The same words, to be tried only where a word starts (what the trigger's lookbehind asks).
+        var triggerWord = new Regex(@"\G(?:" + (triggerWords.Count == 0 ? "(?!)" : string.Join("|", triggerWords)) + ")",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
+        return new TimeGrammar(language, words, rules, joiner, trigger, triggerWord, [.. checks]);
     }
+
+    /// <summary>
+    /// The pieces (<c>{name}</c>) and groups with no piece a rule cannot match without: those on every
+    /// branch that are neither optional nor inside a lookaround, as patterns still to expand. A pattern
+    /// this reading does not follow requires nothing.
+    /// </summary>
+    internal static IReadOnlyCollection<string> RequiredPieces(string pattern)
+    {
+        try
+        {
+            var i = 0;
+            var required = Alternation(pattern, ref i);
+            return i == pattern.Length ? required : [];
+        }
+        catch (FormatException)
+        {
+            return [];
+        }
+    }
+
+    private static HashSet<string> Alternation(string p, ref int i)
+    {
+        HashSet<string>? all = null;
+        while (true)
+        {
+            var branch = Sequence(p, ref i);
+            if (all is null) all = branch;
+            else all.IntersectWith(branch);
+            if (i < p.Length && p[i] == '|') { i++; continue; }
+            return all;
+        }
+    }
+
+    private static HashSet<string> Sequence(string p, ref int i)
+    {
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        while (i < p.Length && p[i] is not ('|' or ')'))
+        {
+            HashSet<string>? item = null;
+            var c = p[i];
+            if (c == '\\')
+            {
+                if (i + 1 >= p.Length) throw new FormatException();
+                if (p[i + 1] is 'p' or 'P' && i + 2 < p.Length && p[i + 2] == '{')
+                {
+                    var close = p.IndexOf('}', i);
+                    if (close < 0) throw new FormatException();
+                    i = close + 1;
+                }
+                else if (p[i + 1] is 'k' or 'u' or 'x' or 'c' || char.IsAsciiDigit(p[i + 1])) throw new FormatException();
+                else i += 2;
+            }
+            else if (c == '[')
+            {
+                i++;
+                if (i < p.Length && p[i] == '^') i++;
+                if (i < p.Length && p[i] == ']') i++;
+                while (i < p.Length && p[i] != ']')
+                {
+                    if (p[i] == '[') throw new FormatException();
+                    i += p[i] == '\\' ? 2 : 1;
+                }
+                if (i >= p.Length) throw new FormatException();
+                i++;
+            }
+            else if (c == '(')
+            {
+                i++;
+                var zeroWidth = false;
+                if (i < p.Length && p[i] == '?')
+                {
+                    i++;
+                    if (i >= p.Length) throw new FormatException();
+                    if (p[i] is ':' or '>') i++;
+                    else if (p[i] is '=' or '!') { zeroWidth = true; i++; }
+                    else if (p[i] == '<' && i + 1 < p.Length && p[i + 1] is '=' or '!') { zeroWidth = true; i += 2; }
+                    else if (p[i] == '<')
+                    {
+                        var close = p.IndexOf('>', i);
+                        if (close < 0) throw new FormatException();
+                        i = close + 1;
+                    }
+                    else
+                    {
+                        // Inline options: "(?-i:…)" groups, "(?i)" applies to the rest (only ever narrower or wider
+                        // case matching, which the checks, case-insensitive, still cover).
+                        while (i < p.Length && (char.IsAsciiLetter(p[i]) || p[i] == '-')) i++;
+                        if (i >= p.Length) throw new FormatException();
+                        if (p[i] == ')') { i++; continue; }
+                        if (p[i] != ':') throw new FormatException();
+                        i++;
+                    }
+                }
+                var open = i;
+                var body = Alternation(p, ref i);
+                if (i >= p.Length || p[i] != ')') throw new FormatException();
+                i++;
+                // A group with no piece it requires ("(?<ago>ago|back)") is itself worth checking.
+                if (!zeroWidth && body.Count == 0) body.Add("(?:" + p[open..(i - 1)] + ")");
+                item = zeroWidth ? null : body;
+            }
+            else if (c == '{' && PieceName.Match(p, i) is { Success: true } name && name.Index == i)
+            {
+                item = new HashSet<string>(StringComparer.Ordinal) { name.Value };
+                i += name.Length;
+            }
+            else if (c is '*' or '+' or '?' or '{') throw new FormatException(); // a quantifier with nothing before it
+            else i++;
+
+            // The quantifier, if any: none, "+" and "{n,…}" with n ≥ 1 keep the item required.
+            var optional = false;
+            var quantified = true;
+            if (i >= p.Length) quantified = false;
+            else if (p[i] is '?' or '*') { optional = true; i++; }
+            else if (p[i] == '+') i++;
+            else if (p[i] == '{' && Quantifier.Match(p, i) is { Success: true } q && q.Index == i)
+            {
+                optional = q.Groups[1].Value.TrimStart('0').Length == 0;
+                i += q.Length;
+            }
+            else if (p[i] == '{' && !(PieceName.Match(p, i) is { Success: true } n2 && n2.Index == i)) throw new FormatException();
+            else quantified = false;
+            if (quantified && i < p.Length && p[i] is '?' or '+') i++; // lazy or possessive
+            if (!optional && item is not null) required.UnionWith(item);
+        }
+        return required;
+    }
+
+    private static readonly Regex PieceName = new(@"\G\{([a-z][a-z0-9_-]*)\}", RegexOptions.CultureInvariant, MatchTimeout);
+    private static readonly Regex Quantifier = new(@"\G\{(\d+)(?:,\d*)?\}", RegexOptions.CultureInvariant, MatchTimeout);
 
     private static YamlNode? Child(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
@@ -209,4 +387,8 @@ public sealed class TimeGrammar
 }
 
 /// <summary>One compiled pattern and where it was written.</summary>
-public sealed record TimeRule(Regex Regex, string Source);
+public sealed record TimeRule(Regex Regex, string Source)
+{
+    /// <summary>Indexes into <see cref="TimeGrammar.ActiveChecks"/>: pieces every match of this rule contains.</summary>
+    public int[] Requires { get; init; } = [];
+}
