@@ -34,9 +34,6 @@ public sealed class LanguageResources
     /// <summary>Time patterns per language (<c>time.yaml</c>).</summary>
     public IReadOnlyDictionary<string, TimeGrammar> TimeGrammars { get; }
 
-    /// <summary>The language codes that have a folder.</summary>
-    public IEnumerable<string> Languages => Directory.EnumerateDirectories(Root).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
-
     /// <summary>The data beside the binaries, or in <c>$SITREP_LANG_DIR</c> when set.</summary>
     public static LanguageResources Default => DefaultResources.Value;
 

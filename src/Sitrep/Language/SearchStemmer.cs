@@ -15,8 +15,6 @@ public sealed class SearchStemmer
 
     private SearchStemmer(IReadOnlyDictionary<string, Func<SnowballProgram>> byLanguage) => _byLanguage = byLanguage;
 
-    public IReadOnlyCollection<string> Languages => (IReadOnlyCollection<string>)_byLanguage.Keys;
-
     public static SearchStemmer Load(string root)
     {
         var stemmers = new SortedDictionary<string, Func<SnowballProgram>>(StringComparer.Ordinal);
