@@ -12,19 +12,10 @@ namespace Sitrep.Tests.Quantities;
 /// </summary>
 public sealed class QuantitySpecs
 {
-    private static readonly string SpecsRoot = Path.Combine(AppContext.BaseDirectory, "Specs", "quantities");
+    private static readonly SpecFiles<QuantityCase> Specs = new("quantities");
     private static readonly Lazy<DocumentPipeline> Pipeline = new(() => DocumentPipeline.CreateDefault(TestPaths.Resources));
 
-    public static TheoryData<string, int> Cases()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (var file in Directory.EnumerateFiles(SpecsRoot, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var relative = Path.GetRelativePath(SpecsRoot, file).Replace('\\', '/');
-            for (var i = 0; i < Read(relative).Count; i++) data.Add(relative, i);
-        }
-        return data;
-    }
+    public static TheoryData<string, int> Cases() => Specs.Cases();
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -64,19 +55,7 @@ public sealed class QuantitySpecs
 
     private static string Class(VictimClass victimClass) => victimClass == VictimClass.ArmedGroup ? "armed-group" : victimClass.ToString().ToLowerInvariant();
 
-    private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
-    private static readonly Dictionary<string, List<QuantityCase>> Cache = [];
-
-    private static List<QuantityCase> Read(string relative)
-    {
-        lock (Cache)
-        {
-            if (!Cache.TryGetValue(relative, out var cases))
-                Cache[relative] = cases = JsonSerializer.Deserialize<List<QuantityCase>>(File.ReadAllText(Path.Combine(SpecsRoot, relative)), Options)
-                    ?? throw new InvalidDataException(relative);
-            return cases;
-        }
-    }
+    private static List<QuantityCase> Read(string relative) => Specs.Read(relative);
 
     public sealed record QuantityCase(string Text, List<ExpectedNumber>? Numbers, List<ExpectedCasualty>? Casualties);
 
