@@ -78,6 +78,19 @@ public static class CasualtyExtractor
                 Claim(scratch.Claimed, count.FirstToken, count.NextToken);
                 Claim(scratch.Claimed, captures.TriggerFirst, captures.TriggerNext);
                 scratch.Found.Add(Mention(original, tokens, captures, sentence));
+                // "trois policiers et un civil ont été blessés": counts joined before this one share its outcome.
+                var joinedAt = captures.First;
+                // Only where the outcome follows a victim as a verb does: "3 000 déplacés et 20 morts" joins nothing.
+                while (count.FirstToken == captures.First && captures.VictimFirst >= 0 && captures.TriggerFirst > captures.VictimFirst && joinedAt > 0 && grammar.Coordinators.Contains(tokens[joinedAt - 1].Key)
+                    && matcher.Conjunct(joinedAt - 1, out var joined) && !Claimed(scratch.Claimed, joined.Count.FirstToken, joined.Count.NextToken))
+                {
+                    Claim(scratch.Claimed, joined.Count.FirstToken, joined.Count.NextToken);
+                    joined.Category = captures.Category;
+                    joined.TriggerFirst = captures.TriggerFirst;
+                    joined.TriggerNext = captures.TriggerNext;
+                    scratch.Found.Add(Mention(original, tokens, joined, sentence));
+                    joinedAt = joined.First;
+                }
             }
         }
         scratch.Found.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Trigger.Start.CompareTo(b.Trigger.Start));
@@ -169,6 +182,24 @@ internal readonly struct PatternMatcher(List<QuantityToken> tokens, List<NumberM
         return element.Optional && Match(elements, e + 1, t, ref c);
     }
 
+    /// <summary>A count and its victim that end just before token <paramref name="end"/> (a coordinator), found by trying the few starts before it.</summary>
+    public bool Conjunct(int end, out Captures joined)
+    {
+        // The earliest start wins, so a qualifier is kept ("au moins trois policiers", not "trois policiers").
+        var found = false;
+        joined = default;
+        for (var start = end - 1; start >= 0 && start >= end - 8; start--)
+        {
+            var candidate = Captures.Empty;
+            if (Match(grammar.Conjunct, 0, start, ref candidate) && candidate.First == start && candidate.Next == end && !candidate.Count.Unknown && candidate.Count.Best != 0)
+            {
+                joined = candidate;
+                found = true;
+            }
+        }
+        return found;
+    }
+
     private bool Step(PatternElement element, int t, out int next, ref Captures c)
     {
         next = t;
@@ -191,7 +222,10 @@ internal readonly struct PatternMatcher(List<QuantityToken> tokens, List<NumberM
         }
         else if (element.Piece == PatternElement.AnyWord)
         {
-            if (tokens[t].Kind != TokenKind.Word || numberAt[t] >= 0) return false;
+            // Any word but a number, a coordinator (a list of counts follows), a victim ("police officers", not "police" + "officers")
+            // or the start of what happened ("mortellement blessé").
+            if (tokens[t].Kind != TokenKind.Word || numberAt[t] >= 0 || grammar.Coordinators.Contains(tokens[t].Key) || StartsOutcome(t)
+                || grammar.Pieces.TryGetValue(PatternElement.Victim, out var victims) && victims.Match(tokens, t, out _) > 0) return false;
             next = t + 1;
         }
         else
@@ -207,13 +241,21 @@ internal readonly struct PatternMatcher(List<QuantityToken> tokens, List<NumberM
             }
             else if (element.Piece == PatternElement.Victim)
             {
-                c.VictimFirst = t;
+                // "combattants jihadistes": a second victim noun right after the first names the same people, maybe more precisely.
+                if (c.VictimFirst < 0 || c.VictimNext != t) c.VictimFirst = t;
+                if (c.VictimValue is null or "unknown" || c.VictimNext != t) c.VictimValue = value;
                 c.VictimNext = next;
-                c.VictimValue = value;
             }
         }
         c.Took(t, next);
         return true;
+    }
+
+    private bool StartsOutcome(int t)
+    {
+        foreach (var name in grammar.OutcomePieces)
+            if (grammar.Pieces[name].Match(tokens, t, out _) > 0) return true;
+        return false;
     }
 
     /// <summary>A count at token <paramref name="t"/>: a qualifier, then a number, a zero or unknown phrase or an article, then maybe a range's end.</summary>

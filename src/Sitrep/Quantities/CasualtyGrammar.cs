@@ -33,6 +33,10 @@ public sealed class CasualtyGrammar
     public required PhraseTable<string> Unknown { get; init; }
     /// <summary>Articles that count one person when a victim noun follows ("un soldat a été tué").</summary>
     public required IReadOnlySet<string> One { get; init; }
+    /// <summary>Words that join counts sharing one outcome ("trois policiers et un civil ont été blessés").</summary>
+    public required IReadOnlySet<string> Coordinators { get; init; }
+    /// <summary>What a joined count looks like: <c>{count} {of}? {word}? {victim}</c>.</summary>
+    public required IReadOnlyList<PatternElement> Conjunct { get; init; }
     /// <summary>Words after a count that show it counts no people ("45 ans", "30 km").</summary>
     public required IReadOnlySet<string> NonVictims { get; init; }
     public required IReadOnlyList<CasualtyPattern> Patterns { get; init; }
@@ -113,6 +117,14 @@ public sealed class CasualtyGrammar
             Unknown = Phrases("unknown"),
             One = Keys(data.List(data.Root, "one")),
             NonVictims = Keys(data.List(data.Root, "non-victims")),
+            Coordinators = Keys(data.List(data.Root, "coordinators")),
+            Conjunct =
+            [
+                new PatternElement(PatternElement.Count, null, false, false, false),
+                .. pieces.ContainsKey("of") ? [new PatternElement("of", null, true, false, false)] : Array.Empty<PatternElement>(),
+                new PatternElement(PatternElement.AnyWord, null, true, false, false),
+                new PatternElement(PatternElement.Victim, null, false, false, false),
+            ],
             Patterns = patterns,
             TriggerWords = triggers,
         };
