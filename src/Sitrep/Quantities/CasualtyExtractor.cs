@@ -17,6 +17,7 @@ public static class CasualtyExtractor
         public readonly List<CasualtyMention> Found = [];
         public int[] NumberAt = new int[64];
         public bool[] Claimed = new bool[64];
+        public bool[] CountStart = new bool[64];
     }
 
     /// <summary>Whether [start, end) holds a word that starts an outcome phrase ("tués", "killed", "bilan").</summary>
@@ -52,6 +53,7 @@ public static class CasualtyExtractor
         {
             scratch.NumberAt = new int[tokens.Count * 2 + 1];
             scratch.Claimed = new bool[tokens.Count * 2 + 1];
+            scratch.CountStart = new bool[tokens.Count * 2 + 1];
         }
         Array.Fill(scratch.NumberAt, -1, 0, tokens.Count + 1);
         Array.Clear(scratch.Claimed, 0, tokens.Count + 1);
@@ -64,7 +66,9 @@ public static class CasualtyExtractor
             if (!inTime) scratch.NumberAt[number.FirstToken] = n;
         }
 
-        var matcher = new PatternMatcher(tokens, scratch.Numbers, scratch.NumberAt, grammar);
+        var countStarts = grammar.CountStarts;
+        for (var t = 0; t < tokens.Count; t++) scratch.CountStart[t] = scratch.NumberAt[t] >= 0 || countStarts.Contains(tokens[t].Key);
+        var matcher = new PatternMatcher(tokens, scratch.Numbers, scratch.NumberAt, scratch.CountStart, grammar);
         foreach (var pattern in grammar.Patterns)
         {
             for (var t = 0; t < tokens.Count; t++)
@@ -167,7 +171,7 @@ internal struct Captures
 }
 
 /// <summary>Matches pattern elements against tokens by backtracking (patterns and sentences are short).</summary>
-internal readonly struct PatternMatcher(List<QuantityToken> tokens, List<NumberMention> numbers, int[] numberAt, CasualtyGrammar grammar)
+internal readonly struct PatternMatcher(List<QuantityToken> tokens, List<NumberMention> numbers, int[] numberAt, bool[] countStart, CasualtyGrammar grammar)
 {
     public bool Match(IReadOnlyList<PatternElement> elements, int e, int t, ref Captures c)
     {
@@ -262,6 +266,7 @@ internal readonly struct PatternMatcher(List<QuantityToken> tokens, List<NumberM
     private bool CountAt(int t, out CountRead count)
     {
         count = new CountRead { FirstToken = t, NumberStart = -1, NumberEnd = -1 };
+        if (!countStart[t]) return false;
         var qualifierLength = grammar.Qualifiers.Match(tokens, t, out var qualifier);
         var at = t + qualifierLength;
         if (at >= tokens.Count) return false;

@@ -40,6 +40,11 @@ public sealed class CasualtyGrammar
     /// <summary>Words after a count that show it counts no people ("45 ans", "30 km").</summary>
     public required IReadOnlySet<string> NonVictims { get; init; }
     public required IReadOnlyList<CasualtyPattern> Patterns { get; init; }
+
+    /// <summary>Keys a count can start with besides a number (qualifiers, zero and unknown phrases, "un"): elsewhere no count is tried.</summary>
+    public IReadOnlySet<string> CountStarts => _countStarts ??= Qualifiers.FirstKeys.Concat(Zero.FirstKeys).Concat(Unknown.FirstKeys).Concat(One).ToHashSet(StringComparer.Ordinal);
+
+    private IReadOnlySet<string>? _countStarts;
     /// <summary>
     /// The first word of every outcome phrase, as written and as a key, compared ignoring case: a sentence
     /// without one holds no casualty, and is skipped after one scan.

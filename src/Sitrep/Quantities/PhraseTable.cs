@@ -10,6 +10,9 @@ public sealed class PhraseTable<T>
 
     public int Count { get; private set; }
 
+    /// <summary>The first keys of all phrases: no phrase starts at a token with another key.</summary>
+    public IEnumerable<string> FirstKeys => _byFirst.Keys;
+
     public void Add(string[] keys, T value)
     {
         if (keys.Length == 0) return;

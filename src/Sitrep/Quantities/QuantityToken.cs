@@ -58,10 +58,36 @@ public static class QuantityTokenizer
     /// <summary>Lower case, no accents, plain apostrophes: how every word list is looked up.</summary>
     public static string Key(ReadOnlySpan<char> word)
     {
-        var ascii = true;
+        var plain = true;
         foreach (var c in word)
-            if (c > 0x7F || char.IsAsciiLetterUpper(c)) { ascii = false; break; }
-        if (ascii) return word.ToString();
+        {
+            if (c >= FoldTable.Length && c != '’') return SlowKey(word);
+            if (c > 0x7F || char.IsAsciiLetterUpper(c) || c == '’') plain = false;
+        }
+        if (plain) return word.ToString();
+        var length = 0;
+        Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        foreach (var c in word)
+            buffer[length++] = c == '’' ? '\'' : FoldTable[c];
+        return new string(buffer[..length]);
+    }
+
+    /// <summary>Latin letters up to U+024F, lower-cased and stripped of their accents: "É" → 'e'.</summary>
+    private static readonly char[] FoldTable = BuildFoldTable();
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[0x250];
+        for (var c = 0; c < table.Length; c++)
+        {
+            var decomposed = ((char)c).ToString().Normalize(NormalizationForm.FormD);
+            table[c] = char.ToLowerInvariant(decomposed[0]);
+        }
+        return table;
+    }
+
+    private static string SlowKey(ReadOnlySpan<char> word)
+    {
         var decomposed = word.ToString().ToLowerInvariant().Replace('’', '\'').Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
