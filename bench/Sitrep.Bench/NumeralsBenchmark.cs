@@ -83,6 +83,12 @@ internal static class NumeralsBenchmark
         foreach (var document in documents)
         {
             foreach (var stage in before) stage.Process(document);
+            if (detail)
+            {
+                pipeline.Stages.First(s => s.Name == "quantities").Process(document);
+                foreach (var c in document.Casualties)
+                    Console.WriteLine($"  sample {Path.GetFileName(document.Id)}: {Show(c)} {c.Victim}/{c.VictimClass} \"{c.Text}\"");
+            }
             if (!resources.CasualtyGrammars.ContainsKey(document.Language)) continue;
             if (!perLanguage.TryGetValue(document.Language, out var list)) perLanguage[document.Language] = list = [];
             foreach (var s in document.Sentences) list.Add(document.FoldedText[s.Start..s.End]);
