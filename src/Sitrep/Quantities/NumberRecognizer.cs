@@ -74,6 +74,11 @@ public static class NumberRecognizer
         }
         if (token.Kind == TokenKind.Digits)
         {
+            if (Fraction(tokens, at, text) is { } fraction)
+            {
+                mention = Make(tokens, at, 3, fraction, NumberKind.Cardinal);
+                return true;
+            }
             var length = Cardinal(text, tokens, at, grammar, out var value, out var ordinal);
             if (length == 0) return false;
             mention = Make(tokens, at, length, value, ordinal ? NumberKind.Ordinal : NumberKind.Cardinal);
@@ -101,6 +106,21 @@ public static class NumberRecognizer
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// "1/5", "20/100": a smaller number over a larger one, written tight. Never a date: "12/3" (larger
+    /// first) and "5/3/2019" (a second slash) are left alone.
+    /// </summary>
+    private static double? Fraction(IReadOnlyList<QuantityToken> tokens, int at, string text)
+    {
+        if (at + 2 >= tokens.Count || tokens[at + 1].Key != "/" || tokens[at + 2].Kind != TokenKind.Digits || !Adjacent(tokens, at) || !Adjacent(tokens, at + 1)) return null;
+        if (at > 0 && Adjacent(tokens, at - 1) && tokens[at - 1].Key is "/" or "." or ",") return null;
+        if (at + 3 < tokens.Count && Adjacent(tokens, at + 2) && tokens[at + 3].Key is "/" or "." or ",") return null;
+        if (tokens[at].Length > 6 || tokens[at + 2].Length > 6) return null;
+        var numerator = double.Parse(text.AsSpan(tokens[at].Start, tokens[at].Length), CultureInfo.InvariantCulture);
+        var denominator = double.Parse(text.AsSpan(tokens[at + 2].Start, tokens[at + 2].Length), CultureInfo.InvariantCulture);
+        return denominator > numerator ? numerator / denominator : null;
     }
 
     private static NumberMention Make(IReadOnlyList<QuantityToken> tokens, int at, int count, double value, NumberKind kind) =>
