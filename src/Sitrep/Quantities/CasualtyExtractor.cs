@@ -173,14 +173,17 @@ internal struct Captures
 /// <summary>Matches pattern elements against tokens by backtracking (patterns and sentences are short).</summary>
 internal readonly struct PatternMatcher(List<QuantityToken> tokens, List<NumberMention> numbers, int[] numberAt, bool[] countStart, CasualtyGrammar grammar)
 {
-    public bool Match(IReadOnlyList<PatternElement> elements, int e, int t, ref Captures c)
+    /// <summary>A repeated element ("{aux}*") takes at most this many phrases ("auraient été", "had reportedly been"), which bounds the backtracking.</summary>
+    private const int MaxRepeats = 4;
+
+    public bool Match(IReadOnlyList<PatternElement> elements, int e, int t, ref Captures c, int repeats = 0)
     {
         if (e == elements.Count) return true;
         var element = elements[e];
         var copy = c;
         if (Step(element, t, out var next, ref copy) && next > t)
         {
-            if (element.Repeat && Match(elements, e, next, ref copy)) { c = copy; return true; }
+            if (element.Repeat && repeats + 1 < MaxRepeats && Match(elements, e, next, ref copy, repeats + 1)) { c = copy; return true; }
             if (Match(elements, e + 1, next, ref copy)) { c = copy; return true; }
         }
         return element.Optional && Match(elements, e + 1, t, ref c);

@@ -92,7 +92,7 @@ public sealed class CasualtyGrammar
         foreach (var (phrase, value, node) in data.Map(data.Root, "qualifiers"))
             qualifiers.Add(QuantityTokenizer.Keys(phrase), Enum.TryParse<CountQualifier>(value, true, out var q) ? q
                 : throw new LanguageDataException($"{data.Where(node)}: qualifier '{value}' is not low, high, about or range"));
-        var ranges = data.Section("ranges");
+        var ranges = data.Child(data.Root, "ranges") as YamlDotNet.RepresentationModel.YamlMappingNode ?? [];
         PhraseTable<string> Phrases(string key)
         {
             var table = new PhraseTable<string>();
