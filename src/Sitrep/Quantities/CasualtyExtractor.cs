@@ -227,6 +227,16 @@ internal readonly struct PatternMatcher(List<QuantityToken> tokens, List<NumberM
             if (numberAt[t] < 0) return false;
             next = numbers[numberAt[t]].NextToken;
         }
+        else if (element.Piece == PatternElement.Aside)
+        {
+            // ", dont cinq enfants," or "(including two children)": up to a dozen tokens to the closing mark.
+            var close = tokens[t].Key switch { "," => ",", "(" => ")", _ => null };
+            if (close is null || grammar.Asides.Match(tokens, t + 1, out _) == 0) return false;
+            var end = t + 2;
+            while (end < tokens.Count && end <= t + 12 && tokens[end].Key != close) end++;
+            if (end >= tokens.Count || tokens[end].Key != close) return false;
+            next = end + 1;
+        }
         else if (element.Piece == PatternElement.AnyWord)
         {
             // Any word but a number, a coordinator (a list of counts follows), a victim ("police officers", not "police" + "officers")

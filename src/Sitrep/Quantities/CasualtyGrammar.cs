@@ -15,7 +15,7 @@ public enum CountQualifier
 /// One language's casualty phrases, read from <c>lang/&lt;code&gt;/casualties.yaml</c>: word classes
 /// (what happened, who, auxiliaries…), qualifiers, zero and unknown phrases, and patterns: sequences
 /// of word classes (<c>{victim}</c>), literal words (<c>de|of</c>) and the built-in <c>{count}</c> and
-/// <c>{word}</c> (any word) and <c>{number}</c> (any number), tried in the order written.
+/// <c>{word}</c> (any word), <c>{number}</c> (any number) and <c>{aside}</c> (", dont cinq enfants,"), tried in the order written.
 /// </summary>
 public sealed class CasualtyGrammar
 {
@@ -37,6 +37,8 @@ public sealed class CasualtyGrammar
     public required IReadOnlySet<string> Coordinators { get; init; }
     /// <summary>What a joined count looks like: <c>{count} {of}? {word}? {victim}</c>.</summary>
     public required IReadOnlyList<PatternElement> Conjunct { get; init; }
+    /// <summary>Phrases that open an aside to skip (", dont cinq enfants,", "(including two children)").</summary>
+    public required PhraseTable<string> Asides { get; init; }
     /// <summary>Words after a count that show it counts no people ("45 ans", "30 km").</summary>
     public required IReadOnlySet<string> NonVictims { get; init; }
     public required IReadOnlyList<CasualtyPattern> Patterns { get; init; }
@@ -123,6 +125,7 @@ public sealed class CasualtyGrammar
             One = Keys(data.List(data.Root, "one")),
             NonVictims = Keys(data.List(data.Root, "non-victims")),
             Coordinators = Keys(data.List(data.Root, "coordinators")),
+            Asides = Phrases("asides"),
             Conjunct =
             [
                 new PatternElement(PatternElement.Count, null, false, false, false),
@@ -162,6 +165,8 @@ public sealed record PatternElement(string? Piece, IReadOnlySet<string>? Literal
     public const string AnyWord = "word";
     /// <summary>Any number that is not the count ("un homme de {number} ans").</summary>
     public const string AnyNumber = "number";
+    /// <summary>An aside between commas or brackets that starts with an <c>asides</c> phrase (", dont cinq enfants,"), skipped.</summary>
+    public const string Aside = "aside";
     public const string Victim = "victim";
 }
 
@@ -179,7 +184,7 @@ public sealed record CasualtyPattern(IReadOnlyList<PatternElement> Elements, str
             if (body.StartsWith('{') && body.EndsWith('}'))
             {
                 var name = body[1..^1];
-                if (name is not (PatternElement.Count or PatternElement.AnyWord or PatternElement.AnyNumber) && !pieces.ContainsKey(name))
+                if (name is not (PatternElement.Count or PatternElement.AnyWord or PatternElement.AnyNumber or PatternElement.Aside) && !pieces.ContainsKey(name))
                     throw new LanguageDataException($"{where}: unknown piece {{{name}}} in pattern \"{text}\"");
                 elements.Add(new PatternElement(name, null, optional || repeat, repeat, outcomes.Contains(name)));
             }
