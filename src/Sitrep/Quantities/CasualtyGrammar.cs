@@ -48,7 +48,7 @@ public sealed class CasualtyGrammar
 
     private IReadOnlySet<string>? _countStarts;
     /// <summary>
-    /// The first word of every outcome phrase, as written and as a key, compared ignoring case: a sentence
+    /// The longest word of every outcome phrase, as written and as a key, compared ignoring case: a sentence
     /// without one holds no casualty, and is skipped after one scan.
     /// </summary>
     public required HashSet<string> TriggerWords { get; init; }
@@ -76,9 +76,10 @@ public sealed class CasualtyGrammar
                     else if (!TryVictimClass(value, out _))
                         throw new LanguageDataException($"{data.Where(node)}: '{value}' is neither a category ({string.Join(", ", Enum.GetNames<CasualtyCategory>()).ToLowerInvariant()}) nor a victim class (civilian, military, armed-group, unknown)");
                     table.Add(QuantityTokenizer.Keys(phrase), value);
-                    var first = phrase.Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries)[0];
-                    forms.Add(first);
-                    forms.Add(QuantityTokenizer.Key(first));
+                    // Any word of the phrase is in a sentence that holds it: the longest is the rarest ("tué" in "a tué").
+                    var rarest = phrase.Split([' ', '-', '\'', '’'], StringSplitOptions.RemoveEmptyEntries).MaxBy(w => w.Length)!;
+                    forms.Add(rarest);
+                    forms.Add(QuantityTokenizer.Key(rarest));
                 }
                 if (categories > 0 && categories < table.Count)
                     throw new LanguageDataException($"{data.Where(listNode)}: '{name}' mixes categories and victim classes");
