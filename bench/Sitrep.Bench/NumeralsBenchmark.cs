@@ -76,9 +76,18 @@ internal static class NumeralsBenchmark
             Console.WriteLine($"casualties {language}{set}: accuracy={(double)ok / cases.Count:0.000} ({ok}/{cases.Count} sentences fully right); {rate:0} sentences/s on one thread");
         }
 
-        // Real wire copy: the sentences of samples/, most without a casualty (the prefilter's case).
-        var documents = new InputReader().Read([samplesFolder]).Where(i => i.Document is not null).Select(i => i.Document!).ToList();
+        // Conflict wire copy (samples/, casualties in many sentences) and general news (the French and English
+        // pages of the extraction set, mostly without any: the prefilter's case).
         var before = pipeline.Stages.TakeWhile(s => s.Name != "quantities").ToList();
+        Speed(samplesFolder, "sample", null, before, pipeline, resources, detail);
+        var pages = Path.Combine(benchFolder, "..", "extraction", "trafilatura", "pages");
+        if (Directory.Exists(pages)) Speed(pages, "general-news", 300, before, pipeline, resources, detail);
+        return 0;
+    }
+
+    private static void Speed(string folder, string name, int? limit, List<IDocumentStage> before, DocumentPipeline pipeline, LanguageResources resources, bool detail)
+    {
+        var documents = new InputReader().Read([folder]).Where(i => i.Document is not null).Select(i => i.Document!).Take(limit ?? int.MaxValue).ToList();
         var perLanguage = new Dictionary<string, List<string>>();
         var total = 0;
         foreach (var document in documents)
@@ -104,8 +113,7 @@ internal static class NumeralsBenchmark
             var grammar = resources.CasualtyGrammars[language];
             prefilterSeconds += texts.Count / Throughput.Median(() => { foreach (var s in texts) CasualtyExtractor.MayHoldCasualties(s, 0, s.Length, grammar); }, texts.Count);
         }
-        Console.WriteLine($"casualties: {total} sample sentences ({documents.Count} documents, {passing} past the prefilter): {total / seconds:0} sentences/s on one thread; prefilter alone {total / prefilterSeconds:0}/s");
-        return 0;
+        Console.WriteLine($"casualties: {total} {name} sentences ({documents.Count} documents, {passing} past the prefilter): {total / seconds:0} sentences/s on one thread; prefilter alone {total / prefilterSeconds:0}/s");
     }
 
     private static Document Process(string text, string language, DocumentPipeline pipeline)
