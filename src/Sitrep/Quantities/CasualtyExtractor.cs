@@ -82,10 +82,11 @@ public static class CasualtyExtractor
                 Claim(scratch.Claimed, count.FirstToken, count.NextToken);
                 Claim(scratch.Claimed, captures.TriggerFirst, captures.TriggerNext);
                 scratch.Found.Add(Mention(original, tokens, captures, sentence));
-                // "trois policiers et un civil ont été blessés": counts joined before this one share its outcome.
+                // "trois policiers et un civil ont été blessés": counts joined before this one share its outcome, but only
+                // where the outcome follows a victim as a verb does ("3 000 déplacés et 20 morts" joins nothing).
+                var joins = count.FirstToken == captures.First && captures.VictimFirst >= 0 && captures.TriggerFirst > captures.VictimFirst;
                 var joinedAt = captures.First;
-                // Only where the outcome follows a victim as a verb does: "3 000 déplacés et 20 morts" joins nothing.
-                while (count.FirstToken == captures.First && captures.VictimFirst >= 0 && captures.TriggerFirst > captures.VictimFirst && joinedAt > 0 && grammar.Coordinators.Contains(tokens[joinedAt - 1].Key)
+                while (joins && joinedAt > 0 && grammar.Coordinators.Contains(tokens[joinedAt - 1].Key)
                     && matcher.Conjunct(joinedAt - 1, out var joined) && !Claimed(scratch.Claimed, joined.Count.FirstToken, joined.Count.NextToken))
                 {
                     Claim(scratch.Claimed, joined.Count.FirstToken, joined.Count.NextToken);
