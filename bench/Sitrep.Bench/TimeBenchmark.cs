@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -92,17 +91,7 @@ internal static class TimeBenchmark
                 TimeExtractor.Extract(text, text, 0, text.Length, grammar, resolver, output);
             }
         }
-        Pass();
-        var rates = new List<double>();
-        for (var run = 0; run < 5; run++)
-        {
-            var watch = Stopwatch.StartNew();
-            var passes = 0;
-            do { Pass(); passes++; } while (watch.Elapsed.TotalSeconds < 0.5);
-            rates.Add(passes * texts.Count / watch.Elapsed.TotalSeconds);
-        }
-        rates.Sort();
-        return rates[2];
+        return Throughput.Median(Pass, texts.Count);
     }
 
     private static readonly Dictionary<string, int> Length = new()

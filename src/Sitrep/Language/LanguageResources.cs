@@ -1,3 +1,4 @@
+using Sitrep.Quantities;
 using Sitrep.Time;
 
 namespace Sitrep.Language;
@@ -34,6 +35,12 @@ public sealed class LanguageResources
     /// <summary>Time patterns per language (<c>time.yaml</c>).</summary>
     public IReadOnlyDictionary<string, TimeGrammar> TimeGrammars { get; }
 
+    /// <summary>Number words and digit conventions per language (<c>numbers.yaml</c>).</summary>
+    public IReadOnlyDictionary<string, NumberGrammar> NumberGrammars { get; private init; } = new Dictionary<string, NumberGrammar>();
+
+    /// <summary>Casualty phrases per language (<c>casualties.yaml</c>, with that language's numbers).</summary>
+    public IReadOnlyDictionary<string, CasualtyGrammar> CasualtyGrammars { get; private init; } = new Dictionary<string, CasualtyGrammar>();
+
     /// <summary>The data beside the binaries, or in <c>$SITREP_LANG_DIR</c> when set.</summary>
     public static LanguageResources Default => DefaultResources.Value;
 
@@ -55,7 +62,12 @@ public sealed class LanguageResources
             if (File.Exists(file))
                 abbreviations[code] = WordList.Read(file).ToHashSet(StringComparer.Ordinal);
         }
-        return new LanguageResources(root, LanguageIdentifier.Load(root), abbreviations, SearchStemmer.Load(root), TimeGrammar.LoadAll(root));
+        var numbers = NumberGrammar.LoadAll(root);
+        return new LanguageResources(root, LanguageIdentifier.Load(root), abbreviations, SearchStemmer.Load(root), TimeGrammar.LoadAll(root))
+        {
+            NumberGrammars = numbers,
+            CasualtyGrammars = CasualtyGrammar.LoadAll(root, numbers),
+        };
     }
 }
 

@@ -12,21 +12,12 @@ namespace Sitrep.Tests.Time;
 /// </summary>
 public sealed class TimeSpecs
 {
-    private static readonly string SpecsRoot = Path.Combine(AppContext.BaseDirectory, "Specs", "time");
+    private static readonly SpecFiles<TimeCase> Specs = new("time");
 
     private static readonly Lazy<DocumentPipeline> Past = new(() => DocumentPipeline.CreateDefault(TestPaths.Resources, TimeBias.Past));
     private static readonly Lazy<DocumentPipeline> Future = new(() => DocumentPipeline.CreateDefault(TestPaths.Resources, TimeBias.Future));
 
-    public static TheoryData<string, int> Cases()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (var file in Directory.EnumerateFiles(SpecsRoot, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var relative = Path.GetRelativePath(SpecsRoot, file).Replace('\\', '/');
-            for (var i = 0; i < Read(relative).Count; i++) data.Add(relative, i);
-        }
-        return data;
-    }
+    public static TheoryData<string, int> Cases() => Specs.Cases();
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -55,19 +46,7 @@ public sealed class TimeSpecs
         Cases().Count(row => ((string)row[0]).StartsWith("en/", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(30);
     }
 
-    private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
-    private static readonly Dictionary<string, List<TimeCase>> Cache = [];
-
-    private static List<TimeCase> Read(string relative)
-    {
-        lock (Cache)
-        {
-            if (!Cache.TryGetValue(relative, out var cases))
-                Cache[relative] = cases = JsonSerializer.Deserialize<List<TimeCase>>(File.ReadAllText(Path.Combine(SpecsRoot, relative)), Options)
-                    ?? throw new InvalidDataException(relative);
-            return cases;
-        }
-    }
+    private static List<TimeCase> Read(string relative) => Specs.Read(relative);
 
     public sealed record TimeCase(string Text, string? Reference, string? Bias, List<ExpectedTime> Times);
 

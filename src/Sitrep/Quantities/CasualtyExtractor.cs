@@ -1,0 +1,356 @@
+namespace Sitrep.Quantities;
+
+/// <summary>
+/// Finds casualty phrases in one sentence with a language's <see cref="CasualtyGrammar"/>: the
+/// sentence is skipped unless it holds a word that says what happened; otherwise it is tokenized,
+/// its numbers found, and the patterns tried in the order written, each count and each trigger
+/// word serving one phrase only.
+/// </summary>
+public static class CasualtyExtractor
+{
+    [ThreadStatic] private static Scratch? _scratch;
+
+    private sealed class Scratch
+    {
+        public readonly List<QuantityToken> Tokens = [];
+        public readonly List<NumberMention> Numbers = [];
+        public readonly List<CasualtyMention> Found = [];
+        public int[] NumberAt = new int[64];
+        public bool[] Claimed = new bool[64];
+        public bool[] CountStart = new bool[64];
+    }
+
+    /// <summary>Whether [start, end) holds a word that starts an outcome phrase ("tués", "killed", "bilan").</summary>
+    public static bool MayHoldCasualties(string text, int start, int end, CasualtyGrammar grammar)
+    {
+        var lookup = grammar.TriggerWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var i = start;
+        while (i < end)
+        {
+            if (!char.IsLetter(text[i])) { i++; continue; }
+            var from = i;
+            while (i < end && char.IsLetter(text[i])) i++;
+            if (lookup.Contains(text.AsSpan(from, i - from))) return true;
+        }
+        return false;
+    }
+
+    /// <param name="text">The folded text the patterns are matched on.</param>
+    /// <param name="original">The text the mentions quote (same offsets).</param>
+    /// <param name="excluded">Ranges whose numbers count no people (dates and times found earlier).</param>
+    public static void Extract(string text, string original, int start, int end, int sentence, CasualtyGrammar grammar,
+        IReadOnlyList<TextSpan> excluded, List<CasualtyMention> output)
+    {
+        if (!MayHoldCasualties(text, start, end, grammar)) return;
+        var scratch = _scratch ??= new Scratch();
+        var tokens = scratch.Tokens;
+        tokens.Clear();
+        scratch.Numbers.Clear();
+        scratch.Found.Clear();
+        QuantityTokenizer.Tokenize(text, start, end, tokens);
+        NumberRecognizer.Recognize(text, tokens, grammar.Numbers, scratch.Numbers);
+        if (scratch.NumberAt.Length < tokens.Count + 1)
+        {
+            scratch.NumberAt = new int[tokens.Count * 2 + 1];
+            scratch.Claimed = new bool[tokens.Count * 2 + 1];
+            scratch.CountStart = new bool[tokens.Count * 2 + 1];
+        }
+        Array.Fill(scratch.NumberAt, -1, 0, tokens.Count + 1);
+        Array.Clear(scratch.Claimed, 0, tokens.Count + 1);
+        for (var n = 0; n < scratch.Numbers.Count; n++)
+        {
+            var number = scratch.Numbers[n];
+            var inTime = false;
+            foreach (var span in excluded)
+                if (span.Start < number.End && number.Start < span.End) { inTime = true; break; }
+            if (!inTime) scratch.NumberAt[number.FirstToken] = n;
+        }
+
+        var countStarts = grammar.CountStarts;
+        for (var t = 0; t < tokens.Count; t++) scratch.CountStart[t] = scratch.NumberAt[t] >= 0 || countStarts.Contains(tokens[t].Key);
+        var matcher = new PatternMatcher(tokens, scratch.Numbers, scratch.NumberAt, scratch.CountStart, grammar);
+        foreach (var pattern in grammar.Patterns)
+        {
+            for (var t = 0; t < tokens.Count; t++)
+            {
+                var captures = Captures.Empty;
+                if (!matcher.Match(pattern.Elements, 0, t, ref captures) || captures.First != t) continue;
+                var count = captures.Count;
+                if (Claimed(scratch.Claimed, count.FirstToken, count.NextToken) || Claimed(scratch.Claimed, captures.TriggerFirst, captures.TriggerNext)) continue;
+                // "un", "a" count one person only when a victim noun or the outcome noun itself follows ("un soldat", "un mort").
+                if (count.Article && captures.VictimFirst < 0 && captures.TriggerFirst != count.NextToken) continue;
+                Claim(scratch.Claimed, count.FirstToken, count.NextToken);
+                Claim(scratch.Claimed, captures.TriggerFirst, captures.TriggerNext);
+                scratch.Found.Add(Mention(original, tokens, captures, sentence));
+                // "trois policiers et un civil ont été blessés": counts joined before this one share its outcome, but only
+                // where the outcome follows a victim as a verb does ("3 000 déplacés et 20 morts" joins nothing).
+                var joins = count.FirstToken == captures.First && captures.VictimFirst >= 0 && captures.TriggerFirst > captures.VictimFirst;
+                var joinedAt = captures.First;
+                while (joins && joinedAt > 0 && grammar.Coordinators.Contains(tokens[joinedAt - 1].Key)
+                    && matcher.Conjunct(joinedAt - 1, out var joined) && !Claimed(scratch.Claimed, joined.Count.FirstToken, joined.Count.NextToken))
+                {
+                    Claim(scratch.Claimed, joined.Count.FirstToken, joined.Count.NextToken);
+                    joined.Category = captures.Category;
+                    joined.TriggerFirst = captures.TriggerFirst;
+                    joined.TriggerNext = captures.TriggerNext;
+                    scratch.Found.Add(Mention(original, tokens, joined, sentence));
+                    joinedAt = joined.First;
+                }
+            }
+        }
+        scratch.Found.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Trigger.Start.CompareTo(b.Trigger.Start));
+        for (var k = 0; k < scratch.Found.Count; k++)
+        {
+            var mention = scratch.Found[k];
+            // "killing 5 soldiers and wounding 7": a count without a victim right after one with a victim shares it.
+            if (mention.Victim is null && k > 0 && scratch.Found[k - 1] is { Victim: not null } previous
+                && mention.Span.Start - previous.Span.End is >= 0 and <= 8)
+                mention = mention with { Victim = previous.Victim, VictimClass = previous.VictimClass };
+            output.Add(mention);
+        }
+    }
+
+    private static bool Claimed(bool[] claimed, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+            if (claimed[i]) return true;
+        return false;
+    }
+
+    private static void Claim(bool[] claimed, int from, int to)
+    {
+        for (var i = from; i < to; i++) claimed[i] = true;
+    }
+
+    private static CasualtyMention Mention(string original, List<QuantityToken> tokens, Captures c, int sentence)
+    {
+        var span = new TextSpan(tokens[c.First].Start, tokens[c.Next - 1].End);
+        var victimClass = VictimClass.Unknown;
+        string? victim = null;
+        if (c.VictimFirst >= 0)
+        {
+            victim = original[tokens[c.VictimFirst].Start..tokens[c.VictimNext - 1].End];
+            CasualtyGrammar.TryVictimClass(c.VictimValue ?? "unknown", out victimClass);
+        }
+        var count = c.Count;
+        return new CasualtyMention(
+            Enum.Parse<CasualtyCategory>(c.Category!, true),
+            count.Best, count.Low, count.High, count.Approximate, count.Unknown,
+            victim, victimClass, sentence, span,
+            count.NumberStart >= 0 ? new TextSpan(count.NumberStart, count.NumberEnd) : null,
+            new TextSpan(tokens[c.TriggerFirst].Start, tokens[c.TriggerNext - 1].End),
+            original[span.Start..span.End]);
+    }
+}
+
+/// <summary>What a count says: the figure, or its bounds, and where its number is.</summary>
+internal struct CountRead
+{
+    public int FirstToken, NextToken;
+    public int NumberStart, NumberEnd;
+    public int? Best, Low, High;
+    public bool Approximate, Unknown, Article;
+}
+
+/// <summary>What a pattern matched: its tokens, count, trigger (category) and victim.</summary>
+internal struct Captures
+{
+    public int First, Next;
+    public CountRead Count;
+    public int TriggerFirst, TriggerNext;
+    public string? Category;
+    public int VictimFirst, VictimNext;
+    public string? VictimValue;
+
+    public static Captures Empty => new() { First = -1, TriggerFirst = -1, VictimFirst = -1 };
+
+    public void Took(int from, int to)
+    {
+        if (First < 0) First = from;
+        Next = to;
+    }
+}
+
+/// <summary>Matches pattern elements against tokens by backtracking (patterns and sentences are short).</summary>
+internal readonly struct PatternMatcher(List<QuantityToken> tokens, List<NumberMention> numbers, int[] numberAt, bool[] countStart, CasualtyGrammar grammar)
+{
+    /// <summary>A repeated element ("{aux}*") takes at most this many phrases ("auraient été", "had reportedly been"), which bounds the backtracking.</summary>
+    private const int MaxRepeats = 4;
+
+    public bool Match(IReadOnlyList<PatternElement> elements, int e, int t, ref Captures c, int repeats = 0)
+    {
+        if (e == elements.Count) return true;
+        var element = elements[e];
+        var copy = c;
+        if (Step(element, t, out var next, ref copy) && next > t)
+        {
+            if (element.Repeat && repeats + 1 < MaxRepeats && Match(elements, e, next, ref copy, repeats + 1)) { c = copy; return true; }
+            if (Match(elements, e + 1, next, ref copy)) { c = copy; return true; }
+        }
+        return element.Optional && Match(elements, e + 1, t, ref c);
+    }
+
+    /// <summary>A count and its victim that end just before token <paramref name="end"/> (a coordinator), found by trying the few starts before it.</summary>
+    public bool Conjunct(int end, out Captures joined)
+    {
+        // The earliest start wins, so a qualifier is kept ("au moins trois policiers", not "trois policiers").
+        var found = false;
+        joined = default;
+        for (var start = end - 1; start >= 0 && start >= end - 8; start--)
+        {
+            var candidate = Captures.Empty;
+            if (Match(grammar.Conjunct, 0, start, ref candidate) && candidate.First == start && candidate.Next == end && !candidate.Count.Unknown && candidate.Count.Best != 0)
+            {
+                joined = candidate;
+                found = true;
+            }
+        }
+        return found;
+    }
+
+    private bool Step(PatternElement element, int t, out int next, ref Captures c)
+    {
+        next = t;
+        if (t >= tokens.Count) return false;
+        if (element.Literals is { } literals)
+        {
+            if (!literals.Contains(tokens[t].Key)) return false;
+            next = t + 1;
+        }
+        else if (element.Piece == PatternElement.Count)
+        {
+            if (!CountAt(t, out var count)) return false;
+            c.Count = count;
+            next = count.NextToken;
+        }
+        else if (element.Piece == PatternElement.AnyNumber)
+        {
+            if (numberAt[t] < 0) return false;
+            next = numbers[numberAt[t]].NextToken;
+        }
+        else if (element.Piece == PatternElement.Aside)
+        {
+            // ", dont cinq enfants," or "(including two children)": up to a dozen tokens to the closing mark.
+            var close = tokens[t].Key switch { "," => ",", "(" => ")", _ => null };
+            if (close is null || grammar.Asides.Match(tokens, t + 1, out _) == 0) return false;
+            var end = t + 2;
+            while (end < tokens.Count && end <= t + 12 && tokens[end].Key != close) end++;
+            if (end >= tokens.Count || tokens[end].Key != close) return false;
+            next = end + 1;
+        }
+        else if (element.Piece == PatternElement.AnyWord)
+        {
+            // Any word but a number, a coordinator (a list of counts follows), a victim ("police officers", not "police" + "officers")
+            // or the start of what happened ("mortellement blessé").
+            if (tokens[t].Kind != TokenKind.Word || numberAt[t] >= 0 || grammar.Coordinators.Contains(tokens[t].Key) || StartsOutcome(t)
+                || grammar.Pieces.TryGetValue(PatternElement.Victim, out var victims) && victims.Match(tokens, t, out _) > 0) return false;
+            next = t + 1;
+        }
+        else
+        {
+            var length = grammar.Pieces[element.Piece!].Match(tokens, t, out var value);
+            if (length == 0) return false;
+            next = t + length;
+            if (element.Outcome)
+            {
+                c.TriggerFirst = t;
+                c.TriggerNext = next;
+                c.Category = value;
+            }
+            else if (element.Piece == PatternElement.Victim)
+            {
+                // "combattants jihadistes": a second victim noun right after the first names the same people, maybe more precisely.
+                if (c.VictimFirst < 0 || c.VictimNext != t) c.VictimFirst = t;
+                if (c.VictimValue is null or "unknown" || c.VictimNext != t) c.VictimValue = value;
+                c.VictimNext = next;
+            }
+        }
+        c.Took(t, next);
+        return true;
+    }
+
+    private bool StartsOutcome(int t)
+    {
+        foreach (var name in grammar.OutcomePieces)
+            if (grammar.Pieces[name].Match(tokens, t, out _) > 0) return true;
+        return false;
+    }
+
+    /// <summary>A count at token <paramref name="t"/>: a qualifier, then a number, a zero or unknown phrase or an article, then maybe a range's end.</summary>
+    private bool CountAt(int t, out CountRead count)
+    {
+        count = new CountRead { FirstToken = t, NumberStart = -1, NumberEnd = -1 };
+        if (!countStart[t]) return false;
+        var qualifierLength = grammar.Qualifiers.Match(tokens, t, out var qualifier);
+        var at = t + qualifierLength;
+        if (at >= tokens.Count) return false;
+        int length;
+        if (qualifierLength == 0 && (length = grammar.Zero.Match(tokens, at, out _)) > 0)
+        {
+            count.Best = 0;
+            count.NextToken = at + length;
+            return NotFollowedByNonVictim(count.NextToken);
+        }
+        if (qualifierLength == 0 && (length = grammar.Unknown.Match(tokens, at, out _)) > 0)
+        {
+            count.Unknown = true;
+            count.NextToken = at + length;
+            return NotFollowedByNonVictim(count.NextToken);
+        }
+        int value;
+        var approximate = false;
+        if (People(at) is { } number)
+        {
+            value = (int)number.Value;
+            approximate = number.Kind == NumberKind.Approximate;
+            count.NumberStart = number.Start;
+            count.NumberEnd = number.End;
+            count.NextToken = number.NextToken;
+        }
+        else if (qualifierLength == 0 && grammar.One.Contains(tokens[at].Key))
+        {
+            value = 1;
+            count.Article = true;
+            count.NumberStart = tokens[at].Start;
+            count.NumberEnd = tokens[at].End;
+            count.NextToken = at + 1;
+        }
+        else return false;
+
+        // A range: "10 à 15", "two or three", "entre 10 et 15".
+        var join = count.NextToken;
+        if (join + 1 < tokens.Count && (grammar.RangeJoiners.Contains(tokens[join].Key) || (qualifier == CountQualifier.Range && qualifierLength > 0 && grammar.RangeJoinersAfterStart.Contains(tokens[join].Key)))
+            && People(join + 1) is { } upper && upper.Value >= value)
+        {
+            count.Low = value;
+            count.High = (int)upper.Value;
+            count.NumberEnd = upper.End;
+            count.NextToken = upper.NextToken;
+        }
+        else if (qualifierLength > 0 && qualifier == CountQualifier.Range) return false;
+        else if (qualifierLength > 0 && qualifier == CountQualifier.Low) count.Low = value;
+        else if (qualifierLength > 0 && qualifier == CountQualifier.High) count.High = value;
+        else
+        {
+            count.Best = value;
+            count.Approximate = approximate || (qualifierLength > 0 && qualifier == CountQualifier.About);
+        }
+        return NotFollowedByNonVictim(count.NextToken);
+    }
+
+    /// <summary>A number at token <paramref name="at"/> that can count people: whole, not negative, not an ordinal, not in a date.</summary>
+    private NumberMention? People(int at)
+    {
+        if (numberAt[at] < 0) return null;
+        var number = numbers[numberAt[at]];
+        return number.Kind != NumberKind.Ordinal && number.Value >= 0 && number.Value == Math.Floor(number.Value) && number.Value < int.MaxValue ? number : null;
+    }
+
+    /// <summary>"45 ans", "30 km", "12 %": the words after a count (past "de"/"of") that show it counts no people.</summary>
+    private bool NotFollowedByNonVictim(int next)
+    {
+        if (next >= tokens.Count) return true;
+        if (grammar.NonVictims.Contains(tokens[next].Key)) return false;
+        return !(grammar.Pieces.TryGetValue("of", out var of) && of.Match(tokens, next, out _) > 0 && next + 1 < tokens.Count && grammar.NonVictims.Contains(tokens[next + 1].Key));
+    }
+}

@@ -1,0 +1,31 @@
+using Sitrep.Pipeline;
+
+namespace Sitrep.Quantities;
+
+/// <summary>
+/// Finds casualty counts sentence by sentence with the grammar of the sentence's paragraph language (or
+/// the document's). Numbers inside a date or time found by the time stage count no people.
+/// </summary>
+public sealed class QuantityStage(IReadOnlyDictionary<string, CasualtyGrammar> grammars) : IDocumentStage
+{
+    public string Name => "quantities";
+
+    public void Process(Document document)
+    {
+        document.Casualties.Clear();
+        if (document.Text.Length == 0 || grammars.Count == 0) return;
+        var text = document.FoldedText.Length == document.Text.Length ? document.FoldedText : document.Text;
+        var times = document.Times.Select(t => new TextSpan(t.Start, t.End)).ToList();
+        var paragraph = 0;
+        for (var s = 0; s < document.Sentences.Count; s++)
+        {
+            var sentence = document.Sentences[s];
+            while (paragraph < document.Paragraphs.Count && document.Paragraphs[paragraph].Span.End <= sentence.Start) paragraph++;
+            var language = paragraph < document.Paragraphs.Count && document.Paragraphs[paragraph].Span.Start <= sentence.Start
+                ? document.Paragraphs[paragraph].Language
+                : document.Language;
+            if (grammars.TryGetValue(language, out var grammar) || grammars.TryGetValue(document.Language, out grammar))
+                CasualtyExtractor.Extract(text, document.Text, sentence.Start, sentence.End, s, grammar, times, document.Casualties);
+        }
+    }
+}
