@@ -74,6 +74,9 @@ public sealed class Document
     /// <summary>Dates and times found in the text, resolved against <see cref="Published"/>, in text order.</summary>
     public List<TimeExpression> Times { get; } = [];
 
+    /// <summary>Named entities in the text (persons, organisations, groups, places), in text order.</summary>
+    public List<Entities.Entity> Entities { get; } = [];
+
     /// <summary>Hash of the normalised main text: equal for the same content under different wrappers.</summary>
     public string? ContentHash { get; set; }
     /// <summary>MinHash signature of the text's word shingles, for near-duplicate detection.</summary>

@@ -1,4 +1,5 @@
 using Sitrep.Content;
+using Sitrep.Entities;
 using Sitrep.Fusion;
 using Sitrep.Language;
 using Sitrep.Time;
@@ -14,7 +15,7 @@ public sealed class DocumentPipeline
 
     public IReadOnlyList<IDocumentStage> Stages => _stages;
 
-    /// <summary>The standard pipeline: content, normalisation, language, sentences, times, fingerprints.</summary>
+    /// <summary>The standard pipeline: content, normalisation, language, sentences, times, entities, fingerprints.</summary>
     /// <param name="bias">How bare weekdays and months are read: the most recent one (news) or the next one.</param>
     public static DocumentPipeline CreateDefault(LanguageResources resources, TimeBias bias = TimeBias.Past) => new(
     [
@@ -23,6 +24,7 @@ public sealed class DocumentPipeline
         new LanguageStage(resources.Identifier),
         new SentenceStage(resources),
         new TimeStage(resources.TimeGrammars, bias),
+        new EntityStage(resources.Entities),
         new FingerprintStage(),
     ]);
 

@@ -1,0 +1,461 @@
+namespace Sitrep.Entities;
+
+/// <summary>The working state of <see cref="EntityRecognizer"/> over one document: who owns which token, acronyms and persons met so far.</summary>
+internal sealed class EntityPass
+{
+    private readonly string _text;
+    private readonly List<Token> _tokens;
+    private readonly IPlaceNameLookup? _places;
+    private readonly int[] _owner;
+    private readonly List<Found> _found = [];
+    private readonly HashSet<string> _lowercaseWords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KnownEntity> _acronyms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _personWords = new(StringComparer.Ordinal);
+
+    // Per paragraph.
+    private EntityGrammar _grammar = null!;
+    private int _from, _to;
+    private int[] _cueStartEndingAt = [];
+    private bool[] _cueTitleOnly = [];
+    private bool[] _inPersonCue = [];
+    private byte[] _placeCueEndsAt = [];
+
+    private sealed record Found(Entity Entity, int From, int To);
+
+    public EntityPass(string text, List<Token> tokens, IPlaceNameLookup? places)
+    {
+        _text = text;
+        _tokens = tokens;
+        _places = places;
+        _owner = new int[tokens.Count];
+        Array.Fill(_owner, -1);
+        // A word also written in lowercase in the document is a common word when it opens a sentence.
+        foreach (var token in tokens)
+            if (token.IsWord && !token.IsCapitalised && (token.Shape & TokenShape.Digit) == 0) _lowercaseWords.Add(token.Key);
+    }
+
+    public void Run(EntityGrammar grammar, int from, int to)
+    {
+        _grammar = grammar;
+        _from = from;
+        _to = to;
+        KnownNamesAndAcronyms();
+        OrganisationsByHead();
+        FindCues();
+        RolesOfKnownPersons();
+        CapitalisedRuns();
+        DemonymsAndAcronyms();
+    }
+
+    public List<Entity> Finish()
+    {
+        // Every mention of a person gets the longest name written for them: "Dupont" → "Jean Dupont".
+        var persons = _found.Where(f => f.Entity.Type == EntityType.PERSON).ToList();
+        var result = new List<Entity>(_found.Count);
+        foreach (var found in _found)
+        {
+            var entity = found.Entity;
+            if (entity.Type == EntityType.PERSON)
+            {
+                var last = _tokens[found.To - 1].Key;
+                var best = entity.Canonical;
+                foreach (var other in persons)
+                    if (other.To - other.From > found.To - found.From && _tokens[other.To - 1].Key == last
+                        && other.Entity.Canonical.Length > best.Length && other.Entity.Canonical == other.Entity.Text)
+                        best = other.Entity.Canonical;
+                if (best != entity.Canonical) entity = entity with { Canonical = best };
+            }
+            result.Add(entity);
+        }
+        result.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        return result;
+    }
+
+    private string Surface(int from, int to) => _text[_tokens[from].Start.._tokens[to - 1].End];
+
+    private bool Free(int from, int to)
+    {
+        for (var i = from; i < to; i++)
+            if (_owner[i] >= 0) return false;
+        return true;
+    }
+
+    private void Add(EntityType type, int from, int to, string? canonical = null, string? role = null, string? country = null, string? kind = null)
+    {
+        var surface = Surface(from, to);
+        var entity = new Entity(type, _tokens[from].Start, _tokens[to - 1].End, surface, canonical ?? surface)
+        {
+            Role = role,
+            Country = country,
+            Kind = kind,
+        };
+        for (var i = from; i < to; i++) _owner[i] = _found.Count;
+        _found.Add(new Found(entity, from, to));
+        if (type == EntityType.PERSON)
+            for (var i = from; i < to; i++)
+                if (_tokens[i].IsCapitalised) _personWords.Add(_tokens[i].Key);
+    }
+
+    private (int End, string Country)? CountryAt(int at) =>
+        _grammar.Countries.Longest(_tokens, at, _to) is { } match ? (match.End, match.Value.Iso3) : null;
+
+    private Func<int, (int End, string Country)?>? _countrySlot;
+
+    // 1. Known names, national bodies, acronym definitions and acronyms defined earlier.
+    private void KnownNamesAndAcronyms()
+    {
+        _countrySlot ??= CountryAt;
+        for (var i = _from; i < _to; i++)
+        {
+            var token = _tokens[i];
+            if (_owner[i] >= 0) continue;
+            if (token.Is('(') && i + 2 < _to && _tokens[i + 2].Is(')') && IsAcronym(i + 1))
+            {
+                DefineAcronym(i);
+                i += 2;
+                continue;
+            }
+            if (!token.IsWord) continue;
+            if (_grammar.Known.Longest(_tokens, i, _to, _countrySlot) is { } match)
+            {
+                var known = match.Value;
+                var country = match.Country ?? known.Country;
+                var canonical = known.Canonical;
+                if (canonical.Contains("{adjective}", StringComparison.Ordinal))
+                {
+                    if (country is null || !_grammar.CountryInfo.TryGetValue(country, out var info)) continue;
+                    canonical = canonical.Replace("{adjective}", info.Adjective, StringComparison.Ordinal);
+                }
+                Add(known.Type, match.Start, match.End, canonical, country: country, kind: known.Kind);
+                i = match.End - 1;
+                continue;
+            }
+            if (_acronyms.TryGetValue(_text[token.Start..token.End], out var defined))
+                Add(defined.Type, i, i + 1, defined.Canonical, country: defined.Country, kind: defined.Kind);
+        }
+    }
+
+    /// <summary>Two or more capitals and more capitals than not: "OSDH", "FAMa", "MINUSMA".</summary>
+    private bool IsAcronym(int at)
+    {
+        var token = _tokens[at];
+        if (!token.IsWord || !token.IsCapitalised || (token.Shape & TokenShape.Digit) != 0) return false;
+        int upper = 0, letters = 0;
+        for (var i = token.Start; i < token.End; i++)
+        {
+            if (!char.IsLetter(_text[i])) continue;
+            letters++;
+            if (char.IsUpper(_text[i])) upper++;
+        }
+        return upper >= 2 && upper * 2 > letters && letters <= 10;
+    }
+
+    /// <summary>"Nom long (SIGLE)": the acronym gets the long name's entity, known or found here.</summary>
+    private void DefineAcronym(int open)
+    {
+        var at = open + 1;
+        var acronym = _text[_tokens[at].Start.._tokens[at].End];
+        KnownEntity? defined = null;
+        if (open > _from && _owner[open - 1] >= 0 && _found[_owner[open - 1]] is { } before && before.To == open
+            && before.Entity.Type is not (EntityType.PERSON or EntityType.MISC))
+            defined = new KnownEntity(before.Entity.Type, before.Entity.Canonical, before.Entity.Kind, before.Entity.Country);
+        else if (LongNameBefore(open, acronym) is { } start)
+        {
+            var type = EntityType.ORG;
+            string? kind = null;
+            for (var i = start; i < open; i++)
+                if (_grammar.OrganisationHeads.TryGetValue(_tokens[i].Key, out var head))
+                {
+                    (type, kind) = (head.Type, head.Kind);
+                    break;
+                }
+            Add(type, start, open, kind: kind);
+            defined = new KnownEntity(type, Surface(start, open), kind, null);
+        }
+        else if (_grammar.Known.Longest(_tokens, at, at + 1) is { } known)
+            defined = known.Value;
+        defined ??= new KnownEntity(EntityType.ORG, acronym, null, null);
+        _acronyms.TryAdd(acronym, defined);
+        Add(defined.Type, at, at + 1, defined.Canonical, country: defined.Country, kind: defined.Kind);
+    }
+
+    /// <summary>
+    /// Where the long name before "(SIGLE)" starts: of the capitalised words within ten tokens whose
+    /// initial is the acronym's, the one from which the initials of the content words spell most of it.
+    /// </summary>
+    private int? LongNameBefore(int open, string acronym)
+    {
+        var letters = EntityTokenizer.Key(acronym.Where(char.IsUpper).ToArray());
+        if (letters.Length == 0) return null;
+        int? best = null;
+        var bestScore = 0;
+        for (var start = open - 1; start >= _from && open - start <= 10; start--)
+        {
+            var token = _tokens[start];
+            if (_owner[start] >= 0 || !(token.IsWord || token.Is('\'') || token.Is('-'))) break;
+            if (!token.IsCapitalised || token.Key[0] != letters[0]) goto next;
+            var score = 0;
+            for (var i = start; i < open && score < letters.Length; i++)
+            {
+                var word = _tokens[i];
+                if (!word.IsWord || _grammar.Connectors.Contains(word.Key) || _grammar.Determiners.Contains(word.Key)) continue;
+                if (word.Key[0] == letters[score]) score++;
+            }
+            if (score >= bestScore && score * 2 >= letters.Length)
+            {
+                best = start;
+                bestScore = score;
+            }
+            next:
+            if (token.SentenceStart) break;
+        }
+        return best;
+    }
+
+    // 2. "le Commandement des opérations spéciales", "the Special Operations Command", "Ministry of Defence".
+    private void OrganisationsByHead()
+    {
+        if (_grammar.OrganisationHeads.Count == 0) return;
+        for (var i = _from; i < _to; i++)
+        {
+            var token = _tokens[i];
+            if (_owner[i] >= 0 || !token.IsCapitalised || !_grammar.OrganisationHeads.TryGetValue(token.Key, out var head)) continue;
+            var start = i;
+            while (start > _from && !_tokens[start].SentenceStart && _owner[start - 1] < 0 && NameWord(start - 1)) start--;
+            if (start < i && _tokens[start].SentenceStart && _grammar.StopWords.Contains(_tokens[start].Key)) start++;
+            var end = i + 1;
+            var j = i + 1;
+            // Lowercase words go on a name right after its head or a connector, two at most in a row:
+            // "Commandement des opérations spéciales" stops before "suivaient", "Ministère de la Défense" before "annonce".
+            var lowercaseRun = 0;
+            while (j < _to && j - i <= 8 && _owner[j] < 0 && !_tokens[j].SentenceStart)
+            {
+                var next = _tokens[j];
+                var afterHeadOrConnector = j == i + 1 || _grammar.Connectors.Contains(_tokens[j - 1].Key) || _tokens[j - 1].Is('\'');
+                if (NameWord(j))
+                {
+                    end = ++j;
+                    lowercaseRun = 0;
+                }
+                else if (_grammar.Connectors.Contains(next.Key) || next.Is('\'')) j++;
+                else if (_grammar.LowercaseInOrganisationNames && next.IsWord && !next.IsCapitalised && (next.Shape & TokenShape.Digit) == 0
+                         && (afterHeadOrConnector || lowercaseRun == 1) && lowercaseRun < 2
+                         && !_grammar.StopWords.Contains(next.Key) && _grammar.PersonCues.Longest(_tokens, j, _to) is null)
+                {
+                    end = ++j;
+                    lowercaseRun++;
+                }
+                else break;
+            }
+            if (end - start < 2) continue;
+            Add(head.Type, start, end, kind: head.Kind);
+            i = end - 1;
+        }
+    }
+
+    /// <summary>A capitalised word that may be part of a name: not a stop word, not one of the language's capitalised non-names, not a role.</summary>
+    private bool NameWord(int at)
+    {
+        var token = _tokens[at];
+        return token.IsWord && token.IsCapitalised && (token.Shape & TokenShape.Digit) == 0
+               && !_grammar.StopWords.Contains(token.Key) && !_grammar.NotNames.Contains(token.Key)
+               && _grammar.PersonCues.Longest(_tokens, at, _to) is null;
+    }
+
+    // Cues of step 3, found once per paragraph: where each person cue and place cue ends.
+    private void FindCues()
+    {
+        var length = _to - _from + 1;
+        _cueStartEndingAt = new int[length];
+        Array.Fill(_cueStartEndingAt, -1);
+        _cueTitleOnly = new bool[length];
+        _inPersonCue = new bool[length];
+        _placeCueEndsAt = new byte[length];
+        for (var i = _from; i < _to; i++)
+        {
+            if (!_tokens[i].IsWord) continue;
+            if (_grammar.PersonCues.Longest(_tokens, i, _to) is { } cue)
+            {
+                var slot = cue.End - _from;
+                if (_cueStartEndingAt[slot] < 0)
+                {
+                    _cueStartEndingAt[slot] = i;
+                    _cueTitleOnly[slot] = cue.Value.TitleOnly;
+                }
+                for (var k = i; k < cue.End; k++) _inPersonCue[k - _from] = true;
+            }
+            // A cue of several words ("the town of", "la province de") outweighs a first name; a preposition does not.
+            if (_grammar.PlaceCues.Longest(_tokens, i, _to) is { } place)
+                _placeCueEndsAt[place.End - _from] = Math.Max(_placeCueEndsAt[place.End - _from], (byte)(place.End - place.Start > 1 ? 2 : 1));
+        }
+    }
+
+    /// <summary>Persons the lexicon knows ("Vladimir Poutine") get the roles written beside them too.</summary>
+    private void RolesOfKnownPersons()
+    {
+        for (var f = 0; f < _found.Count; f++)
+        {
+            var found = _found[f];
+            if (found.From < _from || found.Entity.Type != EntityType.PERSON || found.Entity.Role is not null) continue;
+            if ((RoleBefore(found.From, out _) ?? RoleAfter(found.To)) is { } role)
+                _found[f] = found with { Entity = found.Entity with { Role = role } };
+        }
+    }
+
+    // 3. Runs of capitalised words.
+    private void CapitalisedRuns()
+    {
+        for (var i = _from; i < _to; i++)
+        {
+            if (!RunWord(i)) continue;
+            var end = i + 1;
+            while (end < _to && !_tokens[end].SentenceStart)
+            {
+                if (RunWord(end)) end++;
+                else if (end + 1 < _to && _grammar.Particles.Contains(_tokens[end].Key) && !_tokens[end].IsCapitalised && RunWord(end + 1)) end += 2;
+                // An initial: "John F. Kennedy".
+                else if (_tokens[end].Is('.') && _tokens[end - 1].End - _tokens[end - 1].Start == 1 && end + 1 < _to && RunWord(end + 1)
+                         && !_tokens[end + 1].SentenceStart) end++;
+                else break;
+            }
+            Classify(i, end);
+            i = end - 1;
+        }
+    }
+
+    private bool RunWord(int at)
+    {
+        if (_owner[at] >= 0 || _inPersonCue[at - _from]) return false;
+        var token = _tokens[at];
+        if (!token.IsWord || !token.IsCapitalised || token.IsAllCaps || (token.Shape & TokenShape.Digit) != 0) return false;
+        if (_grammar.NotNames.Contains(token.Key)) return false;
+        if (token.SentenceStart)
+        {
+            if (_grammar.StopWords.Contains(token.Key)) return false;
+            if (_lowercaseWords.Contains(token.Key) && !_grammar.FirstNames.Contains(token.Key) && !_personWords.Contains(token.Key)) return false;
+        }
+        return true;
+    }
+
+    private void Classify(int start, int end)
+    {
+        var words = end - start;
+        if (_placeCueEndsAt[start - _from] == 2)
+        {
+            Add(EntityType.LOC, start, end);
+            return;
+        }
+        var role = RoleBefore(start, out var cued) ?? RoleAfter(end);
+        var known = _personWords.Contains(_tokens[end - 1].Key) && (words > 1 || _personWords.Contains(_tokens[start].Key));
+        if (cued || role is not null || known || (words >= 2 && _grammar.FirstNames.Contains(_tokens[start].Key)))
+        {
+            Add(EntityType.PERSON, start, end, role: role);
+            return;
+        }
+        if (_placeCueEndsAt[start - _from] > 0 || _grammar.PlaceSuffixes.Contains(_tokens[end - 1].Key)
+            || (_places is not null && _places.IsPlaceName(Surface(start, end))))
+        {
+            Add(EntityType.LOC, start, end);
+            return;
+        }
+        if (words is >= 2 and <= 4 && !_tokens[start].SentenceStart) Add(EntityType.PERSON, start, end);
+    }
+
+    /// <summary>
+    /// The role written before a name: from the earliest role cue reached by walking back over role
+    /// words, connectors, determiners, commas and known entities ("porte-parole du ministère, le colonel"),
+    /// with the capitalised words and countries just before it ("US Defense Secretary"). A courtesy title
+    /// alone ("M.") says a person follows (<paramref name="cued"/>) but is no role.
+    /// </summary>
+    private string? RoleBefore(int start, out bool cued)
+    {
+        cued = false;
+        int roleStart = -1, roleEnd = start;
+        var j = start - 1;
+        while (j >= _from && start - j <= 16)
+        {
+            if (_cueStartEndingAt[j + 1 - _from] is var cueStart and >= 0)
+            {
+                cued = true;
+                if (!_cueTitleOnly[j + 1 - _from]) roleStart = cueStart;
+                else if (roleStart < 0) roleEnd = cueStart;
+                if (_tokens[cueStart].SentenceStart) break;
+                j = cueStart - 1;
+                continue;
+            }
+            var token = _tokens[j];
+            if (_owner[j] >= 0 && _found[_owner[j]].Entity.Type is not EntityType.PERSON)
+                j = _found[_owner[j]].From;
+            else if (!(token.Is(',') || token.Is('\'') || token.Is('-') || _grammar.Determiners.Contains(token.Key) || _grammar.Connectors.Contains(token.Key)
+                       || _grammar.RoleWords.Contains(token.Key) || _grammar.Demonyms.Contains(token.Key)
+                       || (token.IsCapitalised && _grammar.NotNames.Contains(token.Key))))
+                break;
+            if (_tokens[j].SentenceStart) break;
+            j--;
+        }
+        if (roleStart < 0) return null;
+        // Premodifiers: "US Defense Secretary", "Turkish Foreign Minister".
+        while (roleStart > _from && !_tokens[roleStart].SentenceStart)
+        {
+            var before = _tokens[roleStart - 1];
+            var isCountry = _owner[roleStart - 1] >= 0 && _found[_owner[roleStart - 1]].Entity.Type == EntityType.LOC && _found[_owner[roleStart - 1]].To == roleStart;
+            if (isCountry) roleStart = _found[_owner[roleStart - 1]].From;
+            else if (before.IsWord && before.IsCapitalised && (_grammar.RoleWords.Contains(before.Key) || _grammar.Demonyms.Contains(before.Key) || _grammar.NotNames.Contains(before.Key)))
+                roleStart--;
+            else break;
+        }
+        var last = roleEnd - 1;
+        while (last > roleStart && (_tokens[last].Is(',') || _grammar.Determiners.Contains(_tokens[last].Key) || _tokens[last].Is('\''))) last--;
+        return _text[_tokens[roleStart].Start.._tokens[last].End];
+    }
+
+    /// <summary>The role in an apposition after a name: ", sous-secrétaire à la Défense," up to the next punctuation.</summary>
+    private string? RoleAfter(int end)
+    {
+        if (end + 1 >= _to || !_tokens[end].Is(',')) return null;
+        var k = end + 1;
+        while (k < _to && (_grammar.Determiners.Contains(_tokens[k].Key) || _tokens[k].Is('\''))) k++;
+        if (k >= _to || _tokens[k].SentenceStart || _grammar.PersonCues.Longest(_tokens, k, _to) is not { Value.TitleOnly: false } cue) return null;
+        var last = cue.End - 1;
+        for (var m = cue.End; m < _to && m - k < 16; m++)
+        {
+            var token = _tokens[m];
+            if (token.SentenceStart || token.Shape == TokenShape.Punctuation && token.Key is "," or "." or ";" or ":" or "(" or ")" or "\"") break;
+            last = m;
+        }
+        return _text[_tokens[k].Start.._tokens[last].End];
+    }
+
+    // 4. "Russian" → MISC (about Russia); unknown acronyms → organisations.
+    private void DemonymsAndAcronyms()
+    {
+        for (var i = _from; i < _to; i++)
+        {
+            var token = _tokens[i];
+            if (_owner[i] >= 0 || !token.IsWord || !token.IsCapitalised) continue;
+            if (!token.IsAllCaps && _grammar.Demonyms.Contains(token.Key) && _grammar.Countries.Longest(_tokens, i, _to) is { } demonym
+                && !_grammar.Known.Longest(_tokens, i, _to).HasValue)
+            {
+                Add(EntityType.MISC, i, demonym.End, demonym.Value.Name, country: demonym.Value.Iso3);
+                i = demonym.End - 1;
+                continue;
+            }
+            if (IsAcronym(i) && token.IsAllCaps && token.End - token.Start <= 6 && !_grammar.NotNames.Contains(token.Key) && !_grammar.StopWords.Contains(token.Key)
+                && !AllCapsSentence(i))
+                Add(EntityType.ORG, i, i + 1);
+        }
+    }
+
+    /// <summary>Whether the words around a token are mostly capitals too: a shouted headline, not an acronym.</summary>
+    private bool AllCapsSentence(int at)
+    {
+        int caps = 0, words = 0;
+        for (var i = Math.Max(_from, at - 3); i < Math.Min(_to, at + 4); i++)
+            if (_tokens[i].IsWord && i != at)
+            {
+                words++;
+                if (_tokens[i].IsAllCaps) caps++;
+            }
+        return words > 0 && caps * 2 > words;
+    }
+}
