@@ -20,7 +20,11 @@ internal sealed class EntityPass
     private bool[] _inPersonCue = [];
     private byte[] _placeCueEndsAt = [];
 
-    private sealed record Found(Entity Entity, int From, int To);
+    private sealed record Found(Entity Entity, int From, int To)
+    {
+        /// <summary>Taken into a longer name found later ("Kidal" in "Collectif des victimes de Kidal (CVKJ)").</summary>
+        public bool Dropped { get; init; }
+    }
 
     public EntityPass(string text, List<Token> tokens, IPlaceNameLookup? places)
     {
@@ -50,10 +54,11 @@ internal sealed class EntityPass
     public List<Entity> Finish()
     {
         // Every mention of a person gets the longest name written for them: "Dupont" → "Jean Dupont".
-        var persons = _found.Where(f => f.Entity.Type == EntityType.PERSON).ToList();
+        var persons = _found.Where(f => f.Entity.Type == EntityType.PERSON && !f.Dropped).ToList();
         var result = new List<Entity>(_found.Count);
         foreach (var found in _found)
         {
+            if (found.Dropped) continue;
             var entity = found.Entity;
             if (entity.Type == EntityType.PERSON)
             {
@@ -82,6 +87,8 @@ internal sealed class EntityPass
 
     private void Add(EntityType type, int from, int to, string? canonical = null, string? role = null, string? country = null, string? kind = null)
     {
+        for (var i = from; i < to; i++)
+            if (_owner[i] >= 0) _found[_owner[i]] = _found[_owner[i]] with { Dropped = true };
         var surface = Surface(from, to);
         var entity = new Entity(type, _tokens[from].Start, _tokens[to - 1].End, surface, canonical ?? surface)
         {
@@ -126,8 +133,11 @@ internal sealed class EntityPass
                     if (country is null || !_grammar.CountryInfo.TryGetValue(country, out var info)) continue;
                     canonical = canonical.Replace("{adjective}", info.Adjective, StringComparison.Ordinal);
                 }
-                Add(known.Type, match.Start, match.End, canonical, country: country, kind: known.Kind);
-                i = match.End - 1;
+                var end = match.End;
+                // "Helmand Province": a known place with the language's place suffix after it is one name.
+                if (known.Type == EntityType.LOC && end < _to && _tokens[end].IsCapitalised && _grammar.PlaceSuffixes.Contains(_tokens[end].Key)) end++;
+                Add(known.Type, match.Start, end, canonical, country: country, kind: known.Kind);
+                i = end - 1;
                 continue;
             }
             if (_acronyms.TryGetValue(_text[token.Start..token.End], out var defined))
@@ -156,10 +166,13 @@ internal sealed class EntityPass
         var at = open + 1;
         var acronym = _text[_tokens[at].Start.._tokens[at].End];
         KnownEntity? defined = null;
-        if (open > _from && _owner[open - 1] >= 0 && _found[_owner[open - 1]] is { } before && before.To == open
-            && before.Entity.Type is not (EntityType.PERSON or EntityType.MISC))
+        var before = open > _from && _owner[open - 1] >= 0 && _found[_owner[open - 1]] is { } last && last.To == open
+                     && last.Entity.Type is not (EntityType.PERSON or EntityType.MISC) ? last : null;
+        var longName = LongNameBefore(open, acronym);
+        // A known name right before the parenthesis defines it, unless the acronym spells a longer name that holds it.
+        if (before is not null && (longName is null || longName >= before.From))
             defined = new KnownEntity(before.Entity.Type, before.Entity.Canonical, before.Entity.Kind, before.Entity.Country);
-        else if (LongNameBefore(open, acronym) is { } start)
+        else if (longName is { } start)
         {
             var type = EntityType.ORG;
             string? kind = null;
@@ -192,7 +205,9 @@ internal sealed class EntityPass
         for (var start = open - 1; start >= _from && open - start <= 10; start--)
         {
             var token = _tokens[start];
-            if (_owner[start] >= 0 || !(token.IsWord || token.Is('\'') || token.Is('-'))) break;
+            if (!(token.IsWord || token.Is('\'') || token.Is('-'))) break;
+            // Places may stand inside a long name; persons and organisations end it.
+            if (_owner[start] >= 0 && _found[_owner[start]].Entity.Type != EntityType.LOC) break;
             if (!token.IsCapitalised || token.Key[0] != letters[0]) goto next;
             var score = 0;
             for (var i = start; i < open && score < letters.Length; i++)
@@ -385,7 +400,22 @@ internal sealed class EntityPass
             }
             var token = _tokens[j];
             if (_owner[j] >= 0 && _found[_owner[j]].Entity.Type is not EntityType.PERSON)
-                j = _found[_owner[j]].From;
+            {
+                // A role cue may end inside an entity: "chef de la diplomatie" + "diplomatie ivoirienne".
+                var from = _found[_owner[j]].From;
+                var inside = -1;
+                for (var k = from + 1; k <= j; k++)
+                    if (_cueStartEndingAt[k - _from] is var s and >= 0 && !_cueTitleOnly[k - _from] && (inside < 0 || s < inside)) inside = s;
+                if (inside >= 0)
+                {
+                    cued = true;
+                    roleStart = inside;
+                    if (_tokens[inside].SentenceStart) break;
+                    j = inside - 1;
+                    continue;
+                }
+                j = from;
+            }
             else if (!(token.Is(',') || token.Is('\'') || token.Is('-') || _grammar.Determiners.Contains(token.Key) || _grammar.Connectors.Contains(token.Key)
                        || _grammar.RoleWords.Contains(token.Key) || _grammar.Demonyms.Contains(token.Key)
                        || (token.IsCapitalised && _grammar.NotNames.Contains(token.Key))))
