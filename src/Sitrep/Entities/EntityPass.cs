@@ -123,7 +123,9 @@ internal sealed class EntityPass
                 continue;
             }
             if (!token.IsWord) continue;
-            if (_grammar.Known.Longest(_tokens, i, _to, _countrySlot) is { } match)
+            if (_grammar.Known.Longest(_tokens, i, _to, _countrySlot) is { } match
+                // An acronym that is also a function word ("UN" in French capitals, "IS" in English) or stands in a shouted line is not trusted alone.
+                && !(match.End == i + 1 && token.IsAllCaps && (AllCapsSentence(i) || _grammar.StopWords.Contains(token.Key))))
             {
                 var known = match.Value;
                 var country = match.Country ?? known.Country;
@@ -322,7 +324,8 @@ internal sealed class EntityPass
     {
         for (var i = _from; i < _to; i++)
         {
-            if (!RunWord(i)) continue;
+            // A name does not start with a function word ("Le", "Il", "A"), though one may stand inside ("Jean-Yves Le Drian").
+            if (!RunWord(i) || _grammar.StopWords.Contains(_tokens[i].Key)) continue;
             var end = i + 1;
             while (end < _to && !_tokens[end].SentenceStart)
             {
@@ -355,6 +358,7 @@ internal sealed class EntityPass
     private void Classify(int start, int end)
     {
         var words = end - start;
+        if (words == 1 && _tokens[start].End - _tokens[start].Start == 1) return; // a lone initial
         if (_placeCueEndsAt[start - _from] == 2)
         {
             Add(EntityType.LOC, start, end);
@@ -471,10 +475,12 @@ internal sealed class EntityPass
                 continue;
             }
             if (IsAcronym(i) && token.IsAllCaps && token.End - token.Start <= 6 && !_grammar.NotNames.Contains(token.Key) && !_grammar.StopWords.Contains(token.Key)
-                && !AllCapsSentence(i))
+                && !_inPersonCue[i - _from] && !IsRomanNumeral(token.Key) && !AllCapsSentence(i))
                 Add(EntityType.ORG, i, i + 1);
         }
     }
+
+    private static bool IsRomanNumeral(string key) => key.All(c => c is 'i' or 'v' or 'x' or 'l' or 'c' or 'd' or 'm');
 
     /// <summary>Whether the words around a token are mostly capitals too: a shouted headline, not an acronym.</summary>
     private bool AllCapsSentence(int at)

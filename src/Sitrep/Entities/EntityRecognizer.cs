@@ -38,7 +38,7 @@ public sealed class EntityRecognizer(EntityResources resources, IPlaceNameLookup
 
         var pass = new EntityPass(document.Text, tokens, places);
         foreach (var (from, to, language) in ranges)
-            pass.Run(resources.Grammar(language), from, to);
+            pass.Run(resources.Grammar(language, document.Language), from, to);
         return pass.Finish();
     }
 }

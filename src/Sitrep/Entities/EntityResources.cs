@@ -18,7 +18,9 @@ public sealed class EntityResources
     /// <summary>Languages with their own entity cues.</summary>
     public IReadOnlyCollection<string> Languages => [.. _grammars.Keys];
 
-    internal EntityGrammar Grammar(string language) => _grammars.GetValueOrDefault(language) ?? _lexiconOnly;
+    /// <summary>The grammar of a paragraph's language, else of its document's, else the lexicon alone.</summary>
+    internal EntityGrammar Grammar(string language, string documentLanguage) =>
+        _grammars.GetValueOrDefault(language) ?? _grammars.GetValueOrDefault(documentLanguage) ?? _lexiconOnly;
 
     /// <param name="dataRoot">The <c>data/</c> folder (its <c>entities/</c> holds the lexicon).</param>
     /// <param name="langRoot">The <c>lang/</c> folder.</param>
