@@ -78,10 +78,11 @@ internal sealed class EntityPass
 
     private string Surface(int from, int to) => _text[_tokens[from].Start.._tokens[to - 1].End];
 
-    private bool Free(int from, int to)
+    /// <summary>Whether no entity (other than one of type <paramref name="except"/>) holds a token of [from, to).</summary>
+    private bool Free(int from, int to, EntityType? except = null)
     {
         for (var i = from; i < to; i++)
-            if (_owner[i] >= 0) return false;
+            if (_owner[i] >= 0 && _found[_owner[i]].Entity.Type != except) return false;
         return true;
     }
 
@@ -171,8 +172,16 @@ internal sealed class EntityPass
         var before = open > _from && _owner[open - 1] >= 0 && _found[_owner[open - 1]] is { } last && last.To == open
                      && last.Entity.Type is not (EntityType.PERSON or EntityType.MISC) ? last : null;
         var longName = LongNameBefore(open, acronym);
-        // A known name right before the parenthesis defines it, unless the acronym spells a longer name that holds it.
-        if (before is not null && (longName is null || longName >= before.From))
+        // A known name right before the parenthesis defines it when its initial fits ("armée malienne (FAMa)"
+        // is known by the lexicon anyway), unless the acronym spells a longer name that holds it.
+        if (_grammar.Known.Longest(_tokens, at, at + 1) is { } knownAcronym)
+        {
+            defined = knownAcronym.Value;
+            // "Forces armées de la RDC (FARDC)": the words the known acronym spells are that entity too.
+            if (before is null && longName is { } spelled && Free(spelled, open, EntityType.LOC))
+                Add(defined.Type, spelled, open, defined.Canonical, country: defined.Country, kind: defined.Kind);
+        }
+        else if (before is not null && (longName is null || longName >= before.From) && InitialFits(acronym, before))
             defined = new KnownEntity(before.Entity.Type, before.Entity.Canonical, before.Entity.Kind, before.Entity.Country);
         else if (longName is { } start)
         {
@@ -187,11 +196,15 @@ internal sealed class EntityPass
             Add(type, start, open, kind: kind);
             defined = new KnownEntity(type, Surface(start, open), kind, null);
         }
-        else if (_grammar.Known.Longest(_tokens, at, at + 1) is { } known)
-            defined = known.Value;
         defined ??= new KnownEntity(EntityType.ORG, acronym, null, null);
         _acronyms.TryAdd(acronym, defined);
         Add(defined.Type, at, at + 1, defined.Canonical, country: defined.Country, kind: defined.Kind);
+    }
+
+    private bool InitialFits(string acronym, Found entity)
+    {
+        var initial = char.ToLowerInvariant(EntityTokenizer.Key(acronym)[0]);
+        return EntityTokenizer.Key(entity.Entity.Text)[0] == initial || EntityTokenizer.Key(entity.Entity.Canonical)[0] == initial;
     }
 
     /// <summary>
@@ -210,7 +223,7 @@ internal sealed class EntityPass
             if (!(token.IsWord || token.Is('\'') || token.Is('-'))) break;
             // Places may stand inside a long name; persons and organisations end it.
             if (_owner[start] >= 0 && _found[_owner[start]].Entity.Type != EntityType.LOC) break;
-            if (!token.IsCapitalised || token.Key[0] != letters[0]) goto next;
+            if (!token.IsWord || token.Key[0] != letters[0]) goto next;
             var score = 0;
             for (var i = start; i < open && score < letters.Length; i++)
             {
@@ -218,7 +231,8 @@ internal sealed class EntityPass
                 if (!word.IsWord || _grammar.Connectors.Contains(word.Key) || _grammar.Determiners.Contains(word.Key)) continue;
                 if (word.Key[0] == letters[score]) score++;
             }
-            if (score >= bestScore && score * 2 >= letters.Length)
+            // A name in lowercase ("la mission de surveillance…") must spell the whole acronym.
+            if (score >= bestScore && (token.IsCapitalised ? score * 2 >= letters.Length : score == letters.Length))
             {
                 best = start;
                 bestScore = score;
@@ -347,6 +361,9 @@ internal sealed class EntityPass
         var token = _tokens[at];
         if (!token.IsWord || !token.IsCapitalised || token.IsAllCaps || (token.Shape & TokenShape.Digit) != 0) return false;
         if (_grammar.NotNames.Contains(token.Key)) return false;
+        // "Houthi-controlled", "Arab-majority": a compound ending in lowercase is an adjective.
+        var hyphen = _text.LastIndexOf('-', token.End - 1, token.End - token.Start);
+        if (hyphen > token.Start && char.IsLower(_text[hyphen + 1])) return false;
         if (token.SentenceStart)
         {
             if (_grammar.StopWords.Contains(token.Key)) return false;
@@ -428,6 +445,14 @@ internal sealed class EntityPass
             j--;
         }
         if (roleStart < 0) return null;
+        // "leader of the Aqidat tribe": a name right after a connector completes the role, it is not its holder.
+        var previous = start - 1;
+        while (previous > roleStart && _tokens[previous].Is('\'')) previous--;
+        if (previous > roleStart && _grammar.Connectors.Contains(_tokens[previous].Key) && _tokens[previous].IsWord && !_tokens[previous].IsCapitalised)
+        {
+            cued = false;
+            return null;
+        }
         // Premodifiers: "US Defense Secretary", "Turkish Foreign Minister".
         while (roleStart > _from && !_tokens[roleStart].SentenceStart)
         {
