@@ -10,7 +10,7 @@ internal sealed class EntityPass
     private readonly List<Found> _found = [];
     private readonly HashSet<string> _lowercaseWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KnownEntity> _acronyms = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _personWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _surnames = new(StringComparer.Ordinal);
 
     // Per paragraph.
     private EntityGrammar _grammar = null!;
@@ -99,9 +99,8 @@ internal sealed class EntityPass
         };
         for (var i = from; i < to; i++) _owner[i] = _found.Count;
         _found.Add(new Found(entity, from, to));
-        if (type == EntityType.PERSON)
-            for (var i = from; i < to; i++)
-                if (_tokens[i].IsCapitalised) _personWords.Add(_tokens[i].Key);
+        // A person's last word is their surname: "Dupont" alone later is the same person.
+        if (type == EntityType.PERSON && _tokens[to - 1].IsCapitalised) _surnames.Add(_tokens[to - 1].Key);
     }
 
     private (int End, string Country)? CountryAt(int at) =>
@@ -224,15 +223,16 @@ internal sealed class EntityPass
             // Places may stand inside a long name; persons and organisations end it.
             if (_owner[start] >= 0 && _found[_owner[start]].Entity.Type != EntityType.LOC) break;
             if (!token.IsWord || token.Key[0] != letters[0]) goto next;
-            var score = 0;
-            for (var i = start; i < open && score < letters.Length; i++)
+            int score = 0, contentWords = 0;
+            for (var i = start; i < open; i++)
             {
                 var word = _tokens[i];
-                if (!word.IsWord || _grammar.Connectors.Contains(word.Key) || _grammar.Determiners.Contains(word.Key)) continue;
-                if (word.Key[0] == letters[score]) score++;
+                if (!word.IsWord || _grammar.Connectors.Contains(word.Key) || _grammar.Determiners.Contains(word.Key) || _grammar.StopWords.Contains(word.Key)) continue;
+                contentWords++;
+                if (score < letters.Length && word.Key[0] == letters[score]) score++;
             }
             // A name in lowercase ("la mission de surveillance…") must spell the whole acronym.
-            if (score >= bestScore && (token.IsCapitalised ? score * 2 >= letters.Length : score == letters.Length))
+            if (score >= bestScore && (token.IsCapitalised ? score * 2 >= letters.Length : score == letters.Length && contentWords == letters.Length))
             {
                 best = start;
                 bestScore = score;
@@ -361,13 +361,15 @@ internal sealed class EntityPass
         var token = _tokens[at];
         if (!token.IsWord || !token.IsCapitalised || token.IsAllCaps || (token.Shape & TokenShape.Digit) != 0) return false;
         if (_grammar.NotNames.Contains(token.Key)) return false;
+        // "American", "Russe": a demonym alone is MISC (step 4), never part of a person's or place's name.
+        if (_grammar.Demonyms.Contains(token.Key) && _grammar.Countries.Longest(_tokens, at, _to) is not null) return false;
         // "Houthi-controlled", "Arab-majority": a compound ending in lowercase is an adjective.
         var hyphen = _text.LastIndexOf('-', token.End - 1, token.End - token.Start);
         if (hyphen > token.Start && char.IsLower(_text[hyphen + 1])) return false;
         if (token.SentenceStart)
         {
             if (_grammar.StopWords.Contains(token.Key)) return false;
-            if (_lowercaseWords.Contains(token.Key) && !_grammar.FirstNames.Contains(token.Key) && !_personWords.Contains(token.Key)) return false;
+            if (_lowercaseWords.Contains(token.Key) && !_grammar.FirstNames.Contains(token.Key) && !_surnames.Contains(token.Key)) return false;
         }
         return true;
     }
@@ -382,19 +384,30 @@ internal sealed class EntityPass
             return;
         }
         var role = RoleBefore(start, out var cued) ?? RoleAfter(end);
-        var known = _personWords.Contains(_tokens[end - 1].Key) && (words > 1 || _personWords.Contains(_tokens[start].Key));
+        var known = _surnames.Contains(_tokens[end - 1].Key);
         if (cued || role is not null || known || (words >= 2 && _grammar.FirstNames.Contains(_tokens[start].Key)))
         {
             Add(EntityType.PERSON, start, end, role: role);
             return;
         }
-        if (_placeCueEndsAt[start - _from] > 0 || _grammar.PlaceSuffixes.Contains(_tokens[end - 1].Key)
+        if (_grammar.PlaceSuffixes.Contains(_tokens[end - 1].Key) || (words > 1 && _grammar.PlaceSuffixes.Contains(_tokens[start].Key))
             || (_places is not null && _places.IsPlaceName(Surface(start, end))))
         {
             Add(EntityType.LOC, start, end);
             return;
         }
-        if (words is >= 2 and <= 4 && !_tokens[start].SentenceStart) Add(EntityType.PERSON, start, end);
+        // What is left are guesses from the shape alone: no word of the run may be a common word of this
+        // document ("Resort", "Workout" written lowercase elsewhere) or a word that names something else.
+        for (var i = start; i < end; i++)
+        {
+            var key = _tokens[i].Key;
+            if (!_tokens[i].IsCapitalised) continue;
+            if ((_lowercaseWords.Contains(key) && !_grammar.FirstNames.Contains(key)) || _grammar.OrganisationHeads.ContainsKey(key)
+                || _grammar.PlaceSuffixes.Contains(key) || _grammar.Demonyms.Contains(key))
+                return;
+        }
+        if (_placeCueEndsAt[start - _from] > 0) Add(EntityType.LOC, start, end);
+        else if (words is >= 2 and <= 4 && !_tokens[start].SentenceStart) Add(EntityType.PERSON, start, end);
     }
 
     /// <summary>
