@@ -124,6 +124,8 @@ internal sealed class EntityPass
             }
             if (!token.IsWord) continue;
             if (_grammar.Known.Longest(_tokens, i, _to, _countrySlot) is { } match
+                // "François Hollande", "Jordan Bardella": a one-word place right after a first name is a surname.
+                && !(match.Value.Type == EntityType.LOC && match.End == i + 1 && AfterFirstName(i))
                 // An acronym that is also a function word ("UN" in French capitals, "IS" in English) or stands in a shouted line is not trusted alone.
                 && !(match.End == i + 1 && token.IsAllCaps && (AllCapsSentence(i) || _grammar.StopWords.Contains(token.Key))))
             {
@@ -146,6 +148,10 @@ internal sealed class EntityPass
                 Add(defined.Type, i, i + 1, defined.Canonical, country: defined.Country, kind: defined.Kind);
         }
     }
+
+    private bool AfterFirstName(int at) =>
+        at > _from && !_tokens[at].SentenceStart && _owner[at - 1] < 0 && _tokens[at - 1].IsCapitalised && !_tokens[at - 1].IsAllCaps
+        && _grammar.FirstNames.Contains(_tokens[at - 1].Key);
 
     /// <summary>Two or more capitals and more capitals than not: "OSDH", "FAMa", "MINUSMA".</summary>
     private bool IsAcronym(int at)
@@ -461,7 +467,7 @@ internal sealed class EntityPass
         // "leader of the Aqidat tribe": a name right after a connector completes the role, it is not its holder.
         var previous = start - 1;
         while (previous > roleStart && _tokens[previous].Is('\'')) previous--;
-        if (previous > roleStart && _grammar.Connectors.Contains(_tokens[previous].Key) && _tokens[previous].IsWord && !_tokens[previous].IsCapitalised)
+        if (previous > roleStart && _grammar.Connectors.Contains(_tokens[previous].Key) && _tokens[previous].IsWord)
         {
             cued = false;
             return null;
@@ -513,7 +519,7 @@ internal sealed class EntityPass
                 continue;
             }
             if (IsAcronym(i) && token.IsAllCaps && token.End - token.Start <= 6 && !_grammar.NotNames.Contains(token.Key) && !_grammar.StopWords.Contains(token.Key)
-                && !_inPersonCue[i - _from] && !IsRomanNumeral(token.Key) && !AllCapsSentence(i))
+                && !_inPersonCue[i - _from] && !IsRomanNumeral(token.Key) && !AllCapsSentence(i) && !_lowercaseWords.Contains(token.Key))
                 Add(EntityType.ORG, i, i + 1);
         }
     }
