@@ -21,6 +21,10 @@ internal sealed class EntityGrammar
     public PhraseTrie<CountryInfo> Countries { get; } = new();
     public PhraseTrie<PersonCue> PersonCues { get; } = new();
     public PhraseTrie<string> PlaceCues { get; } = new();
+    /// <summary>What follows a state's name when it stands for the government ("accuse", "a annoncé", "said").</summary>
+    public PhraseTrie<string> GovernmentVerbs { get; } = new();
+    /// <summary>The canonical name of a state's government, a template with <c>{name}</c>: "Government of {name}".</summary>
+    public string? GovernmentCanonical { get; private set; }
     public Dictionary<string, OrganisationHead> OrganisationHeads { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Demonyms { get; } = new(StringComparer.Ordinal);
     public HashSet<string> RoleWords { get; } = new(StringComparer.Ordinal);
@@ -68,6 +72,8 @@ internal sealed class EntityGrammar
         foreach (var title in EntityYaml.List(root, "titles")) grammar.PersonCues.Add(title, new PersonCue(TitleOnly: true));
         foreach (var role in EntityYaml.List(root, "roles")) grammar.PersonCues.Add(role, new PersonCue(TitleOnly: false));
         foreach (var cue in EntityYaml.List(root, "place-cues")) grammar.PlaceCues.Add(cue, cue);
+        foreach (var verb in EntityYaml.List(root, "government-verbs")) grammar.GovernmentVerbs.Add(verb, verb);
+        grammar.GovernmentCanonical = EntityYaml.Scalar(root, "government-canonical");
         grammar.LowercaseInOrganisationNames = EntityYaml.Scalar(root, "lowercase-in-organisation-names") == "true";
         if (EntityYaml.Child(root, "organisation-heads") is YamlMappingNode heads)
             foreach (var (wordNode, valueNode) in heads.Children)

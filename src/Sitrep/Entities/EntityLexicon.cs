@@ -7,10 +7,22 @@ namespace Sitrep.Entities;
 /// An entity the data knows by name: its type, canonical English name, kind of actor and state (ISO3).
 /// A canonical name may hold <c>{adjective}</c>, filled with the adjective of the country a pattern matched.
 /// </summary>
-internal sealed record KnownEntity(EntityType Type, string Canonical, string? Kind, string? Country);
+internal sealed record KnownEntity(EntityType Type, string Canonical, string? Kind, string? Country)
+{
+    /// <summary>A country's or capital's name: followed by what a government does ("Moscou accuse"), it names the government.</summary>
+    public bool NamesState { get; init; }
+}
 
 /// <summary>A state as the data knows it: ISO 3166 alpha-3 code, English name and adjective ("Syria", "Syrian").</summary>
-internal sealed record CountryInfo(string Iso3, string Name, string Adjective);
+internal sealed record CountryInfo(string Iso3, string Name, string Adjective, bool Definite)
+{
+    /// <summary>The name as it stands in running English: "the United States", "France".</summary>
+    public string NameInText => Definite ? "the " + Name : Name;
+
+    /// <summary>Fills <c>{adjective}</c> and <c>{name}</c> in a canonical-name template.</summary>
+    public string Fill(string template) =>
+        template.Replace("{adjective}", Adjective, StringComparison.Ordinal).Replace("{name}", NameInText, StringComparison.Ordinal);
+}
 
 /// <summary>
 /// The curated, language-independent entity lists of <c>data/entities/</c>: <c>countries.yaml</c>
@@ -48,14 +60,14 @@ internal sealed class EntityLexicon
             var iso3 = EntityYaml.Required(node, "iso3", path);
             var name = EntityYaml.Required(node, "name", path);
             var adjective = EntityYaml.Scalar(node, "adjective") ?? name;
-            Countries[iso3] = new CountryInfo(iso3, name, adjective);
-            var country = new KnownEntity(EntityType.LOC, name, null, iso3);
+            Countries[iso3] = new CountryInfo(iso3, name, adjective, EntityYaml.Scalar(node, "definite") == "true");
+            var country = new KnownEntity(EntityType.LOC, name, null, iso3) { NamesState = true };
             Aliases.Add((name, country));
             foreach (var alias in EntityYaml.List(node, "aliases")) Aliases.Add((alias, country));
             var capitals = EntityYaml.List(node, "capitals");
             if (capitals.Count > 0)
             {
-                var capital = new KnownEntity(EntityType.LOC, capitals[0], null, iso3);
+                var capital = new KnownEntity(EntityType.LOC, capitals[0], null, iso3) { NamesState = true };
                 foreach (var alias in capitals) Aliases.Add((alias, capital));
             }
         }

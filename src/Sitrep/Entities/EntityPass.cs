@@ -48,7 +48,7 @@ internal sealed class EntityPass
         FindCues();
         RolesOfKnownPersons();
         CapitalisedRuns();
-        DemonymsAndAcronyms();
+        UnknownAcronyms();
     }
 
     public List<Entity> Finish()
@@ -132,14 +132,22 @@ internal sealed class EntityPass
                 var known = match.Value;
                 var country = match.Country ?? known.Country;
                 var canonical = known.Canonical;
-                if (canonical.Contains("{adjective}", StringComparison.Ordinal))
+                if (canonical.Contains('{', StringComparison.Ordinal))
                 {
                     if (country is null || !_grammar.CountryInfo.TryGetValue(country, out var info)) continue;
-                    canonical = canonical.Replace("{adjective}", info.Adjective, StringComparison.Ordinal);
+                    canonical = info.Fill(canonical);
                 }
                 var end = match.End;
                 // "Helmand Province": a known place with the language's place suffix after it is one name.
                 if (known.Type == EntityType.LOC && end < _to && _tokens[end].IsCapitalised && _grammar.PlaceSuffixes.Contains(_tokens[end].Key)) end++;
+                // "Moscou accuse", "Washington said": a state's or capital's name doing what governments do names its government.
+                else if (known.NamesState && country is not null && _grammar.GovernmentVerbs.Longest(_tokens, end, _to) is not null
+                         && _grammar.CountryInfo.TryGetValue(country, out var state) && _grammar.GovernmentCanonical is { } government)
+                {
+                    Add(EntityType.ORG, match.Start, end, state.Fill(government), country: country, kind: "government");
+                    i = end - 1;
+                    continue;
+                }
                 Add(known.Type, match.Start, end, canonical, country: country, kind: known.Kind);
                 i = end - 1;
                 continue;
@@ -504,20 +512,13 @@ internal sealed class EntityPass
         return _text[_tokens[k].Start.._tokens[last].End];
     }
 
-    // 4. "Russian" → MISC (about Russia); unknown acronyms → organisations.
-    private void DemonymsAndAcronyms()
+    // 4. Unknown acronyms → organisations.
+    private void UnknownAcronyms()
     {
         for (var i = _from; i < _to; i++)
         {
             var token = _tokens[i];
             if (_owner[i] >= 0 || !token.IsWord || !token.IsCapitalised) continue;
-            if (!token.IsAllCaps && _grammar.Demonyms.Contains(token.Key) && _grammar.Countries.Longest(_tokens, i, _to) is { } demonym
-                && !_grammar.Known.Longest(_tokens, i, _to).HasValue)
-            {
-                Add(EntityType.MISC, i, demonym.End, demonym.Value.Name, country: demonym.Value.Iso3);
-                i = demonym.End - 1;
-                continue;
-            }
             if (IsAcronym(i) && token.IsAllCaps && token.End - token.Start <= 6 && !_grammar.NotNames.Contains(token.Key) && !_grammar.StopWords.Contains(token.Key)
                 && !_inPersonCue[i - _from] && !IsRomanNumeral(token.Key) && !AllCapsSentence(i) && !_lowercaseWords.Contains(token.Key))
                 Add(EntityType.ORG, i, i + 1);

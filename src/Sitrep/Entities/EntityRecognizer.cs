@@ -10,7 +10,9 @@ namespace Sitrep.Entities;
 ///    an apposition after (", porte-parole de…"), a first name, a person already named (a bare
 ///    surname), a place cue before ("près de", "the town of") or a place suffix after ("Province"),
 ///    the place-name lookup, else a person when two to four words long;
-/// 4. capitalised demonyms ("Russian") as MISC, and unknown acronyms as organisations.
+/// 4. unknown acronyms as organisations.
+/// A state's or capital's name followed by what governments do ("Moscou accuse", "Washington said") is
+/// the government (ORG); demonyms serve the national-body patterns and are no entities on their own.
 /// A capitalised word alone at the start of a sentence is a name only when something above knows it.
 /// Finally every mention of a person gets the longest name written for them.
 /// </summary>
