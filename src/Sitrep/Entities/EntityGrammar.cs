@@ -33,7 +33,9 @@ internal sealed class EntityGrammar
     public HashSet<string> Particles { get; } = new(StringComparer.Ordinal);
     public HashSet<string> StopWords { get; } = new(StringComparer.Ordinal);
     public HashSet<string> NotNames { get; } = new(StringComparer.Ordinal);
+    /// <summary>Words that make a capitalised name a place, first or last: "Helmand Province", "Lake Chad", "Tal Rifaat".</summary>
     public HashSet<string> PlaceSuffixes { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> Coordinators { get; } = new(StringComparer.Ordinal);
     public required IReadOnlySet<string> FirstNames { get; init; }
     public required IReadOnlyDictionary<string, CountryInfo> CountryInfo { get; init; }
     /// <summary>Whether organisation names go on in lowercase words ("l'Observatoire syrien des droits de l'homme").</summary>
@@ -68,7 +70,8 @@ internal sealed class EntityGrammar
         Words("particles", grammar.Particles);
         Words("stop-words", grammar.StopWords);
         Words("not-names", grammar.NotNames);
-        Words("place-suffixes", grammar.PlaceSuffixes);
+        Words("place-words", grammar.PlaceSuffixes);
+        Words("coordinators", grammar.Coordinators);
         foreach (var title in EntityYaml.List(root, "titles")) grammar.PersonCues.Add(title, new PersonCue(TitleOnly: true));
         foreach (var role in EntityYaml.List(root, "roles")) grammar.PersonCues.Add(role, new PersonCue(TitleOnly: false));
         foreach (var cue in EntityYaml.List(root, "place-cues")) grammar.PlaceCues.Add(cue, cue);

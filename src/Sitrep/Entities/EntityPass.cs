@@ -397,7 +397,9 @@ internal sealed class EntityPass
             Add(EntityType.LOC, start, end);
             return;
         }
-        var role = RoleBefore(start, out var cued) ?? RoleAfter(end);
+        var before = RoleBefore(start, out var cued);
+        var after = RoleAfter(end);
+        var role = before is not null && after is not null ? before + ", " + after : before ?? after;
         var known = _surnames.Contains(_tokens[end - 1].Key);
         if (cued || role is not null || known || (words >= 2 && _grammar.FirstNames.Contains(_tokens[start].Key)))
         {
@@ -405,6 +407,7 @@ internal sealed class EntityPass
             return;
         }
         if (_grammar.PlaceSuffixes.Contains(_tokens[end - 1].Key) || (words > 1 && _grammar.PlaceSuffixes.Contains(_tokens[start].Key))
+            || CoordinatedWithPlace(start)
             || (_places is not null && _places.IsPlaceName(Surface(start, end))))
         {
             Add(EntityType.LOC, start, end);
@@ -422,6 +425,16 @@ internal sealed class EntityPass
         }
         if (_placeCueEndsAt[start - _from] > 0) Add(EntityType.LOC, start, end);
         else if (words is >= 2 and <= 4 && !_tokens[start].SentenceStart) Add(EntityType.PERSON, start, end);
+    }
+
+    /// <summary>"entre Gao et Ansongo", "Gao, Ménaka and Kidal": a name joined to a place by "et", "and" or a comma is a place.</summary>
+    private bool CoordinatedWithPlace(int start)
+    {
+        if (start - 2 < _from) return false;
+        var joiner = _tokens[start - 1];
+        if (!(joiner.Is(',') || _grammar.Coordinators.Contains(joiner.Key))) return false;
+        return _owner[start - 2] >= 0 && _found[_owner[start - 2]] is { Dropped: false } previous && previous.To == start - 1
+               && previous.Entity.Type == EntityType.LOC;
     }
 
     /// <summary>
