@@ -21,6 +21,8 @@ internal sealed class EntityGrammar
     public PhraseTrie<CountryInfo> Countries { get; } = new();
     public PhraseTrie<PersonCue> PersonCues { get; } = new();
     public PhraseTrie<string> PlaceCues { get; } = new();
+    /// <summary>After these a capitalised name is MISC: ships ("MV", "le cargo"), operations ("l'opération").</summary>
+    public PhraseTrie<string> MiscCues { get; } = new();
     /// <summary>What follows a state's name when it stands for the government ("accuse", "a annoncé", "said").</summary>
     public PhraseTrie<string> GovernmentVerbs { get; } = new();
     /// <summary>The canonical name of a state's government, a template with <c>{name}</c>: "Government of {name}".</summary>
@@ -75,6 +77,7 @@ internal sealed class EntityGrammar
         foreach (var title in EntityYaml.List(root, "titles")) grammar.PersonCues.Add(title, new PersonCue(TitleOnly: true));
         foreach (var role in EntityYaml.List(root, "roles")) grammar.PersonCues.Add(role, new PersonCue(TitleOnly: false));
         foreach (var cue in EntityYaml.List(root, "place-cues")) grammar.PlaceCues.Add(cue, cue);
+        foreach (var cue in EntityYaml.List(root, "misc-cues")) grammar.MiscCues.Add(cue, cue);
         foreach (var verb in EntityYaml.List(root, "government-verbs")) grammar.GovernmentVerbs.Add(verb, verb);
         grammar.GovernmentCanonical = EntityYaml.Scalar(root, "government-canonical");
         grammar.LowercaseInOrganisationNames = EntityYaml.Scalar(root, "lowercase-in-organisation-names") == "true";

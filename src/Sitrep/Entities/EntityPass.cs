@@ -19,6 +19,7 @@ internal sealed class EntityPass
     private bool[] _cueTitleOnly = [];
     private bool[] _inPersonCue = [];
     private byte[] _placeCueEndsAt = [];
+    private bool[] _miscCueEndsAt = [];
 
     private sealed record Found(Entity Entity, int From, int To)
     {
@@ -243,7 +244,9 @@ internal sealed class EntityPass
                 var word = _tokens[i];
                 if (!word.IsWord || _grammar.Connectors.Contains(word.Key) || _grammar.Determiners.Contains(word.Key) || _grammar.StopWords.Contains(word.Key)) continue;
                 contentWords++;
-                if (score < letters.Length && word.Key[0] == letters[score]) score++;
+                // An acronym inside the long name gives all its letters: "UK Maritime Trade Operations (UKMTO)".
+                if (word.IsAllCaps && score < letters.Length && letters.AsSpan(score).StartsWith(word.Key)) score += word.Key.Length;
+                else if (score < letters.Length && word.Key[0] == letters[score]) score++;
             }
             // A name in lowercase ("la mission de surveillance…") must spell the whole acronym.
             if (score >= bestScore && (token.IsCapitalised ? score * 2 >= letters.Length : score == letters.Length && contentWords == letters.Length))
@@ -316,6 +319,7 @@ internal sealed class EntityPass
         _cueTitleOnly = new bool[length];
         _inPersonCue = new bool[length];
         _placeCueEndsAt = new byte[length];
+        _miscCueEndsAt = new bool[length];
         for (var i = _from; i < _to; i++)
         {
             if (!_tokens[i].IsWord) continue;
@@ -329,6 +333,7 @@ internal sealed class EntityPass
                 }
                 for (var k = i; k < cue.End; k++) _inPersonCue[k - _from] = true;
             }
+            if (_grammar.MiscCues.Longest(_tokens, i, _to) is { } misc) _miscCueEndsAt[misc.End - _from] = true;
             // A cue of several words ("the town of", "la province de") outweighs a first name; a preposition does not.
             if (_grammar.PlaceCues.Longest(_tokens, i, _to) is { } place)
                 _placeCueEndsAt[place.End - _from] = Math.Max(_placeCueEndsAt[place.End - _from], (byte)(place.End - place.Start > 1 ? 2 : 1));
@@ -395,6 +400,11 @@ internal sealed class EntityPass
         if (_placeCueEndsAt[start - _from] == 2)
         {
             Add(EntityType.LOC, start, end);
+            return;
+        }
+        if (_miscCueEndsAt[start - _from])
+        {
+            Add(EntityType.MISC, start, end);
             return;
         }
         var before = RoleBefore(start, out var cued);
@@ -497,7 +507,9 @@ internal sealed class EntityPass
         while (roleStart > _from && !_tokens[roleStart].SentenceStart)
         {
             var before = _tokens[roleStart - 1];
-            var isCountry = _owner[roleStart - 1] >= 0 && _found[_owner[roleStart - 1]].Entity.Type == EntityType.LOC && _found[_owner[roleStart - 1]].To == roleStart;
+            // "US Defense Secretary", "AU spokesman", "Pentagon spokesman": the body the role belongs to.
+            var isCountry = _owner[roleStart - 1] >= 0 && _found[_owner[roleStart - 1]].Entity.Type is EntityType.LOC or EntityType.ORG or EntityType.GROUP
+                            && _found[_owner[roleStart - 1]].To == roleStart;
             if (isCountry) roleStart = _found[_owner[roleStart - 1]].From;
             else if (before.IsWord && before.IsCapitalised && (_grammar.RoleWords.Contains(before.Key) || _grammar.Demonyms.Contains(before.Key) || _grammar.NotNames.Contains(before.Key)))
                 roleStart--;
@@ -514,9 +526,23 @@ internal sealed class EntityPass
         if (end + 1 >= _to || !_tokens[end].Is(',')) return null;
         var k = end + 1;
         while (k < _to && (_grammar.Determiners.Contains(_tokens[k].Key) || _tokens[k].Is('\''))) k++;
-        if (k >= _to || _tokens[k].SentenceStart || _grammar.PersonCues.Longest(_tokens, k, _to) is not { Value.TitleOnly: false } cue) return null;
-        var last = cue.End - 1;
-        for (var m = cue.End; m < _to && m - k < 16; m++)
+        if (k >= _to || _tokens[k].SentenceStart) return null;
+        // The cue may come after a few words of the role: ", the group's military spokesman", ", un haut responsable".
+        PhraseMatch<PersonCue>? cue = null;
+        for (var c = k; c < _to && c - k <= 4 && !_tokens[c].SentenceStart; c++)
+        {
+            if (_grammar.PersonCues.Longest(_tokens, c, _to) is { Value.TitleOnly: false } found)
+            {
+                cue = found;
+                break;
+            }
+            var word = _tokens[c];
+            if (!(word.Is('\'') || word.Key == "s" || _grammar.RoleWords.Contains(word.Key) || _grammar.Demonyms.Contains(word.Key)
+                  || (_owner[c] >= 0 && _found[_owner[c]].Entity.Type is not EntityType.PERSON))) return null;
+        }
+        if (cue is null) return null;
+        var last = cue.Value.End - 1;
+        for (var m = cue.Value.End; m < _to && m - k < 16; m++)
         {
             var token = _tokens[m];
             if (token.SentenceStart || token.Shape == TokenShape.Punctuation && token.Key is "," or "." or ";" or ":" or "(" or ")" or "\"") break;
