@@ -38,6 +38,8 @@ internal sealed class EntityGrammar
     /// <summary>Words that make a capitalised name a place, first or last: "Helmand Province", "Lake Chad", "Tal Rifaat".</summary>
     public HashSet<string> PlaceSuffixes { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Coordinators { get; } = new(StringComparer.Ordinal);
+    /// <summary>Word beginnings that make a name a place: "Saint-Denis", "Sainte-Marie" (place-words ending in '-').</summary>
+    public List<string> PlacePrefixes { get; } = [];
     public required IReadOnlySet<string> FirstNames { get; init; }
     public required IReadOnlyDictionary<string, CountryInfo> CountryInfo { get; init; }
     /// <summary>Whether organisation names go on in lowercase words ("l'Observatoire syrien des droits de l'homme").</summary>
@@ -73,6 +75,7 @@ internal sealed class EntityGrammar
         Words("stop-words", grammar.StopWords);
         Words("not-names", grammar.NotNames);
         Words("place-words", grammar.PlaceSuffixes);
+        grammar.PlacePrefixes.AddRange(EntityYaml.List(root, "place-words").Where(w => w.EndsWith('-')).Select(w => EntityTokenizer.Key(w)));
         Words("coordinators", grammar.Coordinators);
         foreach (var title in EntityYaml.List(root, "titles")) grammar.PersonCues.Add(title, new PersonCue(TitleOnly: true));
         foreach (var role in EntityYaml.List(root, "roles")) grammar.PersonCues.Add(role, new PersonCue(TitleOnly: false));

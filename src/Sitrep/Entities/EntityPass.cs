@@ -20,9 +20,14 @@ internal sealed class EntityPass
     private bool[] _inPersonCue = [];
     private byte[] _placeCueEndsAt = [];
     private bool[] _miscCueEndsAt = [];
+    private bool[] _inMiscCue = [];
+    private bool[] _governmentVerbEndsAt = [];
 
     private sealed record Found(Entity Entity, int From, int To)
     {
+        /// <summary>A state's or capital's name, which may stand for its government.</summary>
+        public bool NamesState { get; init; }
+
         /// <summary>Taken into a longer name found later ("Kidal" in "Collectif des victimes de Kidal (CVKJ)").</summary>
         public bool Dropped { get; init; }
     }
@@ -47,6 +52,7 @@ internal sealed class EntityPass
         KnownNamesAndAcronyms();
         OrganisationsByHead();
         FindCues();
+        StatesAsGovernments();
         RolesOfKnownPersons();
         CapitalisedRuns();
         UnknownAcronyms();
@@ -117,7 +123,7 @@ internal sealed class EntityPass
         {
             var token = _tokens[i];
             if (_owner[i] >= 0) continue;
-            if (token.Is('(') && i + 2 < _to && _tokens[i + 2].Is(')') && IsAcronym(i + 1))
+            if (token.Is('(') && i + 2 < _to && _tokens[i + 2].Is(')') && (IsAcronym(i + 1) || SpelledBefore(i)))
             {
                 DefineAcronym(i);
                 i += 2;
@@ -139,17 +145,14 @@ internal sealed class EntityPass
                     canonical = info.Fill(canonical);
                 }
                 var end = match.End;
+                var start = match.Start;
                 // "Helmand Province": a known place with the language's place suffix after it is one name.
                 if (known.Type == EntityType.LOC && end < _to && _tokens[end].IsCapitalised && _grammar.PlaceSuffixes.Contains(_tokens[end].Key)) end++;
-                // "Moscou accuse", "Washington said": a state's or capital's name doing what governments do names its government.
-                else if (known.NamesState && country is not null && _grammar.GovernmentVerbs.Longest(_tokens, end, _to) is not null
-                         && _grammar.CountryInfo.TryGetValue(country, out var state) && _grammar.GovernmentCanonical is { } government)
-                {
-                    Add(EntityType.ORG, match.Start, end, state.Fill(government), country: country, kind: "government");
-                    i = end - 1;
-                    continue;
-                }
-                Add(known.Type, match.Start, end, canonical, country: country, kind: known.Kind);
+                // "Benjamin Netanyahou": a known person's name with a first name before it the data does not spell.
+                if (known.Type == EntityType.PERSON && start > _from && _owner[start - 1] < 0 && !_tokens[start].SentenceStart
+                    && _tokens[start - 1].IsCapitalised && _grammar.FirstNames.Contains(_tokens[start - 1].Key)) start--;
+                Add(known.Type, start, end, canonical, country: country, kind: known.Kind);
+                if (known.NamesState) _found[^1] = _found[^1] with { NamesState = true };
                 i = end - 1;
                 continue;
             }
@@ -161,6 +164,15 @@ internal sealed class EntityPass
     private bool AfterFirstName(int at) =>
         at > _from && !_tokens[at].SentenceStart && _owner[at - 1] < 0 && _tokens[at - 1].IsCapitalised && !_tokens[at - 1].IsAllCaps
         && _grammar.FirstNames.Contains(_tokens[at - 1].Key);
+
+    /// <summary>"Institut français des relations internationales (Ifri)": a short capitalised word the words before it spell letter by letter.</summary>
+    private bool SpelledBefore(int open)
+    {
+        var word = _tokens[open + 1];
+        if (!word.IsWord || !word.IsCapitalised || word.End - word.Start is < 3 or > 8 || (word.Shape & TokenShape.Digit) != 0) return false;
+        var start = LongNameBefore(open, _text[word.Start..word.End], allLetters: true);
+        return start is not null;
+    }
 
     /// <summary>Two or more capitals and more capitals than not: "OSDH", "FAMa", "MINUSMA".</summary>
     private bool IsAcronym(int at)
@@ -185,7 +197,7 @@ internal sealed class EntityPass
         KnownEntity? defined = null;
         var before = open > _from && _owner[open - 1] >= 0 && _found[_owner[open - 1]] is { } last && last.To == open
                      && last.Entity.Type is not (EntityType.PERSON or EntityType.MISC) ? last : null;
-        var longName = LongNameBefore(open, acronym);
+        var longName = LongNameBefore(open, acronym, allLetters: !IsAcronym(at));
         // A known name right before the parenthesis defines it when its initial fits ("armée malienne (FAMa)"
         // is known by the lexicon anyway), unless the acronym spells a longer name that holds it.
         if (_grammar.Known.Longest(_tokens, at, at + 1) is { } knownAcronym)
@@ -225,9 +237,9 @@ internal sealed class EntityPass
     /// Where the long name before "(SIGLE)" starts: of the capitalised words within ten tokens whose
     /// initial is the acronym's, the one from which the initials of the content words spell most of it.
     /// </summary>
-    private int? LongNameBefore(int open, string acronym)
+    private int? LongNameBefore(int open, string acronym, bool allLetters = false)
     {
-        var letters = EntityTokenizer.Key(acronym.Where(char.IsUpper).ToArray());
+        var letters = EntityTokenizer.Key(allLetters ? acronym.Where(char.IsLetter).ToArray() : acronym.Where(char.IsUpper).ToArray());
         if (letters.Length == 0) return null;
         int? best = null;
         var bestScore = 0;
@@ -249,7 +261,8 @@ internal sealed class EntityPass
                 else if (score < letters.Length && word.Key[0] == letters[score]) score++;
             }
             // A name in lowercase ("la mission de surveillance…") must spell the whole acronym.
-            if (score >= bestScore && (token.IsCapitalised ? score * 2 >= letters.Length : score == letters.Length && contentWords == letters.Length))
+            var spelled = score == letters.Length && contentWords == letters.Length;
+            if (score >= bestScore && (allLetters ? spelled && token.IsCapitalised : token.IsCapitalised ? score * 2 >= letters.Length : spelled))
             {
                 best = start;
                 bestScore = score;
@@ -276,8 +289,18 @@ internal sealed class EntityPass
             // Lowercase words go on a name right after its head or a connector, two at most in a row:
             // "Commandement des opérations spéciales" stops before "suivaient", "Ministère de la Défense" before "annonce".
             var lowercaseRun = 0;
-            while (j < _to && j - i <= 8 && _owner[j] < 0 && !_tokens[j].SentenceStart)
+            while (j < _to && j - i <= 12 && !_tokens[j].SentenceStart)
             {
+                // "Mission de transition de l'Union africaine en Somalie": known names after a connector belong to the name.
+                if (_owner[j] >= 0)
+                {
+                    var inner = _found[_owner[j]];
+                    if (inner.From != j || inner.Entity.Type is not (EntityType.ORG or EntityType.LOC or EntityType.GROUP)
+                        || !(_grammar.Connectors.Contains(_tokens[j - 1].Key) || _tokens[j - 1].Is('\''))) break;
+                    end = j = inner.To;
+                    lowercaseRun = 0;
+                    continue;
+                }
                 var next = _tokens[j];
                 var afterHeadOrConnector = j == i + 1 || _grammar.Connectors.Contains(_tokens[j - 1].Key) || _tokens[j - 1].Is('\'');
                 if (NameWord(j))
@@ -285,7 +308,11 @@ internal sealed class EntityPass
                     end = ++j;
                     lowercaseRun = 0;
                 }
-                else if (_grammar.Connectors.Contains(next.Key) || next.Is('\'')) j++;
+                else if (_grammar.Connectors.Contains(next.Key) || next.Is('\''))
+                {
+                    j++;
+                    lowercaseRun = 0;
+                }
                 else if (_grammar.LowercaseInOrganisationNames && next.IsWord && !next.IsCapitalised && (next.Shape & TokenShape.Digit) == 0
                          && (afterHeadOrConnector || lowercaseRun == 1) && lowercaseRun < 2
                          && !_grammar.StopWords.Contains(next.Key) && _grammar.PersonCues.Longest(_tokens, j, _to) is null)
@@ -320,6 +347,8 @@ internal sealed class EntityPass
         _inPersonCue = new bool[length];
         _placeCueEndsAt = new byte[length];
         _miscCueEndsAt = new bool[length];
+        _inMiscCue = new bool[length];
+        _governmentVerbEndsAt = new bool[length];
         for (var i = _from; i < _to; i++)
         {
             if (!_tokens[i].IsWord) continue;
@@ -333,10 +362,43 @@ internal sealed class EntityPass
                 }
                 for (var k = i; k < cue.End; k++) _inPersonCue[k - _from] = true;
             }
-            if (_grammar.MiscCues.Longest(_tokens, i, _to) is { } misc) _miscCueEndsAt[misc.End - _from] = true;
+            if (_grammar.MiscCues.Longest(_tokens, i, _to) is { } misc)
+            {
+                // « l'opération "Volonté de la victoire" »: a quote may open the name.
+                var nameStart = misc.End < _to && _tokens[misc.End].Is('"') ? misc.End + 1 : misc.End;
+                _miscCueEndsAt[nameStart - _from] = true;
+                for (var k = i; k < misc.End; k++) _inMiscCue[k - _from] = true;
+                // A quoted name is the whole quotation: l'opération « Bouclier du Nord ».
+                if (nameStart > misc.End && nameStart < _to && _tokens[nameStart].IsCapitalised)
+                {
+                    var close = nameStart + 1;
+                    while (close < _to && close - nameStart <= 8 && !_tokens[close].Is('"') && !_tokens[close].SentenceStart) close++;
+                    if (close < _to && _tokens[close].Is('"') && Free(nameStart, close)) Add(EntityType.MISC, nameStart, close);
+                }
+            }
+            if (_grammar.GovernmentVerbs.Longest(_tokens, i, _to) is { } verb) _governmentVerbEndsAt[verb.End - _from] = true;
             // A cue of several words ("the town of", "la province de") outweighs a first name; a preposition does not.
             if (_grammar.PlaceCues.Longest(_tokens, i, _to) is { } place)
                 _placeCueEndsAt[place.End - _from] = Math.Max(_placeCueEndsAt[place.End - _from], (byte)(place.End - place.Start > 1 ? 2 : 1));
+        }
+    }
+
+    /// <summary>
+    /// "Moscou accuse", "accuse Kigali de…", "Washington said": a state's or capital's name next to what
+    /// governments do (the language's government verbs, after it or before it) names its government.
+    /// </summary>
+    private void StatesAsGovernments()
+    {
+        if (_grammar.GovernmentCanonical is not { } government) return;
+        for (var f = 0; f < _found.Count; f++)
+        {
+            var found = _found[f];
+            if (found.From < _from || !found.NamesState || found.Dropped || found.Entity.Country is not { } country
+                || !_grammar.CountryInfo.TryGetValue(country, out var state)) continue;
+            var before = found.From;
+            while (before > _from && (_grammar.Determiners.Contains(_tokens[before - 1].Key) || _tokens[before - 1].Is('\''))) before--;
+            if (_grammar.GovernmentVerbs.Longest(_tokens, found.To, _to) is null && !_governmentVerbEndsAt[before - _from]) continue;
+            _found[f] = found with { Entity = found.Entity with { Type = EntityType.ORG, Canonical = state.Fill(government), Kind = "government" } };
         }
     }
 
@@ -376,7 +438,7 @@ internal sealed class EntityPass
 
     private bool RunWord(int at)
     {
-        if (_owner[at] >= 0 || _inPersonCue[at - _from]) return false;
+        if (_owner[at] >= 0 || _inPersonCue[at - _from] || _inMiscCue[at - _from]) return false;
         var token = _tokens[at];
         if (!token.IsWord || !token.IsCapitalised || token.IsAllCaps || (token.Shape & TokenShape.Digit) != 0) return false;
         if (_grammar.NotNames.Contains(token.Key)) return false;
@@ -417,6 +479,7 @@ internal sealed class EntityPass
             return;
         }
         if (_grammar.PlaceSuffixes.Contains(_tokens[end - 1].Key) || (words > 1 && _grammar.PlaceSuffixes.Contains(_tokens[start].Key))
+            || _grammar.PlacePrefixes.Any(prefix => _tokens[start].Key.StartsWith(prefix, StringComparison.Ordinal))
             || CoordinatedWithPlace(start)
             || (_places is not null && _places.IsPlaceName(Surface(start, end))))
         {
