@@ -146,6 +146,14 @@ internal sealed class EntityPass
                 }
                 var end = match.End;
                 var start = match.Start;
+                // "Ukraine's Ministry of Defence": the possessive country stays outside the body's name.
+                if (match.Country is not null)
+                    for (var k = start + 1; k + 1 < end - 1; k++)
+                        if (_tokens[k].Is('\'') && _tokens[k + 1].Key == "s" && _tokens[k + 2].IsCapitalised)
+                        {
+                            start = k + 2;
+                            break;
+                        }
                 // "Helmand Province": a known place with the language's place suffix after it is one name.
                 if (known.Type == EntityType.LOC && end < _to && _tokens[end].IsCapitalised && _grammar.PlaceSuffixes.Contains(_tokens[end].Key)) end++;
                 // "Benjamin Netanyahou": a known person's name with a first name before it the data does not spell.
@@ -397,9 +405,19 @@ internal sealed class EntityPass
                 || !_grammar.CountryInfo.TryGetValue(country, out var state)) continue;
             var before = found.From;
             while (before > _from && (_grammar.Determiners.Contains(_tokens[before - 1].Key) || _tokens[before - 1].Is('\''))) before--;
-            if (_grammar.GovernmentVerbs.Longest(_tokens, found.To, _to) is null && !_governmentVerbEndsAt[before - _from]) continue;
+            if (_grammar.GovernmentVerbs.Longest(_tokens, ChainEnd(f), _to) is null && !_governmentVerbEndsAt[before - _from]) continue;
             _found[f] = found with { Entity = found.Entity with { Type = EntityType.ORG, Canonical = state.Fill(government), Kind = "government" } };
         }
+    }
+
+    /// <summary>Where a list of states starting with found[index] ends: "Paris, Berlin and Rome said" ends before "said".</summary>
+    private int ChainEnd(int index)
+    {
+        var end = _found[index].To;
+        while (end + 1 < _to && (_tokens[end].Is(',') || _grammar.Coordinators.Contains(_tokens[end].Key))
+               && _owner[end + 1] >= 0 && _found[_owner[end + 1]] is { NamesState: true, Dropped: false } next && next.From == end + 1)
+            end = next.To;
+        return end;
     }
 
     /// <summary>Persons the lexicon knows ("Vladimir Poutine") get the roles written beside them too.</summary>
