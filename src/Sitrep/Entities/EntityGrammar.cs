@@ -25,6 +25,8 @@ internal sealed class EntityGrammar
     public PhraseTrie<string> MiscCues { get; } = new();
     /// <summary>What follows a state's name when it stands for the government ("accuse", "a annoncé", "said").</summary>
     public PhraseTrie<string> GovernmentVerbs { get; } = new();
+    /// <summary>What before a state's name makes it its government ("selon Ankara", "led by Washington").</summary>
+    public PhraseTrie<string> GovernmentCuesBefore { get; } = new();
     /// <summary>The canonical name of a state's government, a template with <c>{name}</c>: "Government of {name}".</summary>
     public string? GovernmentCanonical { get; private set; }
     public Dictionary<string, OrganisationHead> OrganisationHeads { get; } = new(StringComparer.Ordinal);
@@ -82,6 +84,9 @@ internal sealed class EntityGrammar
         foreach (var cue in EntityYaml.List(root, "place-cues")) grammar.PlaceCues.Add(cue, cue);
         foreach (var cue in EntityYaml.List(root, "misc-cues")) grammar.MiscCues.Add(cue, cue);
         foreach (var verb in EntityYaml.List(root, "government-verbs")) grammar.GovernmentVerbs.Add(verb, verb);
+        // The verbs also work before the name ("accuse Kigali de…"); the cues only there.
+        foreach (var cue in EntityYaml.List(root, "government-verbs").Concat(EntityYaml.List(root, "government-cues-before")))
+            grammar.GovernmentCuesBefore.Add(cue, cue);
         grammar.GovernmentCanonical = EntityYaml.Scalar(root, "government-canonical");
         grammar.LowercaseInOrganisationNames = EntityYaml.Scalar(root, "lowercase-in-organisation-names") == "true";
         if (EntityYaml.Child(root, "organisation-heads") is YamlMappingNode heads)

@@ -384,7 +384,7 @@ internal sealed class EntityPass
                     if (close < _to && _tokens[close].Is('"') && Free(nameStart, close)) Add(EntityType.MISC, nameStart, close);
                 }
             }
-            if (_grammar.GovernmentVerbs.Longest(_tokens, i, _to) is { } verb) _governmentVerbEndsAt[verb.End - _from] = true;
+            if (_grammar.GovernmentCuesBefore.Longest(_tokens, i, _to) is { } verb) _governmentVerbEndsAt[verb.End - _from] = true;
             // A cue of several words ("the town of", "la province de") outweighs a first name; a preposition does not.
             if (_grammar.PlaceCues.Longest(_tokens, i, _to) is { } place)
                 _placeCueEndsAt[place.End - _from] = Math.Max(_placeCueEndsAt[place.End - _from], (byte)(place.End - place.Start > 1 ? 2 : 1));
