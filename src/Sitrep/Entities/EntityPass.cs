@@ -321,6 +321,8 @@ internal sealed class EntityPass
                     j++;
                     lowercaseRun = 0;
                 }
+                // A demonym closes a name whatever came before: "Commandement des opérations conjointes irakien".
+                else if (_grammar.LowercaseInOrganisationNames && !next.IsCapitalised && _grammar.Demonyms.Contains(next.Key)) end = ++j;
                 else if (_grammar.LowercaseInOrganisationNames && next.IsWord && !next.IsCapitalised && (next.Shape & TokenShape.Digit) == 0
                          && (afterHeadOrConnector || lowercaseRun == 1) && lowercaseRun < 2
                          && !_grammar.StopWords.Contains(next.Key) && _grammar.PersonCues.Longest(_tokens, j, _to) is null)
