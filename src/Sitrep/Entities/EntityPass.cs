@@ -137,6 +137,14 @@ internal sealed class EntityPass
                 && !(match.End == i + 1 && token.IsAllCaps && (AllCapsSentence(i) || _grammar.StopWords.Contains(token.Key))))
             {
                 var known = match.Value;
+                // "US officials", "UK Maritime…": a country's short name used as an adjective is a demonym, no entity;
+                // "the US said" still names the government.
+                if (known.NamesState && match.End < _to && _tokens[match.End].IsWord && IsDemonym(match.Start, match.End)
+                    && _grammar.GovernmentVerbs.Longest(_tokens, match.End, _to) is null)
+                {
+                    i = match.End - 1;
+                    continue;
+                }
                 var country = match.Country ?? known.Country;
                 var canonical = known.Canonical;
                 if (canonical.Contains('{', StringComparison.Ordinal))
@@ -168,6 +176,10 @@ internal sealed class EntityPass
                 Add(defined.Type, i, i + 1, defined.Canonical, country: defined.Country, kind: defined.Kind);
         }
     }
+
+    private bool IsDemonym(int from, int to) =>
+        _grammar.Countries.Longest(_tokens, from, _to) is { } demonym && demonym.End == to
+        && Enumerable.Range(from, to - from).All(k => !_tokens[k].IsWord || _grammar.Demonyms.Contains(_tokens[k].Key));
 
     private bool AfterFirstName(int at) =>
         at > _from && !_tokens[at].SentenceStart && _owner[at - 1] < 0 && _tokens[at - 1].IsCapitalised && !_tokens[at - 1].IsAllCaps
@@ -486,6 +498,8 @@ internal sealed class EntityPass
         }
         if (_miscCueEndsAt[start - _from])
         {
+            // "Operation Poseidon Archer": a capitalised cue is part of the name; "l'opération Barkhane" is not.
+            while (start > _from && _inMiscCue[start - 1 - _from] && _tokens[start - 1].IsCapitalised && !_tokens[start - 1].IsAllCaps && !_tokens[start].SentenceStart) start--;
             Add(EntityType.MISC, start, end);
             return;
         }
@@ -642,7 +656,7 @@ internal sealed class EntityPass
             var token = _tokens[i];
             if (_owner[i] >= 0 || !token.IsWord || !token.IsCapitalised) continue;
             if (IsAcronym(i) && token.IsAllCaps && token.End - token.Start <= 6 && !_grammar.NotNames.Contains(token.Key) && !_grammar.StopWords.Contains(token.Key)
-                && !_inPersonCue[i - _from] && !IsRomanNumeral(token.Key) && !AllCapsSentence(i) && !_lowercaseWords.Contains(token.Key))
+                && !_inPersonCue[i - _from] && !_grammar.Demonyms.Contains(token.Key) && !IsRomanNumeral(token.Key) && !AllCapsSentence(i) && !_lowercaseWords.Contains(token.Key))
                 Add(EntityType.ORG, i, i + 1);
         }
     }
