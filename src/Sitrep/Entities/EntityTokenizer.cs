@@ -60,7 +60,16 @@ internal static class EntityTokenizer
                 while (j < end && (char.IsLetterOrDigit(text[j]) || char.IsSurrogate(text[j])
                        || (text[j] == '-' && j + 1 < end && char.IsLetterOrDigit(text[j + 1]))))
                     j++;
-                tokens.Add(new Token(i, j, Key(text.AsSpan(i, j - i)), Shape(text.AsSpan(i, j - i)), atSentenceStart));
+                // "al-Qaeda-linked", "Houthi-controlled": a name with a lowercase word hyphened to it is the name,
+                // a hyphen and the word ("porte-parole", "pro-Russian" stay whole).
+                var hyphen = text.LastIndexOf('-', j - 1, j - i);
+                if (hyphen > i && hyphen + 1 < j && IsLowercase(text.AsSpan(hyphen + 1, j - hyphen - 1)) && HasUpper(text.AsSpan(i, hyphen - i)))
+                {
+                    tokens.Add(new Token(i, hyphen, Key(text.AsSpan(i, hyphen - i)), Shape(text.AsSpan(i, hyphen - i)), atSentenceStart));
+                    tokens.Add(new Token(hyphen, hyphen + 1, "-", TokenShape.Punctuation, false));
+                    tokens.Add(new Token(hyphen + 1, j, Key(text.AsSpan(hyphen + 1, j - hyphen - 1)), Shape(text.AsSpan(hyphen + 1, j - hyphen - 1)), false));
+                }
+                else tokens.Add(new Token(i, j, Key(text.AsSpan(i, j - i)), Shape(text.AsSpan(i, j - i)), atSentenceStart));
                 atSentenceStart = false;
                 i = j;
                 continue;
@@ -92,6 +101,20 @@ internal static class EntityTokenizer
     }
 
     public static string Key(string word) => Key(word.AsSpan());
+
+    private static bool IsLowercase(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+            if (!char.IsLower(c)) return false;
+        return true;
+    }
+
+    private static bool HasUpper(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+            if (char.IsUpper(c)) return true;
+        return false;
+    }
 
     private static TokenShape Shape(ReadOnlySpan<char> word)
     {
