@@ -49,6 +49,8 @@ public sealed class EntitySpecs
             document.Entities.Should().NotContain(e => e.Text.Contains(absent, StringComparison.Ordinal), "'{0}' is not a name; {1}", absent, because);
         foreach (var entity in document.Entities)
             document.Text[entity.Start..entity.End].Should().Be(entity.Text, "offsets point at the mention");
+        for (var i = 1; i < document.Entities.Count; i++)
+            document.Entities[i].Start.Should().BeGreaterThanOrEqualTo(document.Entities[i - 1].End, "mentions are in text order and do not overlap");
     }
 
     [Fact]
