@@ -401,7 +401,14 @@ internal sealed class EntityPass
             if (_grammar.GovernmentCuesBefore.Longest(_tokens, i, _to) is { } verb) _governmentVerbEndsAt[verb.End - _from] = true;
             // A cue of several words ("the town of", "la province de") outweighs a first name; a preposition does not.
             if (_grammar.PlaceCues.Longest(_tokens, i, _to) is { } place)
-                _placeCueEndsAt[place.End - _from] = Math.Max(_placeCueEndsAt[place.End - _from], (byte)(place.End - place.Start > 1 ? 2 : 1));
+            {
+                var strength = (byte)(place.End - place.Start > 1 ? 2 : 1);
+                _placeCueEndsAt[place.End - _from] = Math.Max(_placeCueEndsAt[place.End - _from], strength);
+                // "une commune de l'Essonne", "la province de la Kapisa": an article may stand between cue and name.
+                var after = place.End;
+                while (after < _to && after - place.End < 2 && (_grammar.Determiners.Contains(_tokens[after].Key) || _tokens[after].Is('\''))) after++;
+                if (after > place.End) _placeCueEndsAt[after - _from] = Math.Max(_placeCueEndsAt[after - _from], strength);
+            }
         }
     }
 
@@ -513,6 +520,8 @@ internal sealed class EntityPass
             return;
         }
         if (_grammar.PlaceSuffixes.Contains(_tokens[end - 1].Key) || (words > 1 && _grammar.PlaceSuffixes.Contains(_tokens[start].Key))
+            // "Idlib province", "Kavumu airport": a lowercase place noun after the name.
+            || (end < _to && !_tokens[end].IsCapitalised && _grammar.PlaceNouns.Contains(_tokens[end].Key))
             || _grammar.PlacePrefixes.Any(prefix => _tokens[start].Key.StartsWith(prefix, StringComparison.Ordinal))
             || CoordinatedWithPlace(start)
             || (_places is not null && _places.IsPlaceName(Surface(start, end))))
