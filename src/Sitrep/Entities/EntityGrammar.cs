@@ -42,6 +42,8 @@ internal sealed class EntityGrammar
     public HashSet<string> Coordinators { get; } = new(StringComparer.Ordinal);
     /// <summary>Lowercase nouns after a capitalised name that make it a place: "Idlib province", "Kavumu airport".</summary>
     public HashSet<string> PlaceNouns { get; } = new(StringComparer.Ordinal);
+    /// <summary>Lowercase nouns after a place that name an agreement with it (MISC): "the Algiers agreement".</summary>
+    public HashSet<string> MiscNouns { get; } = new(StringComparer.Ordinal);
     /// <summary>Word beginnings that make a name a place: "Saint-Denis", "Sainte-Marie" (place-words ending in '-').</summary>
     public List<string> PlacePrefixes { get; } = [];
     public required IReadOnlySet<string> FirstNames { get; init; }
@@ -82,6 +84,7 @@ internal sealed class EntityGrammar
         grammar.PlacePrefixes.AddRange(EntityYaml.List(root, "place-words").Where(w => w.EndsWith('-')).Select(w => EntityTokenizer.Key(w)));
         Words("coordinators", grammar.Coordinators);
         Words("place-nouns", grammar.PlaceNouns);
+        Words("misc-nouns", grammar.MiscNouns);
         foreach (var title in EntityYaml.List(root, "titles")) grammar.PersonCues.Add(title, new PersonCue(TitleOnly: true));
         foreach (var role in EntityYaml.List(root, "roles")) grammar.PersonCues.Add(role, new PersonCue(TitleOnly: false));
         foreach (var cue in EntityYaml.List(root, "place-cues")) grammar.PlaceCues.Add(cue, cue);

@@ -53,6 +53,7 @@ internal sealed class EntityPass
         OrganisationsByHead();
         FindCues();
         StatesAsGovernments();
+        NamedAgreements();
         RolesOfKnownPersons();
         CapitalisedRuns();
         UnknownAcronyms();
@@ -302,7 +303,9 @@ internal sealed class EntityPass
             var token = _tokens[i];
             if (_owner[i] >= 0 || !token.IsCapitalised || !_grammar.OrganisationHeads.TryGetValue(token.Key, out var head)) continue;
             var start = i;
-            while (start > _from && !_tokens[start].SentenceStart && _owner[start - 1] < 0 && NameWord(start - 1)) start--;
+            // "Iraqi [Counter Terrorism Service]": a demonym before the name stays outside it.
+            while (start > _from && !_tokens[start].SentenceStart && _owner[start - 1] < 0 && NameWord(start - 1)
+                   && !_grammar.Demonyms.Contains(_tokens[start - 1].Key)) start--;
             if (start < i && _tokens[start].SentenceStart && _grammar.StopWords.Contains(_tokens[start].Key)) start++;
             var end = i + 1;
             var j = i + 1;
@@ -428,6 +431,21 @@ internal sealed class EntityPass
             while (before > _from && (_grammar.Determiners.Contains(_tokens[before - 1].Key) || _tokens[before - 1].Is('\''))) before--;
             if (_grammar.GovernmentVerbs.Longest(_tokens, ChainEnd(f), _to) is null && !_governmentVerbEndsAt[before - _from]) continue;
             _found[f] = found with { Entity = found.Entity with { Type = EntityType.ORG, Canonical = state.Fill(government), Kind = "government" } };
+        }
+    }
+
+    /// <summary>"the Algiers agreement", "the Minsk accords": a place followed by one of the language's agreement nouns names the agreement (MISC).</summary>
+    private void NamedAgreements()
+    {
+        if (_grammar.MiscNouns.Count == 0) return;
+        var count = _found.Count;
+        for (var f = 0; f < count; f++)
+        {
+            var found = _found[f];
+            if (found.From < _from || found.Dropped || found.Entity.Type != EntityType.LOC || found.To >= _to) continue;
+            var noun = _tokens[found.To];
+            if (noun.IsWord && !noun.IsCapitalised && _grammar.MiscNouns.Contains(noun.Key) && _owner[found.To] < 0)
+                Add(EntityType.MISC, found.From, found.To + 1);
         }
     }
 
