@@ -44,6 +44,8 @@ internal sealed class EntityGrammar
     public HashSet<string> PlaceNouns { get; } = new(StringComparer.Ordinal);
     /// <summary>Lowercase nouns after a place that name an agreement with it (MISC): "the Algiers agreement".</summary>
     public HashSet<string> MiscNouns { get; } = new(StringComparer.Ordinal);
+    /// <summary>Words after which a national body is only a modifier: "Syrian government forces".</summary>
+    public HashSet<string> NotAfterBodies { get; } = new(StringComparer.Ordinal);
     /// <summary>Word beginnings that make a name a place: "Saint-Denis", "Sainte-Marie" (place-words ending in '-').</summary>
     public List<string> PlacePrefixes { get; } = [];
     public required IReadOnlySet<string> FirstNames { get; init; }
@@ -85,6 +87,7 @@ internal sealed class EntityGrammar
         Words("coordinators", grammar.Coordinators);
         Words("place-nouns", grammar.PlaceNouns);
         Words("misc-nouns", grammar.MiscNouns);
+        Words("not-after-bodies", grammar.NotAfterBodies);
         foreach (var title in EntityYaml.List(root, "titles")) grammar.PersonCues.Add(title, new PersonCue(TitleOnly: true));
         foreach (var role in EntityYaml.List(root, "roles")) grammar.PersonCues.Add(role, new PersonCue(TitleOnly: false));
         foreach (var cue in EntityYaml.List(root, "place-cues")) grammar.PlaceCues.Add(cue, cue);

@@ -146,6 +146,12 @@ internal sealed class EntityPass
                     i = match.End - 1;
                     continue;
                 }
+                // "Syrian government forces": a national body used as a modifier of the forces is no entity.
+                if (known.Canonical.Contains('{') && match.End < _to && _grammar.NotAfterBodies.Contains(_tokens[match.End].Key))
+                {
+                    i = match.End - 1;
+                    continue;
+                }
                 var country = match.Country ?? known.Country;
                 var canonical = known.Canonical;
                 if (canonical.Contains('{', StringComparison.Ordinal))
