@@ -368,7 +368,7 @@ internal sealed class EntityPass
                && _grammar.PersonCues.Longest(_tokens, at, _to) is null;
     }
 
-    // Cues of step 3, found once per paragraph: where each person cue and place cue ends.
+    // Cues of steps 3 and 4, found once per paragraph: where each person cue and place cue ends.
     private void FindCues()
     {
         var length = _to - _from + 1;
@@ -477,7 +477,7 @@ internal sealed class EntityPass
         }
     }
 
-    // 3. Runs of capitalised words.
+    // 4. Runs of capitalised words.
     private void CapitalisedRuns()
     {
         for (var i = _from; i < _to; i++)
@@ -681,7 +681,7 @@ internal sealed class EntityPass
         return _text[_tokens[k].Start.._tokens[last].End];
     }
 
-    // 4. Unknown acronyms → organisations.
+    // 5. Unknown acronyms → organisations.
     private void UnknownAcronyms()
     {
         for (var i = _from; i < _to; i++)

@@ -6,15 +6,18 @@ namespace Sitrep.Entities;
 /// 1. known names and national-body patterns (the lexicon, "l'armée russe") and acronym definitions,
 ///    "Nom long (SIGLE)", after which the acronym alone is the same entity;
 /// 2. organisation names headed by a word such as "Commandement" or "Ministry";
-/// 3. runs of capitalised words, typed by what surrounds them: a role or title before ("le colonel"),
-///    an apposition after (", porte-parole de…"), a first name, a person already named (a bare
-///    surname), a place cue before ("près de", "the town of") or a place suffix after ("Province"),
-///    the place-name lookup, else a person when two to four words long;
-/// 4. unknown acronyms as organisations.
-/// A state's or capital's name followed by what governments do ("Moscou accuse", "Washington said") is
-/// the government (ORG); demonyms serve the national-body patterns and are no entities on their own.
-/// A capitalised word alone at the start of a sentence is a name only when something above knows it.
-/// Finally every mention of a person gets the longest name written for them.
+/// 3. a state's or capital's name next to what governments do ("Moscou accuse", "selon Ankara",
+///    "Washington said") becomes the government (ORG); a place before an agreement noun ("the
+///    Algiers agreement") the agreement (MISC); persons the lexicon knows get their roles;
+/// 4. runs of capitalised words, typed by what surrounds them: a MISC cue ("l'opération", "MV"), a
+///    role or title before ("le colonel"), an apposition after (", porte-parole de…"), a first name,
+///    a person already named (a bare surname), a place cue ("près de", "the town of") or place word
+///    ("Province", "Tal", "Idlib province"), a place joined by "et"/"and", the place-name lookup,
+///    else a person when two to four words long and written in lowercase nowhere in the document;
+/// 5. unknown acronyms as organisations.
+/// Demonyms serve the national-body patterns and are no entities on their own. A capitalised word
+/// alone at the start of a sentence is a name only when something above knows it. Finally every
+/// mention of a person gets the longest name written for them.
 /// </summary>
 public sealed class EntityRecognizer(EntityResources resources, IPlaceNameLookup? places = null)
 {
