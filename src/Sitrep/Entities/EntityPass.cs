@@ -11,6 +11,8 @@ internal sealed class EntityPass
     private readonly HashSet<string> _lowercaseWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KnownEntity> _acronyms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _surnames = new(StringComparer.Ordinal);
+    /// <summary>Organisation heads already named in full: "Commandement" → "Commandement des opérations conjointes".</summary>
+    private readonly Dictionary<string, string> _headNames = new(StringComparer.Ordinal);
 
     // Per paragraph.
     private EntityGrammar _grammar = null!;
@@ -353,8 +355,17 @@ internal sealed class EntityPass
                 }
                 else break;
             }
+            // "le Commandement indique": the head alone, named in full earlier, is that organisation again;
+            // what follows it in lowercase is not its name.
+            if (start == i && !token.SentenceStart && _headNames.TryGetValue(token.Key, out var named)
+                && Enumerable.Range(i + 1, end - i - 1).All(k => !_tokens[k].IsCapitalised && !_grammar.Connectors.Contains(_tokens[k].Key)))
+            {
+                Add(head.Type, i, i + 1, named, kind: head.Kind);
+                continue;
+            }
             if (end - start < 2) continue;
             Add(head.Type, start, end, kind: head.Kind);
+            if (start == i) _headNames.TryAdd(token.Key, Surface(start, end));
             i = end - 1;
         }
     }
