@@ -76,6 +76,8 @@ public sealed class Document
 
     /// <summary>Counts of people killed, wounded, captured, missing or arrested, in text order (not in the record: events carry fatalities).</summary>
     public List<Quantities.CasualtyMention> Casualties { get; } = [];
+    /// <summary>Named entities in the text (persons, organisations, groups, places), in text order.</summary>
+    public List<Entities.Entity> Entities { get; } = [];
 
     /// <summary>Hash of the normalised main text: equal for the same content under different wrappers.</summary>
     public string? ContentHash { get; set; }

@@ -36,6 +36,19 @@ public static class DocumentRecord
         writer.WriteString("text", document.Text);
         writer.WriteString("duplicate_of", document.DuplicateOf);
         writer.WriteStartArray("entities");
+        foreach (var entity in document.Entities)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", entity.Type.ToString());
+            writer.WriteString("text", entity.Text);
+            writer.WriteNumber("start", entity.Start);
+            writer.WriteNumber("end", entity.End);
+            writer.WriteString("canonical", entity.Canonical);
+            writer.WriteString("role", entity.Role);
+            writer.WriteString("country", entity.Country);
+            writer.WriteString("kind", entity.Kind);
+            writer.WriteEndObject();
+        }
         writer.WriteEndArray();
         writer.WriteStartArray("times");
         foreach (var time in document.Times)

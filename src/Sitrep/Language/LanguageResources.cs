@@ -1,3 +1,4 @@
+using Sitrep.Entities;
 using Sitrep.Quantities;
 using Sitrep.Time;
 
@@ -19,7 +20,13 @@ public sealed class LanguageResources
         Identifier = identifier;
         Abbreviations = abbreviations;
         Stemmer = stemmer;
+        _entities = new Lazy<EntityResources>(() => EntityResources.Load(EntityResources.DataRootBeside(root), root));
     }
+
+    private readonly Lazy<EntityResources> _entities;
+
+    /// <summary>Entity lists (<c>data/entities/</c>, beside the <c>lang/</c> folder) and cues (<c>entities.yaml</c>), loaded on first use.</summary>
+    public EntityResources Entities => _entities.Value;
 
     /// <summary>The folder the data was read from.</summary>
     public string Root { get; }

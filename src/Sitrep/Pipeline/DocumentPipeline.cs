@@ -1,4 +1,5 @@
 using Sitrep.Content;
+using Sitrep.Entities;
 using Sitrep.Fusion;
 using Sitrep.Language;
 using Sitrep.Quantities;
@@ -15,7 +16,7 @@ public sealed class DocumentPipeline
 
     public IReadOnlyList<IDocumentStage> Stages => _stages;
 
-    /// <summary>The standard pipeline: content, normalisation, language, sentences, times, quantities, fingerprints.</summary>
+    /// <summary>The standard pipeline: content, normalisation, language, sentences, times, quantities, entities, fingerprints.</summary>
     /// <param name="bias">How bare weekdays and months are read: the most recent one (news) or the next one.</param>
     public static DocumentPipeline CreateDefault(LanguageResources resources, TimeBias bias = TimeBias.Past) => new(
     [
@@ -25,6 +26,7 @@ public sealed class DocumentPipeline
         new SentenceStage(resources),
         new TimeStage(resources.TimeGrammars, bias),
         new QuantityStage(resources.CasualtyGrammars),
+        new EntityStage(resources.Entities),
         new FingerprintStage(),
     ]);
 

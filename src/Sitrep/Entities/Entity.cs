@@ -1,0 +1,24 @@
+namespace Sitrep.Entities;
+
+/// <summary>What a named entity is: a person, an organisation, a place, an armed group or anything else named.</summary>
+public enum EntityType
+{
+    PERSON,
+    ORG,
+    LOC,
+    GROUP,
+    MISC,
+}
+
+/// <summary>
+/// A named entity in <see cref="Document.Text"/>: [Start, End) in UTF-16 code units, the name it is
+/// known by (<see cref="Canonical"/>, the same for every mention of one entity in a document), the
+/// role or title written beside a person, and for organisations and groups the state they belong to
+/// (ISO 3166 alpha-3) and what kind of actor they are (military, government, rebel…).
+/// </summary>
+public sealed record Entity(EntityType Type, int Start, int End, string Text, string Canonical)
+{
+    public string? Role { get; init; }
+    public string? Country { get; init; }
+    public string? Kind { get; init; }
+}

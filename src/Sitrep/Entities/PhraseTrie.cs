@@ -1,0 +1,119 @@
+namespace Sitrep.Entities;
+
+/// <summary>How a token of a phrase must be written in the text, as the data file writes it.</summary>
+internal enum CaseRule : byte
+{
+    /// <summary>Written in lowercase in the data: any case ("de", "armée").</summary>
+    Any,
+    /// <summary>Written with a capital: a capital first ("Daech", "ÉTAT" in a headline).</summary>
+    Initial,
+    /// <summary>An acronym: all capitals ("EI", "US", never "us").</summary>
+    AllCaps,
+}
+
+/// <summary>A phrase found by <see cref="PhraseTrie{T}"/>: tokens [Start, End) and, when it has a slot, the country the slot matched.</summary>
+internal readonly record struct PhraseMatch<T>(int Start, int End, T Value, string? Country);
+
+/// <summary>
+/// Phrases (names, cue words, patterns) as a trie over token keys: the longest phrase starting at a
+/// token is found in one walk, whatever the number of phrases. A <c>{country}</c> token in a phrase
+/// is a slot filled by a country name or a demonym ("armée {country}" matches "l'armée russe").
+/// </summary>
+internal sealed class PhraseTrie<T> where T : class
+{
+    public const string CountrySlot = "{country}";
+    private const string SlotKey = "\u0001";
+
+    private sealed class Node
+    {
+        public Dictionary<string, Node>? Children;
+        public Node? Slot;
+        public List<(T Value, CaseRule[] Cases)>? Values;
+    }
+
+    private readonly Node _root = new();
+
+    [ThreadStatic] private static List<int>? Path;
+
+    public int Count { get; private set; }
+
+    /// <summary>Adds a phrase; returns false when it has no token.</summary>
+    public bool Add(string phrase, T value)
+    {
+        var tokens = EntityTokenizer.Tokenize(phrase.Replace(CountrySlot, SlotKey, StringComparison.Ordinal));
+        if (tokens.Count == 0) return false;
+        var node = _root;
+        var cases = new List<CaseRule>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            if (token.Key == SlotKey)
+            {
+                node = node.Slot ??= new Node();
+                continue;
+            }
+            node.Children ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            if (!node.Children.TryGetValue(token.Key, out var child)) node.Children[token.Key] = child = new Node();
+            node = child;
+            cases.Add(token.IsAllCaps ? CaseRule.AllCaps : token.IsCapitalised ? CaseRule.Initial : CaseRule.Any);
+        }
+        (node.Values ??= []).Add((value, [.. cases]));
+        Count++;
+        return true;
+    }
+
+    /// <summary>
+    /// The longest phrase starting at tokens[start] that ends before <paramref name="limit"/>, does not run
+    /// into the next sentence and is written in the case its data asks; <paramref name="slot"/> says where a
+    /// country named at a token ends, and which country it is.
+    /// </summary>
+    public PhraseMatch<T>? Longest(IReadOnlyList<Token> tokens, int start, int limit, Func<int, (int End, string Country)?>? slot = null)
+    {
+        PhraseMatch<T>? best = null;
+        if (start >= limit) return null;
+        // Most tokens start no phrase: answer those without walking.
+        if (_root.Slot is null && (_root.Children is null || !_root.Children.ContainsKey(tokens[start].Key))) return null;
+        var path = Path ??= [];
+        path.Clear();
+        Walk(_root, tokens, start, start, limit, slot, null, path, ref best);
+        return best;
+    }
+
+    private static void Walk(Node node, IReadOnlyList<Token> tokens, int start, int at, int limit, Func<int, (int End, string Country)?>? slot,
+        string? country, List<int> path, ref PhraseMatch<T>? best)
+    {
+        if (node.Values is { } values && at > start && (best is null || at > best.Value.End))
+        {
+            foreach (var (value, cases) in values)
+                if (CaseFits(tokens, path, cases))
+                {
+                    best = new PhraseMatch<T>(start, at, value, country);
+                    break;
+                }
+        }
+        if (at >= limit || (at > start && tokens[at].SentenceStart)) return;
+        if (node.Children is { } children && children.TryGetValue(tokens[at].Key, out var next))
+        {
+            path.Add(at);
+            Walk(next, tokens, start, at + 1, limit, slot, country, path, ref best);
+            path.RemoveAt(path.Count - 1);
+        }
+        if (node.Slot is { } slotNode && slot?.Invoke(at) is { } filled && filled.End <= limit)
+            Walk(slotNode, tokens, start, filled.End, limit, slot, filled.Country, path, ref best);
+    }
+
+    /// <summary>The tokens matched by words of the phrase (a slot's tokens are the slot's business) against the cases the phrase asks.</summary>
+    private static bool CaseFits(IReadOnlyList<Token> tokens, List<int> path, CaseRule[] cases)
+    {
+        for (var i = 0; i < cases.Length && i < path.Count; i++)
+        {
+            var token = tokens[path[i]];
+            switch (cases[i])
+            {
+                case CaseRule.Initial when !token.IsCapitalised:
+                case CaseRule.AllCaps when !token.IsAllCaps:
+                    return false;
+            }
+        }
+        return true;
+    }
+}
