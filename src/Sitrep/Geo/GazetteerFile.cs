@@ -46,6 +46,9 @@ public static class GazetteerFile
     public static void Read(string path, Action<CountryRecord> country, Action<Admin1Record> admin1, Action<PlaceRecord> place)
     {
         using var stream = File.OpenRead(path);
+        if (stream.ReadByte() != 0x1f || stream.ReadByte() != 0x8b)
+            throw new InvalidDataException($"{path}: not a Sitrep gazetteer (not gzipped; build one with 'sitrep gazetteer import')");
+        stream.Position = 0;
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8, false, 1 << 16);
         var header = reader.ReadLine();

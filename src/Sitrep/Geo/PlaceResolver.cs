@@ -45,6 +45,8 @@ public sealed class PlaceResolver
         public string Sentence { get; } = sentence;
         public int SentenceIndex { get; } = sentenceIndex;
         public IReadOnlyList<int> Candidates { get; set; } = [];
+        /// <summary>Mentions joined to this one by a comma: "Springfield, Illinois", "Kursk, Russia".</summary>
+        public List<Reading> Apposed { get; } = [];
         public int Chosen { get; set; } = -1;
     }
 
@@ -56,6 +58,15 @@ public sealed class PlaceResolver
         var cues = _cues.GetValueOrDefault(language);
         var text = document.FoldedText.Length == document.Text.Length ? document.FoldedText : document.Text;
         var readings = mentions.Select(m => Read(text, document, m, cues)).ToList();
+        for (var i = 0; i + 1 < readings.Count; i++)
+        {
+            var (left, right) = (mentions[i].Span, mentions[i + 1].Span);
+            if (left.End <= right.Start && right.Start <= text.Length && text[left.End..right.Start].Trim() == ",")
+            {
+                readings[i].Apposed.Add(readings[i + 1]);
+                readings[i + 1].Apposed.Add(readings[i]);
+            }
+        }
         foreach (var r in readings)
         {
             r.Candidates = Gazetteer.Candidates(r.Name, language);
@@ -168,6 +179,9 @@ public sealed class PlaceResolver
             _ => (r.Division ? -3 : 0) + p.FeatureCode switch { "PPLC" => 2.5, "PPLA" => 1.5, "PPLA2" => 0.6, _ => 0 },
         };
         if (focusTotal > 0) score += 5 * focus.GetValueOrDefault(p.Country) / focusTotal;
+        foreach (var other in r.Apposed)
+            if (other.Candidates.Any(o => Contains(Gazetteer.Places[o], p) || Contains(p, Gazetteer.Places[o])))
+                score += 4;
         if (!useNeighbours) return score;
         foreach (var other in all)
         {
@@ -183,6 +197,10 @@ public sealed class PlaceResolver
         }
         return score;
     }
+
+    private static bool Contains(GazetteerPlace outer, GazetteerPlace inner) =>
+        outer.Country == inner.Country && outer.Id != inner.Id && inner.Level is PlaceLevel.Town or PlaceLevel.Site &&
+        (outer.Level == PlaceLevel.Country || outer.Level == PlaceLevel.Division && outer.Admin1Code == inner.Admin1Code);
 
     /// <summary>
     /// Whether a mention reads as the government seated in a capital rather than the city:
