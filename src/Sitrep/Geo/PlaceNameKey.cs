@@ -13,7 +13,11 @@ namespace Sitrep.Geo;
 /// </summary>
 public sealed class PlaceNameKey
 {
-    private readonly string?[] _fold;   // per UTF-16 unit: its folded letters, " " for a separator, null to drop
+    // Per UTF-16 unit, filled on first use: its folded letters, " " for a separator, Drop to drop.
+    // Filling is idempotent, so threads racing on one slot write the same value.
+    private readonly string?[] _fold = new string?[char.MaxValue + 1];
+    private readonly Dictionary<string, string> _special;
+    private const string Drop = "\0";
     private readonly HashSet<string> _articles;
     private readonly string _attachedVowels;
     private readonly string _sunLetters;
@@ -29,9 +33,7 @@ public sealed class PlaceNameKey
         _wordEndings = rules.WordEndings.Select(Pair).ToArray();
         _substitutions = rules.Substitutions.Select(Pair).ToArray();
         _collapseDoubled = rules.CollapseDoubledLetters;
-        _fold = new string?[char.MaxValue + 1];
-        for (var c = 0; c <= char.MaxValue; c++)
-            _fold[c] = FoldOne((char)c, rules.Fold);
+        _special = rules.Fold;
     }
 
     private static (string, string) Pair(List<string> pair) =>
@@ -65,8 +67,8 @@ public sealed class PlaceNameKey
         var word = new StringBuilder(16);
         foreach (var c in name)
         {
-            var folded = _fold[c];
-            if (folded is null) continue;
+            var folded = _fold[c] ??= FoldOne(c, _special) ?? Drop;
+            if (ReferenceEquals(folded, Drop)) continue;
             if (folded == " ")
             {
                 if (word.Length > 0) { words.Add(word.ToString()); word.Clear(); }

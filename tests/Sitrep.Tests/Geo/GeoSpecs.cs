@@ -105,3 +105,20 @@ public sealed class GeoSpecs
     public sealed record GeoCase(string Text, List<ExpectedPlace> Places);
     public sealed record ExpectedPlace(string Text, string Id, int? Precision, bool Metonymic);
 }
+
+/// <summary>The stage seam hands each mention its place, in mention order.</summary>
+public sealed class GeocodingStageTests
+{
+    [Fact]
+    public void The_stage_resolves_the_mentions_it_is_given()
+    {
+        var document = new Document("d", ContentKind.Body, "Des tirs ont visé Mossoul puis Kirkouk.") { GivenLanguage = "fr" };
+        DocumentPipeline.CreateDefault(TestPaths.Resources).Process(document);
+        IReadOnlyList<ResolvedPlace?> places = [];
+        var stage = new GeocodingStage(new PlaceResolver(Gazetteer.Default, GeoCues.LoadAll(TestPaths.LangRoot)),
+            _ => [new ToponymMention("Mossoul", new TextSpan(18, 25)), new ToponymMention("Kirkouk", new TextSpan(31, 38))],
+            (_, resolved) => places = resolved);
+        stage.Process(document);
+        places.Select(p => p?.Place.Name).Should().Equal("Mosul", "Kirkuk");
+    }
+}
