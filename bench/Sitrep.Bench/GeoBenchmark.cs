@@ -47,9 +47,9 @@ internal static class GeoBenchmark
 
         var names = new List<string>();
         int total = 0, exact = 0, close = 0, precisionRight = 0;
-        foreach (var file in Directory.EnumerateFiles(folder, "toponyms-*.jsonl").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(folder, "*-??.jsonl").Order(StringComparer.Ordinal))
         {
-            var language = Path.GetFileNameWithoutExtension(file)["toponyms-".Length..];
+            var language = Path.GetFileNameWithoutExtension(file)[^2..];
             int fileTotal = 0, fileExact = 0, fileClose = 0;
             foreach (var (line, number) in File.ReadLines(file).Select((l, i) => (l, i + 1)).Where(p => p.l.Length > 0))
             {
@@ -75,7 +75,7 @@ internal static class GeoBenchmark
                         Console.WriteLine($"  miss {file}:{number} \"{mentions[i].Text}\": want {want["id"]} ({want["name"]}), got {got?.Entry.Id ?? "nothing"} ({got?.Entry.Name}, {got?.Entry.Country}) {(isClose ? "within 50 km" : "")}");
                 }
             }
-            Console.WriteLine($"{language}: {fileTotal} toponyms, exact {fileExact / (double)fileTotal:P1}, within {CloseKm} km {fileClose / (double)fileTotal:P1}");
+            Console.WriteLine($"{Path.GetFileName(file)}: {fileTotal} toponyms, exact {fileExact / (double)fileTotal:P1}, within {CloseKm} km {fileClose / (double)fileTotal:P1}");
             total += fileTotal; exact += fileExact; close += fileClose;
         }
         Console.WriteLine($"all: {total} toponyms, exact {exact / (double)total:P1}, within {CloseKm} km {close / (double)total:P1}, precision (1/2/3/country) right {precisionRight / (double)total:P1}");
