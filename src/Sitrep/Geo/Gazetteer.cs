@@ -154,6 +154,15 @@ public sealed class Gazetteer
         private readonly Dictionary<string, string> _admin1Names = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (double Lat, double Lon, long Population)> _capitals = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (double Lat, double Lon, int Count)> _admin1Sums = new(StringComparer.Ordinal);
+        // Feature codes, countries and admin1 codes repeat across places: one string each.
+        private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+
+        private string Pooled(string s)
+        {
+            if (_pool.TryGetValue(s, out var pooled)) return pooled;
+            _pool[s] = s;
+            return s;
+        }
 
         private int Add(GazetteerPlace place)
         {
@@ -202,7 +211,8 @@ public sealed class Gazetteer
             else
             {
                 var level = p.FeatureClass == 'P' ? PlaceLevel.Town : PlaceLevel.Site;
-                index = Add(new GazetteerPlace(p.GeonamesId.ToString(CultureInfo.InvariantCulture), p.GeonamesId, p.Name, p.Lat, p.Lon, level, p.FeatureCode, p.Country, p.Admin1, p.Population));
+                index = Add(new GazetteerPlace(p.GeonamesId.ToString(CultureInfo.InvariantCulture), p.GeonamesId, p.Name, p.Lat, p.Lon, level,
+                    Pooled(p.FeatureCode), Pooled(p.Country), Pooled(p.Admin1), p.Population));
                 if (level == PlaceLevel.Town)
                 {
                     if (p.FeatureCode == "PPLC" && (!_capitals.TryGetValue(p.Country, out var capital) || capital.Population < p.Population))
