@@ -35,3 +35,23 @@ public sealed class GazetteerDataTests
         }
     }
 }
+
+/// <summary>A place is written with the schema's field names.</summary>
+public sealed class PlaceJsonTests
+{
+    [Fact]
+    public void A_place_is_written_as_the_schema_says()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            PlaceJson.Write(writer, "place", new Place("Ar Raqqah", 172955, 35.95283, 39.00788, "SY", "Raqqa", "PPLA"));
+            PlaceJson.Write(writer, "country", new Place("Syrian Arab Republic", null, 33.5102, 36.29128, "SY", null, "PCLI"));
+            writer.WriteEndObject();
+        }
+        System.Text.Encoding.UTF8.GetString(buffer.ToArray()).Replace('"', '\'').Should().Be(
+            "{'place':{'name':'Ar Raqqah','geonames_id':172955,'lat':35.95283,'lon':39.00788,'country':'SY','admin1':'Raqqa','feature':'PPLA'}," +
+            "'country':{'name':'Syrian Arab Republic','geonames_id':null,'lat':33.5102,'lon':36.29128,'country':'SY','admin1':null,'feature':'PCLI'}}");
+    }
+}
