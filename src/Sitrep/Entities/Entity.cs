@@ -21,4 +21,8 @@ public sealed record Entity(EntityType Type, int Start, int End, string Text, st
     public string? Role { get; init; }
     public string? Country { get; init; }
     public string? Kind { get; init; }
+    /// <summary>For a place: where it is, once geocoded; null when the gazetteer has no fitting entry.</summary>
+    public Geo.Place? Place { get; init; }
+    /// <summary>ACLED's precision of <see cref="Place"/>: 1 the town, 2 near it, 3 a first-level division, null a country.</summary>
+    public int? GeoPrecision { get; init; }
 }

@@ -47,6 +47,7 @@ public static class DocumentRecord
             writer.WriteString("role", entity.Role);
             writer.WriteString("country", entity.Country);
             writer.WriteString("kind", entity.Kind);
+            if (entity.Place is { } place) Geo.PlaceJson.Write(writer, "place", place);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

@@ -1,6 +1,7 @@
 using Sitrep.Content;
 using Sitrep.Entities;
 using Sitrep.Fusion;
+using Sitrep.Geo;
 using Sitrep.Language;
 using Sitrep.Quantities;
 using Sitrep.Time;
@@ -16,7 +17,7 @@ public sealed class DocumentPipeline
 
     public IReadOnlyList<IDocumentStage> Stages => _stages;
 
-    /// <summary>The standard pipeline: content, normalisation, language, sentences, times, quantities, entities, fingerprints.</summary>
+    /// <summary>The standard pipeline: content, normalisation, language, sentences, times, quantities, entities, places, fingerprints.</summary>
     /// <param name="bias">How bare weekdays and months are read: the most recent one (news) or the next one.</param>
     public static DocumentPipeline CreateDefault(LanguageResources resources, TimeBias bias = TimeBias.Past) => new(
     [
@@ -26,7 +27,8 @@ public sealed class DocumentPipeline
         new SentenceStage(resources),
         new TimeStage(resources.TimeGrammars, bias),
         new QuantityStage(resources.CasualtyGrammars),
-        new EntityStage(resources.Entities),
+        new EntityStage(resources.Entities, new GazetteerPlaceNames(() => Gazetteer.Default)),
+        EntityGeocoding.CreateDefaultStage(),
         new FingerprintStage(),
     ]);
 
