@@ -63,7 +63,7 @@ def check_doc(d, folder, errors, plover_counts, acled_counts):
     if not d["text_with"]:
         err("no text_with")
         return
-    first = raw.find(d["text_with"][0])
+    first = raw.rfind("\n", 0, raw.find(d["text_with"][0])) + 1   # the whole first paragraph
     last = raw.find(d["text_with"][-1]) + len(d["text_with"][-1])
     if first < 0 or last <= first:
         err("text_with must start with a snippet of the first body paragraph and end with one of the last")
@@ -73,7 +73,7 @@ def check_doc(d, folder, errors, plover_counts, acled_counts):
     body = "\n".join(line for line in raw[first:last].split("\n")
                      if not any(s in line for s in d["text_without"]))
     words = len(body.split())
-    if not 200 <= words <= 800:
+    if not 250 <= words <= 700:
         err(f"body has {words} words (want 250-700)")
     nbody, nraw = norm(body), norm(raw)
     for s in d["text_with"]:
