@@ -5,8 +5,8 @@ Usage: python3 check.py [gold.json]
 Checks: JSON shape; every text_with / text_without snippet is an exact substring of its document;
 the body runs from the first text_with snippet to the end of the last one, less the lines holding a
 text_without snippet (a teaser or caption inside the article), and no text_without snippet shares a line
-with a text_with one; every entity, place and event-location regex
-matches inside the body; every entities_not name occurs in the document but not in the body;
+with a text_with one; every entity, place, event-side and event-location
+regex matches inside the body; every entities_not name occurs in the document but not in the body;
 PLOVER types, dates and coordinates are well formed. Prints counts (docs per language, events per
 PLOVER and ACLED type) and exits 1 on any problem.
 """
@@ -127,7 +127,8 @@ def check_doc(d, folder, errors, plover_counts, acled_counts):
             err(f"{where}: want 1 or 2 sides")
         for s in sides:
             try:
-                re.compile(s)
+                if not re.search(s, nbody, re.I):
+                    err(f"{where}: side regex matches nothing in the body: {s}")
             except re.error as e:
                 err(f"{where}: bad side regex {s}: {e}")
         if "location" in ev:
