@@ -34,7 +34,7 @@ public static partial class Program
             return Option(args, "--explain") is { } explain ? ScrapedBenchmark.Explain(pages, explain) : ScrapedBenchmark.Run(pages, args.Contains("--detail") || args.Contains("--all"), args.Contains("--all"));
         if (args[0] == "pipeline") return PipelineBenchmark.Run(Path.Combine(evalDir, "pages"), Option(args, "--samples") ?? "samples");
         return args[0] == "gate"
-            ? Gate(pages, Option(args, "--floors") ?? "bench/floors.json", args.Contains("--detail"), Option(args, "--per-page"))
+            ? Gate(pages, args, Option(args, "--floors") ?? "bench/floors.json", args.Contains("--detail"), Option(args, "--per-page"))
             : Extraction(pages, args.Contains("--detail"), Option(args, "--results"));
     }
 
@@ -58,7 +58,7 @@ public static partial class Program
     private static int Usage()
     {
         Console.Error.WriteLine("usage: Sitrep.Bench extraction --shared DIR [--detail] [--results DIR]");
-        Console.Error.WriteLine("       Sitrep.Bench gate --shared DIR --floors bench/floors.json [--detail] [--per-page FILE]");
+        Console.Error.WriteLine("       Sitrep.Bench gate --shared DIR --floors bench/floors.json [--detail [--worst N]] [--per-page FILE] [--texts DIR]");
         Console.Error.WriteLine("       Sitrep.Bench show FILE --shared DIR");
         Console.Error.WriteLine("       Sitrep.Bench scraped --shared DIR [--detail | --all | --explain FILE]   (the scraped-text path on crawler-stripped pages)");
         Console.Error.WriteLine("       Sitrep.Bench pipeline --shared DIR [--samples samples]   (whole pipeline, docs/s)");
@@ -73,7 +73,7 @@ public static partial class Program
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    private static int Gate(IReadOnlyList<EvalPage> pages, string floorsPath, bool detail, string? perPage)
+    private static int Gate(IReadOnlyList<EvalPage> pages, string[] args, string floorsPath, bool detail, string? perPage)
     {
         using var floorsJson = JsonDocument.Parse(File.ReadAllText(floorsPath));
         var floor = floorsJson.RootElement.GetProperty("extraction_trafilatura_f1").GetDouble();
@@ -85,7 +85,8 @@ public static partial class Program
         // One line per page (file, snippets found, snippets leaked): two runs can be compared with diff.
         if (perPage is not null)
             File.WriteAllLines(perPage, pages.Select((page, i) => Score.Of([page], [texts[i]]) is var s ? $"{page.File}\t{s.TruePositives}\t{s.FalsePositives}" : ""));
-        if (detail) PrintWorst(pages, texts);
+        if (detail) PrintWorst(pages, texts, int.TryParse(Option(args, "--worst"), out var worst) ? worst : 80);
+        if (Option(args, "--texts") is { } textsDir) WriteTexts(pages, texts, textsDir);
         Console.WriteLine($"gate: extraction (trafilatura set, {pages.Count} pages, {watch.Elapsed.TotalSeconds:F1} s): {score}");
         if (score.F1 < floor)
         {
@@ -155,7 +156,7 @@ public static partial class Program
         Console.WriteLine($"  ratio        sitrep/smartreader on one thread: {sitrepOne / smartOne:F2}");
         Console.WriteLine($"  cpu time     sitrep {sitrepCpu:F1} pages per CPU-second, smartreader {smartCpu:F1} (one thread, process CPU time)");
 
-        if (detail) PrintWorst(pages, sitrepTexts);
+        if (detail) PrintWorst(pages, sitrepTexts, 80);
 
         if (resultsDir is not null)
         {
@@ -173,7 +174,14 @@ public static partial class Program
         return 0;
     }
 
-    private static void PrintWorst(IReadOnlyList<EvalPage> pages, string[] texts)
+    /// <summary>Writes each page's extracted text to <paramref name="directory"/> (one file per page), to diff two versions.</summary>
+    private static void WriteTexts(IReadOnlyList<EvalPage> pages, string[] texts, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        for (var i = 0; i < pages.Count; i++) File.WriteAllText(Path.Combine(directory, pages[i].File + ".txt"), texts[i]);
+    }
+
+    private static void PrintWorst(IReadOnlyList<EvalPage> pages, string[] texts, int count)
     {
         var rows = pages.Select((page, i) =>
         {
@@ -184,7 +192,7 @@ public static partial class Program
         }).Where(r => r.missed.Count + r.leaked.Count > 0)
           .OrderByDescending(r => r.missed.Count + r.leaked.Count).ThenBy(r => r.page.File, StringComparer.Ordinal).ToList();
         Console.WriteLine($"pages with errors: {rows.Count} (missed = 'with' snippet not found, leaked = 'without' snippet found)");
-        foreach (var (page, missed, leaked, length) in rows.Take(80))
+        foreach (var (page, missed, leaked, length) in rows.Take(count))
         {
             Console.WriteLine($"- {page.File} ({length} chars)");
             foreach (var s in missed) Console.WriteLine($"    missed: {Clip(s)}");

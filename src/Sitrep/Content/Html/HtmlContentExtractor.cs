@@ -40,6 +40,12 @@ public sealed class HtmlContentExtractor
     private const int MaxSmartReaderChars = 1_500_000;
     /// <summary>Pages beyond this size are cut (the tail of a 5 MB page is not its article).</summary>
     private const int MaxHtmlChars = 4_000_000;
+    /// <summary>How far up from a lead (standfirst) the article body must be met for the lead to join it.</summary>
+    private const int LeadLevels = 5;
+    /// <summary>Leads looked at per page (a teaser grid has hundreds of "teaser" elements).</summary>
+    private const int MaxLeads = 64;
+    /// <summary>A lead is a paragraph or two; longer, it is something else.</summary>
+    private const int MaxLeadChars = 1200;
 
     private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
 
@@ -194,7 +200,48 @@ public sealed class HtmlContentExtractor
             note = $"scored {(top is null ? "-" : Describe(top))} {scoredLength} (over {note})";
         }
 
+        if (best is { Count: > 0 } && Lead(best, pruned.Leads, body) is { } lead)
+        {
+            best.InsertRange(0, lead);
+            note += " +lead";
+        }
         return best;
+    }
+
+    /// <summary>
+    /// The article's lead (standfirst) when it sits outside the body chosen: the nearest element classed as one
+    /// (or marked itemprop="description") that comes before the body and meets it at most <see cref="LeadLevels"/>
+    /// levels up: in the article's header, or beside the body in the same wrapper.
+    /// </summary>
+    private static List<TextBlock>? Lead(List<TextBlock> chosen, List<IElement> leads, IElement body)
+    {
+        var first = chosen[0].Container;
+        var near = new List<IElement>();
+        foreach (var lead in leads)
+        {
+            if (!IsAttached(lead, body) || IsAttached(first, lead) || IsAttached(lead, first)) continue;
+            if (!first.CompareDocumentPosition(lead).HasFlag(DocumentPositions.Preceding)) continue;
+            if (lead.Closest("a, li, figure") is not null || lead.QuerySelector("h1") is not null) continue;
+            // (Whole, not a part of it; but not a header classed "intro" that also holds the headline.)
+            if (near.Count > 0 && IsAttached(lead, near[^1])) continue;
+            var ancestor = lead.ParentElement;
+            for (var level = 0; ancestor is not null && level < LeadLevels; level++, ancestor = ancestor.ParentElement)
+            {
+                if (!IsAttached(first, ancestor)) continue;
+                near.Add(lead);
+                break;
+            }
+        }
+        // The nearest with a lead's length, not already in the body.
+        for (var i = near.Count - 1; i >= 0; i--)
+        {
+            if (chosen.Exists(b => IsAttached(b.Container, near[i]))) return null;
+            var blocks = BlockCollector.Collect(near[i]);
+            var length = GoodLength(blocks);
+            if (length < 30 || length > MaxLeadChars || blocks.Exists(b => chosen.Exists(c => c.Text == b.Text))) continue;
+            return blocks;
+        }
+        return null;
     }
 
     /// <summary>
@@ -344,7 +391,7 @@ public sealed class HtmlContentExtractor
 
     private static int Rank(TextBlock heading) => heading.Container.LocalName is [ 'h', var digit ] ? digit - '0' : 7;
 
-    private sealed record PruneResult(List<List<IElement>> Candidates, int MaxDepth, bool FurnitureRemoved, bool SectioningRemoved);
+    private sealed record PruneResult(List<List<IElement>> Candidates, List<IElement> Leads, int MaxDepth, bool FurnitureRemoved, bool SectioningRemoved);
 
     /// <summary>
     /// Removes furniture from the tree under <paramref name="body"/> and returns the article-body
@@ -358,6 +405,7 @@ public sealed class HtmlContentExtractor
         var removeNow = new List<IElement>();
         var furniture = new List<IElement>();
         var sectioning = new List<IElement>();
+        var leads = new List<IElement>();
 
         var classBuffer = new char[256];
         var verdicts = new Dictionary<(string Class, string Id), HtmlExtractionRules.ClassVerdict>();
@@ -388,6 +436,8 @@ public sealed class HtmlContentExtractor
             var isBodyTag = name is "div" or "article" or "section" or "main";
             if (attributes.ItemProp is "articleBody" or "articlebody")
                 candidates[0].Add(element);
+            else if (attributes.ItemProp is "description" && leads.Count < MaxLeads)
+                leads.Add(element);
             else if (attributes.Class is { Length: > 0 } || attributes.Id is { Length: > 0 })
             {
                 // Class/id values repeat within a page (list items, cards): each distinct pair is classified once.
@@ -402,6 +452,7 @@ public sealed class HtmlContentExtractor
                 if (group >= 0) candidates[group == 0 ? 0 : group + 1].Add(element);
                 else if (verdict.IsFurniture && !lenient) furniture.Add(element);
                 else if (name == "article") candidates[1].Add(element);
+                if (verdict.IsLead && leads.Count < MaxLeads) leads.Add(element);
             }
             else if (name == "article") candidates[1].Add(element);
             if (name == "main") candidates[groupCount - 1].Add(element);
@@ -433,10 +484,18 @@ public sealed class HtmlContentExtractor
         if (furniture.Count > 0)
         {
             // The strongest body candidates and whatever holds them stay, as does a wrapper holding most text.
+            // Only candidates with a good share of the group's text count: a related-posts box whose teasers
+            // are classed "related-post-content" must not shield itself.
             var protectedElements = new HashSet<IElement>();
-            foreach (var candidate in candidates[0].Count > 0 ? candidates[0] : candidates[1])
+            var strongest = (candidates[0].Count > 0 ? candidates[0] : candidates[1]).Take(24)
+                .Select(c => (Element: c, Length: TextLength(c))).ToList();
+            var longest = strongest.Count == 0 ? 0 : strongest.Max(c => c.Length);
+            foreach (var (candidate, length) in strongest)
+            {
+                if (length < longest / 2) continue;
                 for (var e = candidate.ParentElement; e is not null && e != body; e = e.ParentElement)
                     protectedElements.Add(e);
+            }
             total = TextLength(body);
             foreach (var element in furniture)
             {
@@ -447,7 +506,7 @@ public sealed class HtmlContentExtractor
                 furnitureRemoved = true;
             }
         }
-        return new PruneResult(candidates, maxDepth, furnitureRemoved, sectioningRemoved);
+        return new PruneResult(candidates, leads, maxDepth, furnitureRemoved, sectioningRemoved);
     }
 
     private static readonly bool Debug = Environment.GetEnvironmentVariable("SITREP_HTML_DEBUG") == "1";
