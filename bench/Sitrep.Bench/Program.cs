@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Sitrep.Content.Html;
+using Sitrep.Content.Scraped;
 using Sitrep.Ingest;
 using Sitrep.Language;
 
@@ -47,7 +48,7 @@ public static partial class Program
             Console.Error.WriteLine($"bench: {file} is not in the set");
             return 2;
         }
-        var content = new HtmlContentExtractor().Extract(page.Html, null);
+        var content = NewExtractor().Extract(page.Html, null);
         Console.WriteLine($"title={content.Title} | published={content.Published} | author={content.Author} | site={content.SiteName} | lang={content.DeclaredLanguage} | canonical={content.CanonicalUrl}");
         foreach (var warning in content.Warnings) Console.WriteLine($"warning: {warning}");
         Console.WriteLine($"trace: {HtmlContentExtractor.Trace}");
@@ -77,16 +78,21 @@ public static partial class Program
     {
         using var floorsJson = JsonDocument.Parse(File.ReadAllText(floorsPath));
         var floor = floorsJson.RootElement.GetProperty("extraction_trafilatura_f1").GetDouble();
-        var extractor = new HtmlContentExtractor { UseSmartReader = Environment.GetEnvironmentVariable("SITREP_BENCH_SMARTREADER") == "1" };
+        var extractor = NewExtractor();
         var texts = new string[pages.Count];
+        var traces = new string?[pages.Count];
         var watch = Stopwatch.StartNew();
-        Parallel.For(0, pages.Count, i => texts[i] = SitrepText(extractor, pages[i]));
+        Parallel.For(0, pages.Count, i =>
+        {
+            texts[i] = SitrepText(extractor, pages[i]);
+            traces[i] = HtmlContentExtractor.Trace;
+        });
         var score = Score.Of(pages, texts);
         // One line per page (file, snippets found, snippets leaked): two runs can be compared with diff.
         if (perPage is not null)
             File.WriteAllLines(perPage, pages.Select((page, i) => Score.Of([page], [texts[i]]) is var s ? $"{page.File}\t{s.TruePositives}\t{s.FalsePositives}" : ""));
         if (detail) PrintWorst(pages, texts, int.TryParse(Option(args, "--worst"), out var worst) ? worst : 80);
-        if (Option(args, "--texts") is { } textsDir) WriteTexts(pages, texts, textsDir);
+        if (Option(args, "--texts") is { } textsDir) WriteTexts(pages, texts, traces, textsDir);
         Console.WriteLine($"gate: extraction (trafilatura set, {pages.Count} pages, {watch.Elapsed.TotalSeconds:F1} s): {score}");
         if (score.F1 < floor)
         {
@@ -110,7 +116,7 @@ public static partial class Program
 
     private static int Extraction(IReadOnlyList<EvalPage> pages, bool detail, string? resultsDir)
     {
-        var extractor = new HtmlContentExtractor { UseSmartReader = Environment.GetEnvironmentVariable("SITREP_BENCH_SMARTREADER") == "1" };
+        var extractor = NewExtractor();
         // Quality first (this also warms up JIT and tiering); then the timed passes.
         var sitrepTexts = new string[pages.Count];
         for (var i = 0; i < pages.Count; i++) sitrepTexts[i] = SitrepText(extractor, pages[i]);
@@ -174,11 +180,12 @@ public static partial class Program
         return 0;
     }
 
-    /// <summary>Writes each page's extracted text to <paramref name="directory"/> (one file per page), to diff two versions.</summary>
-    private static void WriteTexts(IReadOnlyList<EvalPage> pages, string[] texts, string directory)
+    /// <summary>Writes each page's extracted text to <paramref name="directory"/> (one file per page), and how it was chosen (traces.tsv), to diff two versions.</summary>
+    private static void WriteTexts(IReadOnlyList<EvalPage> pages, string[] texts, string?[] traces, string directory)
     {
         Directory.CreateDirectory(directory);
         for (var i = 0; i < pages.Count; i++) File.WriteAllText(Path.Combine(directory, pages[i].File + ".txt"), texts[i]);
+        File.WriteAllLines(Path.Combine(directory, "traces.tsv"), pages.Select((page, i) => $"{page.File}\t{traces[i]?.ReplaceLineEndings(" ")}"));
     }
 
     private static void PrintWorst(IReadOnlyList<EvalPage> pages, string[] texts, int count)
@@ -201,6 +208,13 @@ public static partial class Program
     }
 
     private static string Clip(string s) => s.Length > 100 ? s[..100] + "…" : s;
+
+    /// <summary>The extractor as the content stage builds it: with the line cues of <c>lang/</c>.</summary>
+    private static HtmlContentExtractor NewExtractor() => new()
+    {
+        UseSmartReader = Environment.GetEnvironmentVariable("SITREP_BENCH_SMARTREADER") == "1",
+        Cues = Environment.GetEnvironmentVariable("SITREP_BENCH_NO_CUES") == "1" ? null : BoilerplateCues.Load(LanguageResources.DefaultRoot()),
+    };
 
     private static string SitrepText(HtmlContentExtractor extractor, EvalPage page)
     {

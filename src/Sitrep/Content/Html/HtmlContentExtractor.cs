@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Sitrep.Content.Scraped;
 
 namespace Sitrep.Content.Html;
 
@@ -63,6 +64,14 @@ public sealed class HtmlContentExtractor
     /// can take seconds on an ordinary-looking page).
     /// </summary>
     public bool UseSmartReader { get; init; }
+
+    /// <summary>
+    /// The line cues of <c>lang/&lt;code&gt;/boilerplate.yaml</c> (the scraped-text path's), tried on short blocks of the
+    /// chosen text: a block that is nothing but a share, subscribe or navigation phrase is dropped, and one that is
+    /// nothing but a related-articles, comments or footer heading ends the article once most of it is behind.
+    /// Without them only <c>boilerplate_lines</c> of <c>data/html/boilerplate.yaml</c> apply.
+    /// </summary>
+    public BoilerplateCues? Cues { get; init; }
 
     /// <summary>How the last extraction on this thread chose its text (for the benchmark's diagnostics).</summary>
     [ThreadStatic] internal static string? Trace;
@@ -375,6 +384,7 @@ public sealed class HtmlContentExtractor
             if (block.Text.Length < 200 && !seen.Add(block.Text)) continue;
             kept.Add(block);
         }
+        if (Cues is not null) DropCuedBlocks(kept, Cues);
         // A heading with nothing of its own under it (at the end, or followed by a heading of the same or a
         // higher rank) announced something that was removed: comments, related articles, a newsletter box.
         var result = new List<string>(kept.Count);
@@ -387,6 +397,49 @@ public sealed class HtmlContentExtractor
             result.Add(kept[i].Text);
         }
         return result;
+    }
+
+    /// <summary>Blocks longer than this are never taken for a cue line.</summary>
+    private const int MaxCueWords = 12;
+    /// <summary>An end cue (related articles, comments) ends the article only with at least this share of its text before it.</summary>
+    private const double EndCueAfterShare = 0.5;
+
+    /// <summary>Drops the short blocks that are a cue phrase and nothing else, and ends the text at an end cue (see <see cref="Cues"/>).</summary>
+    private static void DropCuedBlocks(List<TextBlock> blocks, BoilerplateCues cues)
+    {
+        var total = 0;
+        foreach (var block in blocks) total += block.Text.Length;
+        var before = 0;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var text = blocks[i].Text;
+            var words = CountWords(text);
+            if (words <= MaxCueWords && cues.Match(text, words) is { } cue
+                && cue.Category is not (CueCategory.Byline or CueCategory.Dateline))
+            {
+                if (cue.Role == CueRole.End && cue.WholeLine && before >= total * EndCueAfterShare)
+                {
+                    blocks.RemoveRange(i, blocks.Count - i);
+                    return;
+                }
+                blocks.RemoveAt(i--);
+                continue;
+            }
+            before += text.Length;
+        }
+    }
+
+    private static int CountWords(string text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var letter = !char.IsWhiteSpace(c);
+            if (letter && !inWord) words++;
+            inWord = letter;
+        }
+        return words;
     }
 
     private static int Rank(TextBlock heading) => heading.Container.LocalName is [ 'h', var digit ] ? digit - '0' : 7;

@@ -130,6 +130,61 @@ public sealed class BoilerplateCues
 
     public IReadOnlyList<LanguageCues> Languages { get; }
 
+    /// <summary>
+    /// Which cue of which language the line matches, in <see cref="CueCategory"/> order; extraction patterns count as
+    /// byline and dateline cues. <paramref name="words"/>: how many words the line has. Used by the scraped-text path on
+    /// every line and by the HTML path on short blocks.
+    /// </summary>
+    public CueMatch? Match(string plain, int words)
+    {
+        var folded = TextFolding.FoldPhrase(plain);
+        var whole = TextFolding.FoldLine(plain);
+        var leading = folded.TrimStart(NonWordLead);
+        foreach (var category in Enum.GetValues<CueCategory>())
+        {
+            foreach (var language in Languages)
+            {
+                if (!language.Categories.TryGetValue(category, out var set)) continue;
+                if (set.Lines.Contains(whole)) return new CueMatch(category, true);
+                if (words > set.MaxWords) continue;
+                if (leading.Length > 0 && set.StartsByFirstChar.TryGetValue(leading[0], out var starts))
+                    foreach (var phrase in starts)
+                        if (TextFolding.ContainsWords(leading, phrase, atStartOnly: true))
+                            return new CueMatch(category, TextFolding.FoldLine(phrase) == whole);
+                foreach (var phrase in set.Contains)
+                    if (TextFolding.ContainsWords(folded, phrase, atStartOnly: false))
+                        return new CueMatch(category, false);
+                if (set.AnyPattern is { } pattern && IsMatchOrTimeout(pattern, plain))
+                    return new CueMatch(category, false);
+            }
+        }
+        if (words <= BylineMaxWords)
+        {
+            foreach (var language in Languages)
+            {
+                if (language.AnyPublished is { } published && IsMatchOrTimeout(published, plain)) return new CueMatch(CueCategory.Dateline, false);
+                if (language.AnyAuthor is { } author && IsMatchOrTimeout(author, plain)) return new CueMatch(CueCategory.Byline, false);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Lines longer than this are not tested as bylines or datelines.</summary>
+    internal const int BylineMaxWords = 20;
+    private static readonly char[] NonWordLead = ['|', '>', '›', '»', '•', '·', '-', '*', ' ', '#', '/', '"', '\''];
+
+    private static bool IsMatchOrTimeout(Regex regex, string text)
+    {
+        try
+        {
+            return regex.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Reads every <c>&lt;root&gt;/&lt;code&gt;/boilerplate.yaml</c>, in folder-name order.</summary>
     public static BoilerplateCues Load(string root)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentAssertions;
 using Sitrep.Content.Html;
+using Sitrep.Content.Scraped;
 using Xunit;
 
 namespace Sitrep.Tests.Content.Html;
@@ -18,7 +19,8 @@ public sealed class HtmlFixtureSpecs
         JsonSerializer.Deserialize<List<FixtureCase>>(File.ReadAllText(Path.Combine(FixturesRoot, "cases.json")))!
             .ToDictionary(c => c.Fixture, StringComparer.Ordinal));
 
-    private static readonly HtmlContentExtractor Extractor = new();
+    // As the content stage builds it: with the line cues of lang/.
+    private static readonly HtmlContentExtractor Extractor = new() { Cues = BoilerplateCues.Load(Path.Combine(AppContext.BaseDirectory, "lang")) };
 
     public static TheoryData<string> Cases() => new(AllCases.Value.Keys.Order(StringComparer.Ordinal));
 
