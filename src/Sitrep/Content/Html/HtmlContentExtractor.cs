@@ -202,7 +202,7 @@ public sealed class HtmlContentExtractor
         // A body inside the best-scoring container, with less prose than it, is a part of the article (one
         // section, the text without its lead or its headings).
         var part = bestElement is not null && top is not null && IsAttached(bestElement, top) && scoredLength > 1.1 * bestLength;
-        if (bestLength < MinBodyChars ? scoredLength > bestLength : (unrelated && scoredLength > 2 * bestLength || part))
+        if (bestLength < MinBodyChars ? scoredLength > bestLength : (unrelated && scoredLength > OverruleFactor(bestGroup) * bestLength || part))
         {
             best = scored;
             bestLength = scoredLength;
@@ -252,6 +252,13 @@ public sealed class HtmlContentExtractor
         }
         return null;
     }
+
+    /// <summary>
+    /// How many times more prose an unrelated best-scoring container must hold to overrule a body found by the
+    /// selectors of group <paramref name="group"/> (index into the candidates): a strong selector (articleBody,
+    /// "article-body", &lt;article&gt;) beside a long link list or product grid is still the article.
+    /// </summary>
+    private static int OverruleFactor(int group) => group switch { 0 or 1 => 5, 2 => 3, _ => 2 };
 
     /// <summary>
     /// True when <paramref name="element"/> is a separate part of the same article as <paramref name="winner"/>:
