@@ -535,6 +535,8 @@ public sealed class HtmlContentExtractor
             if (!IsAttached(element, body) || TextLength(element) > total * 0.6) continue;
             // (In the lenient pass, one holding a headline stays: left unclosed, it may hold the article.)
             if (lenient && element.QuerySelector("h1") is not null) continue;
+            // (Nor does the article's own header, with its headline and its lead: the lead may join the body.)
+            if (element.LocalName == "header" && element.QuerySelector("h1") is not null && leads.Exists(l => IsAttached(l, element))) continue;
             if (Debug) Console.Error.WriteLine($"sectioning {Describe(element)} {Clip(element.TextContent)}");
             element.Remove();
             sectioningRemoved = true;
