@@ -41,6 +41,10 @@ public sealed class HtmlContentExtractor
     private const int MaxSmartReaderChars = 1_500_000;
     /// <summary>Pages beyond this size are cut (the tail of a 5 MB page is not its article).</summary>
     private const int MaxHtmlChars = 4_000_000;
+    /// <summary>Furniture by class/id holding more of the page's text than this is kept (it wraps the article).</summary>
+    private const double MaxFurnitureShare = 0.7;
+    /// <summary>The same for furniture whose class/id also names a body ("post-author"): only small boxes go.</summary>
+    private const double MaxWeakBodyFurnitureShare = 0.25;
     /// <summary>How far up from a lead (standfirst) the article body must be met for the lead to join it.</summary>
     private const int LeadLevels = 5;
     /// <summary>Leads looked at per page (a teaser grid has hundreds of "teaser" elements).</summary>
@@ -463,7 +467,7 @@ public sealed class HtmlContentExtractor
         var candidates = new List<List<IElement>>(groupCount);
         for (var i = 0; i < groupCount; i++) candidates.Add([]);
         var removeNow = new List<IElement>();
-        var furniture = new List<IElement>();
+        var furniture = new List<(IElement Element, double MaxShare)>();
         var sectioning = new List<IElement>();
         var leads = new List<IElement>();
 
@@ -510,8 +514,11 @@ public sealed class HtmlContentExtractor
                 // (In the lenient pass, furniture stays in the tree but is no article body: a modal, a sidebar box.)
                 var group = isBodyTag && !(lenient && verdict.IsFurniture) ? verdict.BodyGroup : -1;
                 if (group >= 0) candidates[group == 0 ? 0 : group + 1].Add(element);
-                else if (verdict.IsFurniture && !lenient) furniture.Add(element);
-                else if (name == "article") candidates[1].Add(element);
+                // A weak body word ("post-author", "entry-meta") does not save a small piece of furniture.
+                // (Not an <article>, nor an element whose id names a body: id="article" class="isPaywall".)
+                if (verdict.IsFurniture && !lenient && (group < 0 || (group > 0 && name != "article" && !IdNamesBody(attributes.Id))))
+                    furniture.Add((element, group < 0 ? MaxFurnitureShare : MaxWeakBodyFurnitureShare));
+                else if (group < 0 && name == "article") candidates[1].Add(element);
                 if (verdict.IsLead && leads.Count < MaxLeads) leads.Add(element);
             }
             else if (name == "article") candidates[1].Add(element);
@@ -559,10 +566,10 @@ public sealed class HtmlContentExtractor
                     protectedElements.Add(e);
             }
             total = TextLength(body);
-            foreach (var element in furniture)
+            foreach (var (element, maxShare) in furniture)
             {
                 if (protectedElements.Contains(element) || !IsAttached(element, body)) continue;
-                if (total > 0 && TextLength(element) > total * 0.7) continue;
+                if (total > 0 && TextLength(element) > total * maxShare) continue;
                 if (Debug) Console.Error.WriteLine($"furniture {Describe(element)} {Clip(element.TextContent)}");
                 element.Remove();
                 furnitureRemoved = true;
@@ -570,6 +577,8 @@ public sealed class HtmlContentExtractor
         }
         return new PruneResult(candidates, leads, maxDepth, furnitureRemoved, sectioningRemoved);
     }
+
+    private bool IdNamesBody(string? id) => id is { Length: > 0 } && _rules.Classify(id.ToLowerInvariant()).BodyGroup >= 0;
 
     private static readonly bool Debug = Environment.GetEnvironmentVariable("SITREP_HTML_DEBUG") == "1";
 
