@@ -425,7 +425,7 @@ public sealed class HtmlContentExtractor
         {
             var text = blocks[i].Text;
             var words = CountWords(text);
-            if (words <= MaxCueWords && cues.Match(text, words) is { } cue
+            if (words <= MaxCueWords && cues.Match(text, words, bylines: false) is { } cue
                 && cue.Category is not (CueCategory.Byline or CueCategory.Dateline))
             {
                 if (cue.Role == CueRole.End && cue.WholeLine && before >= total * EndCueAfterShare)
