@@ -411,7 +411,7 @@ public sealed class HtmlContentExtractor
     }
 
     /// <summary>Blocks longer than this are never taken for a cue line.</summary>
-    private const int MaxCueWords = 12;
+    private const int MaxCueWords = 20;
     /// <summary>An end cue (related articles, comments) ends the article only with at least this share of its text before it.</summary>
     private const double EndCueAfterShare = 0.5;
 
