@@ -213,7 +213,7 @@ public sealed class HtmlContentExtractor
             note = $"scored {(top is null ? "-" : Describe(top))} {scoredLength} (over {note})";
         }
 
-        if (best is { Count: > 0 } && Lead(best, pruned.Leads, body) is { } lead)
+        if (best is { Count: > 0 } && (Lead(best, pruned.Leads, body) ?? LeadUnderHeadline(best, body)) is { } lead)
         {
             best.InsertRange(0, lead);
             note += " +lead";
@@ -255,6 +255,37 @@ public sealed class HtmlContentExtractor
             return blocks;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Without a lead by class: the paragraphs between the headline (the page's first &lt;h1&gt;) and the body, when the
+    /// two meet at most <see cref="LeadLevels"/> levels above the headline; sentences only (no byline, no date line).
+    /// </summary>
+    private static List<TextBlock>? LeadUnderHeadline(List<TextBlock> chosen, IElement body)
+    {
+        var first = chosen[0].Container;
+        if (body.QuerySelector("h1") is not { } headline || IsAttached(headline, first) || IsAttached(first, headline)) return null;
+        if (!first.CompareDocumentPosition(headline).HasFlag(DocumentPositions.Preceding)) return null;
+        IElement? meeting = null;
+        var ancestor = headline.ParentElement;
+        for (var level = 0; ancestor is not null && level < LeadLevels && meeting is null; level++, ancestor = ancestor.ParentElement)
+            if (IsAttached(first, ancestor)) meeting = ancestor;
+        if (meeting is null) return null;
+        var lead = new List<TextBlock>();
+        var length = 0;
+        foreach (var paragraph in meeting.QuerySelectorAll("p"))
+        {
+            if (!headline.CompareDocumentPosition(paragraph).HasFlag(DocumentPositions.Following)) continue;
+            if (!first.CompareDocumentPosition(paragraph).HasFlag(DocumentPositions.Preceding)) break;
+            if (IsAttached(first, paragraph) || paragraph.Closest("a, li, figure, blockquote") is not null) continue;
+            foreach (var block in BlockCollector.Collect(paragraph))
+            {
+                if (block.LinkDensity >= 0.5 || CountWords(block.Text) < 8 || block.Text[^1] is not ('.' or '!' or '?' or '…' or '"' or '»' or '”')) continue;
+                lead.Add(block);
+                length += block.Text.Length;
+            }
+        }
+        return lead.Count == 0 || length > MaxLeadChars || lead.Exists(b => chosen.Exists(c => c.Text == b.Text)) ? null : lead;
     }
 
     /// <summary>
