@@ -549,7 +549,7 @@ public sealed class HtmlContentExtractor
                 // (Not an <article>, nor an element whose id names a body: id="article" class="isPaywall".)
                 if (verdict.IsFurniture && !lenient && (group < 0 || (group > 0 && name != "article" && !IdNamesBody(attributes.Id))))
                     furniture.Add((element, group < 0 ? MaxFurnitureShare : MaxWeakBodyFurnitureShare));
-                else if (group < 0 && name == "article") candidates[1].Add(element);
+                else if (group < 0 && name == "article" && !verdict.IsFurniture) candidates[1].Add(element);
                 if (verdict.IsLead && leads.Count < MaxLeads) leads.Add(element);
             }
             else if (name == "article") candidates[1].Add(element);
