@@ -213,7 +213,7 @@ public sealed class HtmlContentExtractor
             note = $"scored {(top is null ? "-" : Describe(top))} {scoredLength} (over {note})";
         }
 
-        if (best is { Count: > 0 } && (Lead(best, pruned.Leads, body) ?? LeadUnderHeadline(best, body)) is { } lead)
+        if (best is { Count: > 0 } && (Lead(best, pruned.Leads, body) ?? LeadUnderHeadline(best, pruned.Headlines.Find(h => IsAttached(h, body)), body)) is { } lead)
         {
             best.InsertRange(0, lead);
             note += " +lead";
@@ -258,13 +258,13 @@ public sealed class HtmlContentExtractor
     }
 
     /// <summary>
-    /// Without a lead by class: the paragraphs between the headline (the page's first &lt;h1&gt;) and the body, when the
+    /// Without a lead by class: the paragraphs between the headline (the first &lt;h1&gt; left after pruning) and the body, when the
     /// two meet at most <see cref="LeadLevels"/> levels above the headline; sentences only (no byline, no date line).
     /// </summary>
-    private static List<TextBlock>? LeadUnderHeadline(List<TextBlock> chosen, IElement body)
+    private static List<TextBlock>? LeadUnderHeadline(List<TextBlock> chosen, IElement? headline, IElement body)
     {
         var first = chosen[0].Container;
-        if (body.QuerySelector("h1") is not { } headline || IsAttached(headline, first) || IsAttached(first, headline)) return null;
+        if (headline is null || !IsAttached(headline, body) || IsAttached(headline, first) || IsAttached(first, headline)) return null;
         if (!first.CompareDocumentPosition(headline).HasFlag(DocumentPositions.Preceding)) return null;
         IElement? meeting = null;
         var ancestor = headline.ParentElement;
@@ -273,17 +273,32 @@ public sealed class HtmlContentExtractor
         if (meeting is null) return null;
         var lead = new List<TextBlock>();
         var length = 0;
-        foreach (var paragraph in meeting.QuerySelectorAll("p"))
+        // The paragraphs after the headline and before the body, in document order (a walk that stops at the body).
+        var stack = new Stack<IElement>();
+        stack.Push(meeting);
+        var afterHeadline = false;
+        while (stack.Count > 0)
         {
-            if (!headline.CompareDocumentPosition(paragraph).HasFlag(DocumentPositions.Following)) continue;
-            if (!first.CompareDocumentPosition(paragraph).HasFlag(DocumentPositions.Preceding)) break;
-            if (IsAttached(first, paragraph) || paragraph.Closest("a, li, figure, blockquote") is not null) continue;
-            foreach (var block in BlockCollector.Collect(paragraph))
+            var element = stack.Pop();
+            if (IsAttached(element, first)) break;
+            if (element == headline)
             {
-                if (block.LinkDensity >= 0.5 || CountWords(block.Text) < 8 || block.Text[^1] is not ('.' or '!' or '?' or '…' or '"' or '»' or '”')) continue;
-                lead.Add(block);
-                length += block.Text.Length;
+                afterHeadline = true;
+                continue;
             }
+            if (afterHeadline && element.LocalName == "p")
+            {
+                if (element.Closest("a, li, figure, blockquote") is not null) continue;
+                foreach (var block in BlockCollector.Collect(element))
+                {
+                    if (block.LinkDensity >= 0.5 || CountWords(block.Text) < 8 || block.Text[^1] is not ('.' or '!' or '?' or '…' or '"' or '»' or '”')) continue;
+                    lead.Add(block);
+                    length += block.Text.Length;
+                }
+                continue;
+            }
+            var children = element.Children;
+            for (var i = children.Length - 1; i >= 0; i--) stack.Push(children[i]);
         }
         return lead.Count == 0 || length > MaxLeadChars || lead.Exists(b => chosen.Exists(c => c.Text == b.Text)) ? null : lead;
     }
@@ -486,7 +501,7 @@ public sealed class HtmlContentExtractor
 
     private static int Rank(TextBlock heading) => heading.Container.LocalName is [ 'h', var digit ] ? digit - '0' : 7;
 
-    private sealed record PruneResult(List<List<IElement>> Candidates, List<IElement> Leads, int MaxDepth, bool FurnitureRemoved, bool SectioningRemoved);
+    private sealed record PruneResult(List<List<IElement>> Candidates, List<IElement> Leads, List<IElement> Headlines, int MaxDepth, bool FurnitureRemoved, bool SectioningRemoved);
 
     /// <summary>
     /// Removes furniture from the tree under <paramref name="body"/> and returns the article-body
@@ -501,6 +516,7 @@ public sealed class HtmlContentExtractor
         var furniture = new List<(IElement Element, double MaxShare)>();
         var sectioning = new List<IElement>();
         var leads = new List<IElement>();
+        var headlines = new List<IElement>();
 
         var classBuffer = new char[256];
         var verdicts = new Dictionary<(string Class, string Id), HtmlExtractionRules.ClassVerdict>();
@@ -528,6 +544,7 @@ public sealed class HtmlContentExtractor
                 continue;
             }
 
+            if (name == "h1" && headlines.Count < 8) headlines.Add(element);
             var isBodyTag = name is "div" or "article" or "section" or "main";
             if (attributes.ItemProp is "articleBody" or "articlebody")
                 candidates[0].Add(element);
@@ -574,7 +591,7 @@ public sealed class HtmlContentExtractor
             // (In the lenient pass, one holding a headline stays: left unclosed, it may hold the article.)
             if (lenient && element.QuerySelector("h1") is not null) continue;
             // (Nor does the article's own header, with its headline and its lead: the lead may join the body.)
-            if (element.LocalName == "header" && element.QuerySelector("h1") is not null && leads.Exists(l => IsAttached(l, element))) continue;
+            if (element.LocalName == "header" && leads.Exists(l => IsAttached(l, element)) && headlines.Exists(h => IsAttached(h, element))) continue;
             if (Debug) Console.Error.WriteLine($"sectioning {Describe(element)} {Clip(element.TextContent)}");
             element.Remove();
             sectioningRemoved = true;
@@ -606,7 +623,7 @@ public sealed class HtmlContentExtractor
                 furnitureRemoved = true;
             }
         }
-        return new PruneResult(candidates, leads, maxDepth, furnitureRemoved, sectioningRemoved);
+        return new PruneResult(candidates, leads, headlines, maxDepth, furnitureRemoved, sectioningRemoved);
     }
 
     private bool IdNamesBody(string? id) => id is { Length: > 0 } && _rules.Classify(id.ToLowerInvariant()).BodyGroup >= 0;
