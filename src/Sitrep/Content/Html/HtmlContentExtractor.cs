@@ -213,7 +213,7 @@ public sealed class HtmlContentExtractor
             note = $"scored {(top is null ? "-" : Describe(top))} {scoredLength} (over {note})";
         }
 
-        if (best is { Count: > 0 } && (Lead(best, pruned.Leads, body) ?? LeadUnderHeadline(best, pruned.Headlines.Find(h => IsAttached(h, body)), body)) is { } lead)
+        if (best is { Count: > 0 } && (Lead(best, pruned.Leads, pruned.Headlines, body) ?? LeadUnderHeadline(best, pruned.Headlines.Find(h => IsAttached(h, body)), body)) is { } lead)
         {
             best.InsertRange(0, lead);
             note += " +lead";
@@ -226,7 +226,7 @@ public sealed class HtmlContentExtractor
     /// (or marked itemprop="description") that comes before the body and meets it at most <see cref="LeadLevels"/>
     /// levels up: in the article's header, or beside the body in the same wrapper.
     /// </summary>
-    private static List<TextBlock>? Lead(List<TextBlock> chosen, List<IElement> leads, IElement body)
+    private static List<TextBlock>? Lead(List<TextBlock> chosen, List<IElement> leads, List<IElement> headlines, IElement body)
     {
         var first = chosen[0].Container;
         var near = new List<IElement>();
@@ -234,7 +234,7 @@ public sealed class HtmlContentExtractor
         {
             if (!IsAttached(lead, body) || IsAttached(first, lead) || IsAttached(lead, first)) continue;
             if (!first.CompareDocumentPosition(lead).HasFlag(DocumentPositions.Preceding)) continue;
-            if (lead.Closest("a, li, figure") is not null || lead.QuerySelector("h1") is not null) continue;
+            if (InLinkListOrFigure(lead, quotes: false) || headlines.Exists(h => IsAttached(h, lead))) continue;
             // (Whole, not a part of it; but not a header classed "intro" that also holds the headline.)
             if (near.Count > 0 && IsAttached(lead, near[^1])) continue;
             var ancestor = lead.ParentElement;
@@ -255,6 +255,14 @@ public sealed class HtmlContentExtractor
             return blocks;
         }
         return null;
+    }
+
+    /// <summary>Whether the element is, or sits in, a link, a list item, a figure (or a quotation): no lead there.</summary>
+    private static bool InLinkListOrFigure(IElement element, bool quotes)
+    {
+        for (var e = element; e is not null; e = e.ParentElement)
+            if (e.LocalName is "a" or "li" or "figure" || (quotes && e.LocalName == "blockquote")) return true;
+        return false;
     }
 
     /// <summary>
@@ -288,7 +296,7 @@ public sealed class HtmlContentExtractor
             }
             if (afterHeadline && element.LocalName == "p")
             {
-                if (element.Closest("a, li, figure, blockquote") is not null) continue;
+                if (InLinkListOrFigure(element, quotes: true)) continue;
                 foreach (var block in BlockCollector.Collect(element))
                 {
                     if (block.LinkDensity >= 0.5 || CountWords(block.Text) < 8 || block.Text[^1] is not ('.' or '!' or '?' or '…' or '"' or '»' or '”')) continue;
