@@ -22,9 +22,11 @@ namespace Sitrep.Content.Html;
 ///   elements only: class/id furniture patterns sometimes hit the article), and the longer result wins.
 ///   Optionally (<see cref="UseSmartReader"/>), SmartReader is asked last.</item>
 /// <item>When everything else fails: every text block of the pruned page.</item>
+/// <item>The article's lead (standfirst), when it sits just before the body chosen but outside it, is put first.</item>
 /// </list>
 /// The blocks of the chosen container are then filtered: link-heavy blocks, reading prompts and pleas
-/// (<c>boilerplate_lines</c>), repeated blocks and headings left dangling at the end are dropped.
+/// (<c>boilerplate_lines</c>), repeated blocks, short blocks that are line cues of <c>lang/&lt;code&gt;/boilerplate.yaml</c>
+/// (<see cref="Cues"/>) and headings left dangling at the end are dropped.
 /// Instances are stateless and thread-safe; the result depends only on the input.
 /// </summary>
 public sealed class HtmlContentExtractor
@@ -234,8 +236,9 @@ public sealed class HtmlContentExtractor
         {
             if (!IsAttached(lead, body) || IsAttached(first, lead) || IsAttached(lead, first)) continue;
             if (!first.CompareDocumentPosition(lead).HasFlag(DocumentPositions.Preceding)) continue;
+            // (Not a header classed "intro" that also holds the headline and the picture's credit.)
             if (InLinkListOrFigure(lead, quotes: false) || headlines.Exists(h => IsAttached(h, lead))) continue;
-            // (Whole, not a part of it; but not a header classed "intro" that also holds the headline.)
+            // (A lead whole, not a part of it.)
             if (near.Count > 0 && IsAttached(lead, near[^1])) continue;
             var ancestor = lead.ParentElement;
             for (var level = 0; ancestor is not null && level < LeadLevels; level++, ancestor = ancestor.ParentElement)
