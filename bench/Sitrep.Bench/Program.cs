@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Sitrep.Content.Html;
+using Sitrep.Content.Scraped;
 using Sitrep.Ingest;
 using Sitrep.Language;
 
@@ -41,8 +42,8 @@ public static partial class Program
             return Option(args, "--explain") is { } explain ? ScrapedBenchmark.Explain(pages, explain) : ScrapedBenchmark.Run(pages, args.Contains("--detail") || args.Contains("--all"), args.Contains("--all"));
         if (args[0] == "pipeline") return PipelineBenchmark.Run(Path.Combine(evalDir, "pages"), Option(args, "--samples") ?? "samples");
         return args[0] == "gate"
-            ? Gate(pages, Option(args, "--floors") ?? "bench/floors.json", args.Contains("--detail"), Option(args, "--per-page"))
-            : Extraction(pages, args.Contains("--detail"), Option(args, "--results"));
+            ? Gate(pages, args, Option(args, "--floors") ?? "bench/floors.json", args.Contains("--detail"), Option(args, "--per-page"))
+            : Extraction(pages, args.Contains("--detail"), Option(args, "--results"), int.TryParse(Option(args, "--quick"), out var quick) ? quick : 0);
     }
 
     /// <summary>Prints what Sitrep extracts from one page of the set, to see why it misses.</summary>
@@ -54,7 +55,7 @@ public static partial class Program
             Console.Error.WriteLine($"bench: {file} is not in the set");
             return 2;
         }
-        var content = new HtmlContentExtractor().Extract(page.Html, null);
+        var content = NewExtractor().Extract(page.Html, null);
         Console.WriteLine($"title={content.Title} | published={content.Published} | author={content.Author} | site={content.SiteName} | lang={content.DeclaredLanguage} | canonical={content.CanonicalUrl}");
         foreach (var warning in content.Warnings) Console.WriteLine($"warning: {warning}");
         Console.WriteLine($"trace: {HtmlContentExtractor.Trace}");
@@ -64,8 +65,8 @@ public static partial class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: Sitrep.Bench extraction --shared DIR [--detail] [--results DIR]");
-        Console.Error.WriteLine("       Sitrep.Bench gate --shared DIR --floors bench/floors.json [--detail] [--per-page FILE]");
+        Console.Error.WriteLine("usage: Sitrep.Bench extraction --shared DIR [--detail] [--results DIR] [--quick N]   (--quick: speed only, best of N passes in thread CPU time)");
+        Console.Error.WriteLine("       Sitrep.Bench gate --shared DIR --floors bench/floors.json [--detail [--worst N]] [--per-page FILE] [--texts DIR]");
         Console.Error.WriteLine("       Sitrep.Bench show FILE --shared DIR");
         Console.Error.WriteLine("       Sitrep.Bench scraped --shared DIR [--detail | --all | --explain FILE]   (the scraped-text path on crawler-stripped pages)");
         Console.Error.WriteLine("       Sitrep.Bench pipeline --shared DIR [--samples samples]   (whole pipeline, docs/s)");
@@ -83,19 +84,25 @@ public static partial class Program
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    private static int Gate(IReadOnlyList<EvalPage> pages, string floorsPath, bool detail, string? perPage)
+    private static int Gate(IReadOnlyList<EvalPage> pages, string[] args, string floorsPath, bool detail, string? perPage)
     {
         using var floorsJson = JsonDocument.Parse(File.ReadAllText(floorsPath));
         var floor = floorsJson.RootElement.GetProperty("extraction_trafilatura_f1").GetDouble();
-        var extractor = new HtmlContentExtractor { UseSmartReader = Environment.GetEnvironmentVariable("SITREP_BENCH_SMARTREADER") == "1" };
+        var extractor = NewExtractor();
         var texts = new string[pages.Count];
+        var traces = new string?[pages.Count];
         var watch = Stopwatch.StartNew();
-        Parallel.For(0, pages.Count, i => texts[i] = SitrepText(extractor, pages[i]));
+        Parallel.For(0, pages.Count, i =>
+        {
+            texts[i] = SitrepText(extractor, pages[i]);
+            traces[i] = HtmlContentExtractor.Trace;
+        });
         var score = Score.Of(pages, texts);
         // One line per page (file, snippets found, snippets leaked): two runs can be compared with diff.
         if (perPage is not null)
             File.WriteAllLines(perPage, pages.Select((page, i) => Score.Of([page], [texts[i]]) is var s ? $"{page.File}\t{s.TruePositives}\t{s.FalsePositives}" : ""));
-        if (detail) PrintWorst(pages, texts);
+        if (detail) PrintWorst(pages, texts, int.TryParse(Option(args, "--worst"), out var worst) ? worst : 80);
+        if (Option(args, "--texts") is { } textsDir) WriteTexts(pages, texts, traces, textsDir);
         Console.WriteLine($"gate: extraction (trafilatura set, {pages.Count} pages, {watch.Elapsed.TotalSeconds:F1} s): {score}");
         if (score.F1 < floor)
         {
@@ -117,9 +124,9 @@ public static partial class Program
         return 0;
     }
 
-    private static int Extraction(IReadOnlyList<EvalPage> pages, bool detail, string? resultsDir)
+    private static int Extraction(IReadOnlyList<EvalPage> pages, bool detail, string? resultsDir, int quickPasses)
     {
-        var extractor = new HtmlContentExtractor { UseSmartReader = Environment.GetEnvironmentVariable("SITREP_BENCH_SMARTREADER") == "1" };
+        var extractor = NewExtractor();
         // Quality first (this also warms up JIT and tiering); then the timed passes.
         var sitrepTexts = new string[pages.Count];
         for (var i = 0; i < pages.Count; i++) sitrepTexts[i] = SitrepText(extractor, pages[i]);
@@ -130,6 +137,23 @@ public static partial class Program
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < pages.Count; i++) SitrepText(extractor, pages[i]);
         var sitrepOne = pages.Count / watch.Elapsed.TotalSeconds;
+        if (quickPasses > 0)
+        {
+            // Speed only, best of several passes (a loaded machine slows some passes, never speeds one up).
+            var quickParser = new AngleSharp.Html.Parser.HtmlParser(new AngleSharp.Html.Parser.HtmlParserOptions { IsScripting = false });
+            double bestSitrep = double.MaxValue, bestParse = double.MaxValue;
+            for (var pass = 0; pass < quickPasses; pass++)
+            {
+                var start = ThreadCpuSeconds();
+                for (var i = 0; i < pages.Count; i++) SitrepText(extractor, pages[i]);
+                bestSitrep = Math.Min(bestSitrep, ThreadCpuSeconds() - start);
+                start = ThreadCpuSeconds();
+                foreach (var page in pages) quickParser.ParseDocument(page.Html);
+                bestParse = Math.Min(bestParse, ThreadCpuSeconds() - start);
+            }
+            Console.WriteLine($"quick: best of {quickPasses} (thread CPU time): sitrep {pages.Count / bestSitrep:F1} pages/s, parse only {pages.Count / bestParse:F1} pages/s, extraction beyond parsing {(bestSitrep - bestParse) * 1000 / pages.Count:F3} ms/page");
+            return 0;
+        }
         process.Refresh();
         var sitrepCpu = pages.Count / (process.TotalProcessorTime - cpu).TotalSeconds;
 
@@ -165,7 +189,7 @@ public static partial class Program
         Console.WriteLine($"  ratio        sitrep/smartreader on one thread: {sitrepOne / smartOne:F2}");
         Console.WriteLine($"  cpu time     sitrep {sitrepCpu:F1} pages per CPU-second, smartreader {smartCpu:F1} (one thread, process CPU time)");
 
-        if (detail) PrintWorst(pages, sitrepTexts);
+        if (detail) PrintWorst(pages, sitrepTexts, 80);
 
         if (resultsDir is not null)
         {
@@ -183,7 +207,15 @@ public static partial class Program
         return 0;
     }
 
-    private static void PrintWorst(IReadOnlyList<EvalPage> pages, string[] texts)
+    /// <summary>Writes each page's extracted text to <paramref name="directory"/> (one file per page), and how it was chosen (traces.tsv), to diff two versions.</summary>
+    private static void WriteTexts(IReadOnlyList<EvalPage> pages, string[] texts, string?[] traces, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        for (var i = 0; i < pages.Count; i++) File.WriteAllText(Path.Combine(directory, pages[i].File + ".txt"), texts[i]);
+        File.WriteAllLines(Path.Combine(directory, "traces.tsv"), pages.Select((page, i) => $"{page.File}\t{traces[i]?.ReplaceLineEndings(" ")}"));
+    }
+
+    private static void PrintWorst(IReadOnlyList<EvalPage> pages, string[] texts, int count)
     {
         var rows = pages.Select((page, i) =>
         {
@@ -194,7 +226,7 @@ public static partial class Program
         }).Where(r => r.missed.Count + r.leaked.Count > 0)
           .OrderByDescending(r => r.missed.Count + r.leaked.Count).ThenBy(r => r.page.File, StringComparer.Ordinal).ToList();
         Console.WriteLine($"pages with errors: {rows.Count} (missed = 'with' snippet not found, leaked = 'without' snippet found)");
-        foreach (var (page, missed, leaked, length) in rows.Take(80))
+        foreach (var (page, missed, leaked, length) in rows.Take(count))
         {
             Console.WriteLine($"- {page.File} ({length} chars)");
             foreach (var s in missed) Console.WriteLine($"    missed: {Clip(s)}");
@@ -202,7 +234,22 @@ public static partial class Program
         }
     }
 
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    private struct TimeSpec { public long Seconds; public long Nanoseconds; }
+
+    /// <summary>CPU time of the calling thread (Linux): what a pass cost, however loaded the machine.</summary>
+    private static double ThreadCpuSeconds() => ClockGetTime(3, out var time) == 0 ? time.Seconds + time.Nanoseconds / 1e9 : 0;
+
     private static string Clip(string s) => s.Length > 100 ? s[..100] + "…" : s;
+
+    /// <summary>The extractor as the content stage builds it: with the line cues of <c>lang/</c>.</summary>
+    private static HtmlContentExtractor NewExtractor() => new()
+    {
+        UseSmartReader = Environment.GetEnvironmentVariable("SITREP_BENCH_SMARTREADER") == "1",
+        Cues = Environment.GetEnvironmentVariable("SITREP_BENCH_NO_CUES") == "1" ? null : BoilerplateCues.Load(LanguageResources.DefaultRoot()),
+    };
 
     private static string SitrepText(HtmlContentExtractor extractor, EvalPage page)
     {

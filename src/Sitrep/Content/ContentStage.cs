@@ -12,13 +12,14 @@ namespace Sitrep.Content;
 public sealed class ContentStage : IDocumentStage
 {
     private readonly HtmlContentExtractor _html;
-    // Built on first use: its cue patterns cost a few hundred milliseconds that HTML-only runs need not pay.
     private readonly Lazy<ScrapedTextExtractor> _scraped;
 
     public ContentStage(LanguageResources resources)
     {
-        _html = new HtmlContentExtractor();
-        _scraped = new Lazy<ScrapedTextExtractor>(() => new ScrapedTextExtractor(resources), LazyThreadSafetyMode.ExecutionAndPublication);
+        // One set of line cues for both paths (compiling their patterns costs a few hundred milliseconds).
+        var cues = BoilerplateCues.Load(resources.Root);
+        _html = new HtmlContentExtractor { Cues = cues };
+        _scraped = new Lazy<ScrapedTextExtractor>(() => new ScrapedTextExtractor(resources, cues), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public string Name => "content";

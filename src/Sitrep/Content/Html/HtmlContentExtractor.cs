@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Sitrep.Content.Scraped;
 
 namespace Sitrep.Content.Html;
 
@@ -21,9 +22,11 @@ namespace Sitrep.Content.Html;
 ///   elements only: class/id furniture patterns sometimes hit the article), and the longer result wins.
 ///   Optionally (<see cref="UseSmartReader"/>), SmartReader is asked last.</item>
 /// <item>When everything else fails: every text block of the pruned page.</item>
+/// <item>The article's lead (standfirst), when it sits just before the body chosen but outside it, is put first.</item>
 /// </list>
 /// The blocks of the chosen container are then filtered: link-heavy blocks, reading prompts and pleas
-/// (<c>boilerplate_lines</c>), repeated blocks and headings left dangling at the end are dropped.
+/// (<c>boilerplate_lines</c>), repeated blocks, short blocks that are line cues of <c>lang/&lt;code&gt;/boilerplate.yaml</c>
+/// (<see cref="Cues"/>) and headings left dangling at the end are dropped.
 /// Instances are stateless and thread-safe; the result depends only on the input.
 /// </summary>
 public sealed class HtmlContentExtractor
@@ -40,6 +43,16 @@ public sealed class HtmlContentExtractor
     private const int MaxSmartReaderChars = 1_500_000;
     /// <summary>Pages beyond this size are cut (the tail of a 5 MB page is not its article).</summary>
     private const int MaxHtmlChars = 4_000_000;
+    /// <summary>Furniture by class/id holding more of the page's text than this is kept (it wraps the article).</summary>
+    private const double MaxFurnitureShare = 0.7;
+    /// <summary>The same for furniture whose class/id also names a body ("post-author"): only small boxes go.</summary>
+    private const double MaxWeakBodyFurnitureShare = 0.25;
+    /// <summary>How far up from a lead (standfirst) the article body must be met for the lead to join it.</summary>
+    private const int LeadLevels = 5;
+    /// <summary>Leads looked at per page (a teaser grid has hundreds of "teaser" elements).</summary>
+    private const int MaxLeads = 64;
+    /// <summary>A lead is a paragraph or two; longer, it is something else.</summary>
+    private const int MaxLeadChars = 1200;
 
     private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
 
@@ -57,6 +70,14 @@ public sealed class HtmlContentExtractor
     /// can take seconds on an ordinary-looking page).
     /// </summary>
     public bool UseSmartReader { get; init; }
+
+    /// <summary>
+    /// The line cues of <c>lang/&lt;code&gt;/boilerplate.yaml</c> (the scraped-text path's), tried on short blocks of the
+    /// chosen text: a block that is nothing but a share, subscribe or navigation phrase is dropped, and one that is
+    /// nothing but a related-articles, comments or footer heading ends the article once most of it is behind.
+    /// Without them only <c>boilerplate_lines</c> of <c>data/html/boilerplate.yaml</c> apply.
+    /// </summary>
+    public BoilerplateCues? Cues { get; init; }
 
     /// <summary>How the last extraction on this thread chose its text (for the benchmark's diagnostics).</summary>
     [ThreadStatic] internal static string? Trace;
@@ -187,15 +208,118 @@ public sealed class HtmlContentExtractor
         // A body inside the best-scoring container, with less prose than it, is a part of the article (one
         // section, the text without its lead or its headings).
         var part = bestElement is not null && top is not null && IsAttached(bestElement, top) && scoredLength > 1.1 * bestLength;
-        if (bestLength < MinBodyChars ? scoredLength > bestLength : (unrelated && scoredLength > 2 * bestLength || part))
+        if (bestLength < MinBodyChars ? scoredLength > bestLength : (unrelated && scoredLength > OverruleFactor(bestGroup) * bestLength || part))
         {
             best = scored;
             bestLength = scoredLength;
             note = $"scored {(top is null ? "-" : Describe(top))} {scoredLength} (over {note})";
         }
 
+        if (best is { Count: > 0 } && (Lead(best, pruned.Leads, pruned.Headlines, body) ?? LeadUnderHeadline(best, pruned.Headlines.Find(h => IsAttached(h, body)), body)) is { } lead)
+        {
+            best.InsertRange(0, lead);
+            note += " +lead";
+        }
         return best;
     }
+
+    /// <summary>
+    /// The article's lead (standfirst) when it sits outside the body chosen: the nearest element classed as one
+    /// (or marked itemprop="description") that comes before the body and meets it at most <see cref="LeadLevels"/>
+    /// levels up: in the article's header, or beside the body in the same wrapper.
+    /// </summary>
+    private static List<TextBlock>? Lead(List<TextBlock> chosen, List<IElement> leads, List<IElement> headlines, IElement body)
+    {
+        var first = chosen[0].Container;
+        var near = new List<IElement>();
+        foreach (var lead in leads)
+        {
+            if (!IsAttached(lead, body) || IsAttached(first, lead) || IsAttached(lead, first)) continue;
+            if (!first.CompareDocumentPosition(lead).HasFlag(DocumentPositions.Preceding)) continue;
+            // (Not a header classed "intro" that also holds the headline and the picture's credit.)
+            if (InLinkListOrFigure(lead, quotes: false) || headlines.Exists(h => IsAttached(h, lead))) continue;
+            // (A lead whole, not a part of it.)
+            if (near.Count > 0 && IsAttached(lead, near[^1])) continue;
+            var ancestor = lead.ParentElement;
+            for (var level = 0; ancestor is not null && level < LeadLevels; level++, ancestor = ancestor.ParentElement)
+            {
+                if (!IsAttached(first, ancestor)) continue;
+                near.Add(lead);
+                break;
+            }
+        }
+        // The nearest with a lead's length, not already in the body.
+        for (var i = near.Count - 1; i >= 0; i--)
+        {
+            if (chosen.Exists(b => IsAttached(b.Container, near[i]))) return null;
+            var blocks = BlockCollector.Collect(near[i]);
+            var length = GoodLength(blocks);
+            if (length < 30 || length > MaxLeadChars || blocks.Exists(b => chosen.Exists(c => c.Text == b.Text))) continue;
+            return blocks;
+        }
+        return null;
+    }
+
+    /// <summary>Whether the element is, or sits in, a link, a list item, a figure (or a quotation): no lead there.</summary>
+    private static bool InLinkListOrFigure(IElement element, bool quotes)
+    {
+        for (var e = element; e is not null; e = e.ParentElement)
+            if (e.LocalName is "a" or "li" or "figure" || (quotes && e.LocalName == "blockquote")) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Without a lead by class: the paragraphs between the headline (the first &lt;h1&gt; left after pruning) and the body, when the
+    /// two meet at most <see cref="LeadLevels"/> levels above the headline; sentences only (no byline, no date line).
+    /// </summary>
+    private static List<TextBlock>? LeadUnderHeadline(List<TextBlock> chosen, IElement? headline, IElement body)
+    {
+        var first = chosen[0].Container;
+        if (headline is null || !IsAttached(headline, body) || IsAttached(headline, first) || IsAttached(first, headline)) return null;
+        if (!first.CompareDocumentPosition(headline).HasFlag(DocumentPositions.Preceding)) return null;
+        IElement? meeting = null;
+        var ancestor = headline.ParentElement;
+        for (var level = 0; ancestor is not null && level < LeadLevels && meeting is null; level++, ancestor = ancestor.ParentElement)
+            if (IsAttached(first, ancestor)) meeting = ancestor;
+        if (meeting is null) return null;
+        var lead = new List<TextBlock>();
+        var length = 0;
+        // The paragraphs after the headline and before the body, in document order (a walk that stops at the body).
+        var stack = new Stack<IElement>();
+        stack.Push(meeting);
+        var afterHeadline = false;
+        while (stack.Count > 0)
+        {
+            var element = stack.Pop();
+            if (IsAttached(element, first)) break;
+            if (element == headline)
+            {
+                afterHeadline = true;
+                continue;
+            }
+            if (afterHeadline && element.LocalName == "p")
+            {
+                if (InLinkListOrFigure(element, quotes: true)) continue;
+                foreach (var block in BlockCollector.Collect(element))
+                {
+                    if (block.LinkDensity >= 0.5 || CountWords(block.Text) < 8 || block.Text[^1] is not ('.' or '!' or '?' or '…' or '"' or '»' or '”')) continue;
+                    lead.Add(block);
+                    length += block.Text.Length;
+                }
+                continue;
+            }
+            var children = element.Children;
+            for (var i = children.Length - 1; i >= 0; i--) stack.Push(children[i]);
+        }
+        return lead.Count == 0 || length > MaxLeadChars || lead.Exists(b => chosen.Exists(c => c.Text == b.Text)) ? null : lead;
+    }
+
+    /// <summary>
+    /// How many times more prose an unrelated best-scoring container must hold to overrule a body found by the
+    /// selectors of group <paramref name="group"/> (index into the candidates): a strong selector (articleBody,
+    /// "article-body", &lt;article&gt;) beside a long link list or product grid is still the article.
+    /// </summary>
+    private static int OverruleFactor(int group) => group switch { 0 or 1 => 5, 2 => 3, _ => 2 };
 
     /// <summary>
     /// True when <paramref name="element"/> is a separate part of the same article as <paramref name="winner"/>:
@@ -328,6 +452,7 @@ public sealed class HtmlContentExtractor
             if (block.Text.Length < 200 && !seen.Add(block.Text)) continue;
             kept.Add(block);
         }
+        if (Cues is not null) DropCuedBlocks(kept, Cues);
         // A heading with nothing of its own under it (at the end, or followed by a heading of the same or a
         // higher rank) announced something that was removed: comments, related articles, a newsletter box.
         var result = new List<string>(kept.Count);
@@ -342,9 +467,52 @@ public sealed class HtmlContentExtractor
         return result;
     }
 
+    /// <summary>Blocks longer than this are never taken for a cue line.</summary>
+    private const int MaxCueWords = 20;
+    /// <summary>An end cue (related articles, comments) ends the article only with at least this share of its text before it.</summary>
+    private const double EndCueAfterShare = 0.5;
+
+    /// <summary>Drops the short blocks that are a cue phrase and nothing else, and ends the text at an end cue (see <see cref="Cues"/>).</summary>
+    private static void DropCuedBlocks(List<TextBlock> blocks, BoilerplateCues cues)
+    {
+        var total = 0;
+        foreach (var block in blocks) total += block.Text.Length;
+        var before = 0;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var text = blocks[i].Text;
+            var words = CountWords(text);
+            if (words <= MaxCueWords && cues.Match(text, words, bylines: false) is { } cue
+                && cue.Category is not (CueCategory.Byline or CueCategory.Dateline))
+            {
+                if (cue.Role == CueRole.End && cue.WholeLine && before >= total * EndCueAfterShare)
+                {
+                    blocks.RemoveRange(i, blocks.Count - i);
+                    return;
+                }
+                blocks.RemoveAt(i--);
+                continue;
+            }
+            before += text.Length;
+        }
+    }
+
+    private static int CountWords(string text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var letter = !char.IsWhiteSpace(c);
+            if (letter && !inWord) words++;
+            inWord = letter;
+        }
+        return words;
+    }
+
     private static int Rank(TextBlock heading) => heading.Container.LocalName is [ 'h', var digit ] ? digit - '0' : 7;
 
-    private sealed record PruneResult(List<List<IElement>> Candidates, int MaxDepth, bool FurnitureRemoved, bool SectioningRemoved);
+    private sealed record PruneResult(List<List<IElement>> Candidates, List<IElement> Leads, List<IElement> Headlines, int MaxDepth, bool FurnitureRemoved, bool SectioningRemoved);
 
     /// <summary>
     /// Removes furniture from the tree under <paramref name="body"/> and returns the article-body
@@ -356,8 +524,10 @@ public sealed class HtmlContentExtractor
         var candidates = new List<List<IElement>>(groupCount);
         for (var i = 0; i < groupCount; i++) candidates.Add([]);
         var removeNow = new List<IElement>();
-        var furniture = new List<IElement>();
+        var furniture = new List<(IElement Element, double MaxShare)>();
         var sectioning = new List<IElement>();
+        var leads = new List<IElement>();
+        var headlines = new List<IElement>();
 
         var classBuffer = new char[256];
         var verdicts = new Dictionary<(string Class, string Id), HtmlExtractionRules.ClassVerdict>();
@@ -385,9 +555,12 @@ public sealed class HtmlContentExtractor
                 continue;
             }
 
+            if (name == "h1" && headlines.Count < 8) headlines.Add(element);
             var isBodyTag = name is "div" or "article" or "section" or "main";
             if (attributes.ItemProp is "articleBody" or "articlebody")
                 candidates[0].Add(element);
+            else if (attributes.ItemProp is "description" && leads.Count < MaxLeads)
+                leads.Add(element);
             else if (attributes.Class is { Length: > 0 } || attributes.Id is { Length: > 0 })
             {
                 // Class/id values repeat within a page (list items, cards): each distinct pair is classified once.
@@ -400,8 +573,12 @@ public sealed class HtmlContentExtractor
                 // (In the lenient pass, furniture stays in the tree but is no article body: a modal, a sidebar box.)
                 var group = isBodyTag && !(lenient && verdict.IsFurniture) ? verdict.BodyGroup : -1;
                 if (group >= 0) candidates[group == 0 ? 0 : group + 1].Add(element);
-                else if (verdict.IsFurniture && !lenient) furniture.Add(element);
-                else if (name == "article") candidates[1].Add(element);
+                // A weak body word ("post-author", "entry-meta") does not save a small piece of furniture.
+                // (Not an <article>, nor an element whose id names a body: id="article" class="isPaywall".)
+                if (verdict.IsFurniture && !lenient && (group < 0 || (group > 0 && name != "article" && !IdNamesBody(attributes.Id))))
+                    furniture.Add((element, group < 0 ? MaxFurnitureShare : MaxWeakBodyFurnitureShare));
+                else if (group < 0 && name == "article" && !verdict.IsFurniture) candidates[1].Add(element);
+                if (verdict.IsLead && leads.Count < MaxLeads) leads.Add(element);
             }
             else if (name == "article") candidates[1].Add(element);
             if (name == "main") candidates[groupCount - 1].Add(element);
@@ -424,6 +601,8 @@ public sealed class HtmlContentExtractor
             if (!IsAttached(element, body) || TextLength(element) > total * 0.6) continue;
             // (In the lenient pass, one holding a headline stays: left unclosed, it may hold the article.)
             if (lenient && element.QuerySelector("h1") is not null) continue;
+            // (Nor does the article's own header, with its headline and its lead: the lead may join the body.)
+            if (element.LocalName == "header" && leads.Exists(l => IsAttached(l, element)) && headlines.Exists(h => IsAttached(h, element))) continue;
             if (Debug) Console.Error.WriteLine($"sectioning {Describe(element)} {Clip(element.TextContent)}");
             element.Remove();
             sectioningRemoved = true;
@@ -433,22 +612,32 @@ public sealed class HtmlContentExtractor
         if (furniture.Count > 0)
         {
             // The strongest body candidates and whatever holds them stay, as does a wrapper holding most text.
+            // Only candidates with a good share of the group's text count: a related-posts box whose teasers
+            // are classed "related-post-content" must not shield itself.
             var protectedElements = new HashSet<IElement>();
-            foreach (var candidate in candidates[0].Count > 0 ? candidates[0] : candidates[1])
+            var strongest = (candidates[0].Count > 0 ? candidates[0] : candidates[1]).Take(24)
+                .Select(c => (Element: c, Length: TextLength(c))).ToList();
+            var longest = strongest.Count == 0 ? 0 : strongest.Max(c => c.Length);
+            foreach (var (candidate, length) in strongest)
+            {
+                if (length < longest / 2) continue;
                 for (var e = candidate.ParentElement; e is not null && e != body; e = e.ParentElement)
                     protectedElements.Add(e);
+            }
             total = TextLength(body);
-            foreach (var element in furniture)
+            foreach (var (element, maxShare) in furniture)
             {
                 if (protectedElements.Contains(element) || !IsAttached(element, body)) continue;
-                if (total > 0 && TextLength(element) > total * 0.7) continue;
+                if (total > 0 && TextLength(element) > total * maxShare) continue;
                 if (Debug) Console.Error.WriteLine($"furniture {Describe(element)} {Clip(element.TextContent)}");
                 element.Remove();
                 furnitureRemoved = true;
             }
         }
-        return new PruneResult(candidates, maxDepth, furnitureRemoved, sectioningRemoved);
+        return new PruneResult(candidates, leads, headlines, maxDepth, furnitureRemoved, sectioningRemoved);
     }
+
+    private bool IdNamesBody(string? id) => id is { Length: > 0 } && _rules.Classify(id.ToLowerInvariant()).BodyGroup >= 0;
 
     private static readonly bool Debug = Environment.GetEnvironmentVariable("SITREP_HTML_DEBUG") == "1";
 

@@ -19,8 +19,9 @@ public sealed class HtmlExtractionRules
     private static readonly Lazy<HtmlExtractionRules> DefaultRules = new(() => Load(DefaultPath()));
 
     private HtmlExtractionRules(IReadOnlySet<string> removeTags, IReadOnlySet<string> removeRoles, AttributePattern boilerplate,
-        AttributePattern keep, IReadOnlyList<AttributePattern> body, Regex? boilerplateLines)
+        AttributePattern keep, IReadOnlyList<AttributePattern> body, AttributePattern lead, Regex? boilerplateLines)
     {
+        Lead = lead;
         RemoveTags = removeTags;
         RemoveRoles = removeRoles;
         Boilerplate = boilerplate;
@@ -39,11 +40,13 @@ public sealed class HtmlExtractionRules
     public AttributePattern Keep { get; }
     /// <summary>Class/id patterns of the article body, best group first.</summary>
     public IReadOnlyList<AttributePattern> Body { get; }
+    /// <summary>Class/id patterns of an article's lead (standfirst), often kept apart from its body.</summary>
+    public AttributePattern Lead { get; }
     /// <summary>Text blocks dropped when they match (reading prompts, pleas, credits).</summary>
     public Regex? BoilerplateLines { get; }
 
     /// <summary>What the class/id patterns say about one element: its article-body group (or -1), and furniture.</summary>
-    public readonly record struct ClassVerdict(int BodyGroup, bool IsFurniture);
+    public readonly record struct ClassVerdict(int BodyGroup, bool IsFurniture, bool IsLead);
 
     /// <summary>Classifies a lower-cased "class id" string; a pure function.</summary>
     public ClassVerdict Classify(string lowerClassAndId) => Classify(lowerClassAndId.AsSpan());
@@ -54,7 +57,8 @@ public sealed class HtmlExtractionRules
         var group = -1;
         for (var g = 0; g < Body.Count; g++)
             if (Body[g].IsMatch(lowerClassAndId)) { group = g; break; }
-        return new ClassVerdict(group, Boilerplate.IsMatch(lowerClassAndId) && !Keep.IsMatch(lowerClassAndId));
+        var furniture = Boilerplate.IsMatch(lowerClassAndId) && !Keep.IsMatch(lowerClassAndId);
+        return new ClassVerdict(group, furniture, !furniture && group != 0 && Lead.IsMatch(lowerClassAndId));
     }
 
     /// <summary>The rules beside the binaries, or in <c>$SITREP_DATA_DIR/html</c> when set.</summary>
@@ -94,6 +98,7 @@ public sealed class HtmlExtractionRules
                 AttributePattern.Create(file.Boilerplate),
                 AttributePattern.Create(file.Keep),
                 file.Body.Select(AttributePattern.Create).ToArray(),
+                AttributePattern.Create(file.Lead),
                 lines);
         }
         catch (ArgumentException e)
@@ -210,6 +215,7 @@ public sealed class HtmlExtractionRules
         public PatternSet? Boilerplate { get; set; }
         public PatternSet? Keep { get; set; }
         public List<PatternSet> Body { get; set; } = [];
+        public PatternSet? Lead { get; set; }
         public List<string> BoilerplateLines { get; set; } = [];
     }
 }

@@ -82,12 +82,14 @@ public sealed class LanguageCues
 internal sealed class CueSet(IReadOnlySet<string> lines, IReadOnlyList<string> starts, IReadOnlyList<string> contains,
     IReadOnlyList<Regex> patterns, int maxWords)
 {
-    public IReadOnlySet<string> Lines { get; } = lines;
+    public HashSet<string> Lines { get; } = new(lines, StringComparer.Ordinal);
     public IReadOnlyList<string> Starts { get; } = starts;
     /// <summary><see cref="Starts"/> by first character, in file order: a line is only compared with the phrases that can start it.</summary>
     public IReadOnlyDictionary<char, string[]> StartsByFirstChar { get; } =
         starts.GroupBy(phrase => phrase[0]).ToDictionary(group => group.Key, group => group.ToArray());
     public IReadOnlyList<string> Contains { get; } = contains;
+    /// <summary><see cref="Contains"/> as an array, walked without an enumerator.</summary>
+    public string[] ContainsArray { get; } = contains.ToArray();
     public IReadOnlyList<Regex> Patterns { get; } = patterns;
     /// <summary>All <see cref="Patterns"/> as one alternation, to test a line in one call; null when there are none.</summary>
     public Regex? AnyPattern { get; } = BoilerplateCues.Alternation(patterns);
@@ -126,9 +128,75 @@ public sealed class BoilerplateCues
         ["dateline"] = CueCategory.Dateline,
     };
 
-    private BoilerplateCues(IReadOnlyList<LanguageCues> languages) => Languages = languages;
+    private BoilerplateCues(IReadOnlyList<LanguageCues> languages)
+    {
+        Languages = languages;
+        // Per category, in category order, the sets of the languages that have one: Match walks arrays only.
+        _setsByCategory = AllCategories
+            .Select(category => (category, languages.Select(l => l.Categories.GetValueOrDefault(category)).OfType<CueSet>().ToArray()))
+            .Where(entry => entry.Item2.Length > 0)
+            .ToArray();
+    }
+
+    private readonly (CueCategory Category, CueSet[] Sets)[] _setsByCategory;
 
     public IReadOnlyList<LanguageCues> Languages { get; }
+
+    /// <summary>
+    /// Which cue of which language the line matches, in <see cref="CueCategory"/> order; extraction patterns count as
+    /// byline and dateline cues; with <paramref name="bylines"/> false, bylines and datelines are not looked for. <paramref name="words"/>: how many words the
+    /// line has. Used by the scraped-text path on every line and by the HTML path on short blocks.
+    /// </summary>
+    public CueMatch? Match(string plain, int words, bool bylines = true)
+    {
+        var folded = TextFolding.FoldPhrase(plain);
+        var whole = TextFolding.FoldLine(plain);
+        var leading = folded.TrimStart(NonWordLead);
+        foreach (var (category, sets) in _setsByCategory)
+        {
+            if (!bylines && category is CueCategory.Byline or CueCategory.Dateline) continue;
+            foreach (var set in sets)
+            {
+                if (set.Lines.Contains(whole)) return new CueMatch(category, true);
+                if (words > set.MaxWords) continue;
+                if (leading.Length > 0 && set.StartsByFirstChar.TryGetValue(leading[0], out var starts))
+                    foreach (var phrase in starts)
+                        if (TextFolding.ContainsWords(leading, phrase, atStartOnly: true))
+                            return new CueMatch(category, TextFolding.FoldLine(phrase) == whole);
+                foreach (var phrase in set.ContainsArray)
+                    if (TextFolding.ContainsWords(folded, phrase, atStartOnly: false))
+                        return new CueMatch(category, false);
+                if (set.AnyPattern is { } pattern && IsMatchOrTimeout(pattern, plain))
+                    return new CueMatch(category, false);
+            }
+        }
+        if (bylines && words <= BylineMaxWords)
+        {
+            foreach (var language in Languages)
+            {
+                if (language.AnyPublished is { } published && IsMatchOrTimeout(published, plain)) return new CueMatch(CueCategory.Dateline, false);
+                if (language.AnyAuthor is { } author && IsMatchOrTimeout(author, plain)) return new CueMatch(CueCategory.Byline, false);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Lines longer than this are not tested as bylines or datelines.</summary>
+    internal const int BylineMaxWords = 20;
+    private static readonly CueCategory[] AllCategories = Enum.GetValues<CueCategory>();
+    private static readonly char[] NonWordLead = ['|', '>', '›', '»', '•', '·', '-', '*', ' ', '#', '/', '"', '\''];
+
+    private static bool IsMatchOrTimeout(Regex regex, string text)
+    {
+        try
+        {
+            return regex.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Reads every <c>&lt;root&gt;/&lt;code&gt;/boilerplate.yaml</c>, in folder-name order.</summary>
     public static BoilerplateCues Load(string root)

@@ -45,9 +45,12 @@ public sealed partial class ScrapedTextExtractor
     private readonly BoilerplateCues _cues;
     private readonly LanguageIdentifier _identifier;
 
-    public ScrapedTextExtractor(LanguageResources resources)
+    public ScrapedTextExtractor(LanguageResources resources) : this(resources, BoilerplateCues.Load(resources.Root)) { }
+
+    /// <summary>With cues already loaded (the HTML path uses the same ones).</summary>
+    public ScrapedTextExtractor(LanguageResources resources, BoilerplateCues cues)
     {
-        _cues = BoilerplateCues.Load(resources.Root);
+        _cues = cues;
         _identifier = resources.Identifier;
     }
 
@@ -135,7 +138,7 @@ public sealed partial class ScrapedTextExtractor
             var terminal = EndsSentence(plain, words);
             var startsUpper = StartsUpper(plain);
             var shape = Shape(words, terminal, startsUpper, plain);
-            var cue = MatchCue(plain, words);
+            var cue = _cues.Match(plain, words);
             var structural = cue is null && IsStructural(plain, words);
             string? language = null;
             if (cue is null && !structural && shape != LineShape.Fragment)
@@ -216,44 +219,6 @@ public sealed partial class ScrapedTextExtractor
         if (words >= 3 && words <= HeadlineMaxWords) return LineShape.Headline;
         return LineShape.Fragment;
     }
-
-    /// <summary>Which cue of which language the line matches, in <see cref="CueCategory"/> order; extraction patterns count as byline and dateline cues.</summary>
-    private CueMatch? MatchCue(string plain, int words)
-    {
-        var folded = TextFolding.FoldPhrase(plain);
-        var whole = TextFolding.FoldLine(plain);
-        var leading = folded.TrimStart(NonWordLead);
-        foreach (var category in Enum.GetValues<CueCategory>())
-        {
-            foreach (var language in _cues.Languages)
-            {
-                if (!language.Categories.TryGetValue(category, out var set)) continue;
-                if (set.Lines.Contains(whole)) return new CueMatch(category, true);
-                if (words > set.MaxWords) continue;
-                if (leading.Length > 0 && set.StartsByFirstChar.TryGetValue(leading[0], out var starts))
-                    foreach (var phrase in starts)
-                        if (TextFolding.ContainsWords(leading, phrase, atStartOnly: true))
-                            return new CueMatch(category, TextFolding.FoldLine(phrase) == whole);
-                foreach (var phrase in set.Contains)
-                    if (TextFolding.ContainsWords(folded, phrase, atStartOnly: false))
-                        return new CueMatch(category, false);
-                if (set.AnyPattern is { } pattern && SafeIsMatch(pattern, plain))
-                    return new CueMatch(category, false);
-            }
-        }
-        if (words <= BylineMaxWords)
-        {
-            foreach (var language in _cues.Languages)
-            {
-                if (language.AnyPublished is { } published && SafeIsMatch(published, plain)) return new CueMatch(CueCategory.Dateline, false);
-                if (language.AnyAuthor is { } author && SafeIsMatch(author, plain)) return new CueMatch(CueCategory.Byline, false);
-            }
-        }
-        return null;
-    }
-
-    private const int BylineMaxWords = 20;
-    private static readonly char[] NonWordLead = ['|', '>', '›', '»', '•', '·', '-', '*', ' ', '#', '/', '"', '\''];
 
     private static bool IsStructural(string text, int words)
     {
@@ -485,7 +450,7 @@ public sealed partial class ScrapedTextExtractor
     {
         for (var i = 0; i < stop && i < lines.Count; i++)
         {
-            if (lines[i].Words > BylineMaxWords) continue;
+            if (lines[i].Words > BoilerplateCues.BylineMaxWords) continue;
             foreach (var language in _cues.Languages)
             {
                 foreach (var pattern in language.Author)
