@@ -7,14 +7,21 @@ namespace Sitrep.Geo;
 public sealed class CountryCodes
 {
     private readonly Dictionary<string, string> _alpha2ByAlpha3;
+    private readonly Dictionary<string, string> _alpha3ByAlpha2;
 
-    private CountryCodes(Dictionary<string, string> alpha2ByAlpha3) => _alpha2ByAlpha3 = alpha2ByAlpha3;
+    private CountryCodes(Dictionary<string, string> alpha2ByAlpha3)
+    {
+        _alpha2ByAlpha3 = alpha2ByAlpha3;
+        _alpha3ByAlpha2 = alpha2ByAlpha3.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+    }
 
     private static readonly Lazy<CountryCodes> DefaultCodes = new(() => Load(Path.Combine(Gazetteer.DefaultDataFolder(), "country-codes.tsv")));
 
     public static CountryCodes Default => DefaultCodes.Value;
 
     public string? Alpha2(string? alpha3) => alpha3 is not null && _alpha2ByAlpha3.TryGetValue(alpha3, out var alpha2) ? alpha2 : null;
+
+    public string? Alpha3(string? alpha2) => alpha2 is not null && _alpha3ByAlpha2.TryGetValue(alpha2, out var alpha3) ? alpha3 : null;
 
     public static CountryCodes Load(string path)
     {

@@ -122,3 +122,45 @@ public sealed class GeocodingStageTests
         places.Select(p => p?.Place.Name).Should().Equal("Mosul", "Kirkuk");
     }
 }
+
+/// <summary>The default pipeline geocodes the places entity recognition finds, and only those.</summary>
+public sealed class EntityGeocodingTests
+{
+    private static Document Process(string language, string text)
+    {
+        var document = new Document("d", ContentKind.Body, text) { GivenLanguage = language, Published = "2024-03-07" };
+        DocumentPipeline.CreateDefault(TestPaths.Resources).Process(document);
+        return document;
+    }
+
+    [Fact]
+    public void Places_named_in_the_text_get_coordinates_and_a_capital_speaking_for_its_state_gets_none()
+    {
+        var document = Process("fr", "Washington a refusé la proposition. Des frappes ont touché Al-Bab, dans la province d'Alep, selon l'OSDH.");
+        var washington = document.Entities.Single(e => e.Text == "Washington");
+        washington.Type.Should().Be(Sitrep.Entities.EntityType.ORG);
+        washington.Place.Should().BeNull();
+        var alBab = document.Entities.Single(e => e.Text == "Al-Bab");
+        alBab.Place!.Country.Should().Be("SY");
+        alBab.Place.GeonamesId.Should().Be(174018);
+        alBab.GeoPrecision.Should().Be(1);
+        var aleppo = document.Entities.Single(e => e.Text == "Alep");
+        aleppo.Place!.Feature.Should().Be("ADM1");
+        aleppo.GeoPrecision.Should().Be(3);
+        document.Entities.Where(e => e.Type != Sitrep.Entities.EntityType.LOC).Should().OnlyContain(e => e.Place == null);
+    }
+
+    [Fact]
+    public void The_state_bodies_named_steer_an_ambiguous_town_to_their_country()
+    {
+        var document = Process("en", "The Lebanese army said shells fell on the outskirts of Tripoli overnight.");
+        document.Entities.Single(e => e.Text == "Tripoli").Place!.Country.Should().Be("LB");
+    }
+
+    [Fact]
+    public void The_record_carries_the_place_of_a_geocoded_entity()
+    {
+        var json = Sitrep.Export.DocumentRecord.ToJson(Process("fr", "Des combats ont eu lieu à Kharkov."));
+        json.Should().Contain("\"place\":{\"name\":\"Kharkiv\"");
+    }
+}
