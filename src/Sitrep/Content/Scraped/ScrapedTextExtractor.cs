@@ -227,7 +227,24 @@ public sealed partial class ScrapedTextExtractor
         if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } tokens && tokens.All(token => token.StartsWith('#') || token.StartsWith('@')))
             return true;
         if (words <= 12 && text.Contains('©')) return true;
+        if (words <= CaptionMaxWords && EndsWithCredit(text)) return true;
         return IsBreadcrumb(text, words);
+    }
+
+    /// <summary>Photo captions are one or two sentences; longer lines are paragraphs that happen to quote a credit.</summary>
+    private const int CaptionMaxWords = 60;
+    private const int CreditMaxWords = 10;
+
+    /// <summary>
+    /// A photo caption's credit, told by form alone in any language: a short tail after the last "©"
+    /// ("… à Tyr. © Agence / R. K.") or an agency's capitals and a photographer's name after a sentence
+    /// ("… in this file photo. XYZ/Jane Doe"). Credit words ("Photo:", "file photo") are language cues.
+    /// </summary>
+    private static bool EndsWithCredit(string text)
+    {
+        var copyright = text.LastIndexOf('©');
+        if (copyright >= 0 && CountWords(text[(copyright + 1)..]) is > 0 and <= CreditMaxWords) return true;
+        return SafeIsMatch(AgencySlashCreditPattern(), text);
     }
 
     /// <summary>"Home &gt; World &gt; Europe", "Accueil › International ›": short segments between separators.</summary>
@@ -394,6 +411,7 @@ public sealed partial class ScrapedTextExtractor
         }
         var pageTitleFolded = pageTitle is null ? null : TextFolding.FoldLine(pageTitle);
 
+        var headlineAboveByline = HeadlineAboveByline(lines, limit);
         Line? best = null;
         double bestScore = double.MinValue;
         double distance = 0;
@@ -401,18 +419,59 @@ public sealed partial class ScrapedTextExtractor
         {
             var line = lines[i];
             distance += line.Boilerplate ? 0.25 : 1;
-            if (line.Boilerplate || line.Foreign || !line.StartsUpper || line.Words < 2 || line.Words > TitleMaxWords) continue;
+            if (!IsTitleCandidate(line)) continue;
             var last = LastMark(line.Text);
             var score = Math.Min(line.Words, 20) - distance;
             if (!line.Terminal || last is '?' or '!') score += 4;
             else if (last is '.') score -= 6;
             if (pageTitleFolded is not null && line.Index > 0 && line.Folded == pageTitleFolded) score += 15;
             if (line.Index == 0 && pageTitle is not null) score += 6;
+            score += HeaderPlaceBonus(lines, i);
+            if (headlineAboveByline is { } headline && i > headline.BylineEnd) score -= UnderBylinePenalty;
             if (score > bestScore) (best, bestScore) = (line, score);
         }
         if (best is null) return (pageTitle, SiteName(site));
         if (best.Index == 0 && pageTitle is not null) return (pageTitle, SiteName(site));
         return (best.Text, best.Folded == pageTitleFolded ? SiteName(site) : null);
+    }
+
+    /// <summary>
+    /// Where headlines sit in a page's header: right above the byline or date line, or right under the breadcrumb.
+    /// Captions and standfirsts sit between the byline and the body instead, so this tells them apart when they are long.
+    /// </summary>
+    private static double HeaderPlaceBonus(List<Line> lines, int index)
+    {
+        if (index + 1 < lines.Count && lines[index + 1].Cue is { Category: CueCategory.Byline or CueCategory.Dateline }) return AboveBylineBonus;
+        if (index > 0 && lines[index - 1] is { Structural: true } previous && IsBreadcrumb(previous.Text, previous.Words)) return UnderBreadcrumbBonus;
+        return 0;
+    }
+
+    private const double AboveBylineBonus = 4;
+    private const double UnderBreadcrumbBonus = 3;
+    /// <summary>Decisive: outweighs any length, so that a long caption never beats the headline above the byline.</summary>
+    private const double UnderBylinePenalty = 20;
+
+    private static bool IsTitleCandidate(Line line) =>
+        !line.Boilerplate && !line.Foreign && line.StartsUpper && line.Words >= 2 && line.Words <= TitleMaxWords;
+
+    /// <summary>
+    /// The last run of byline and date lines before the body that names an author, when a possible headline sits
+    /// right above it: then the page follows the usual order (headline, byline, caption, body) and lines between the
+    /// byline and the body are captions or standfirsts. A run of dates alone may be the site's top bar, so it does not count.
+    /// </summary>
+    private static (int Headline, int BylineEnd)? HeadlineAboveByline(List<Line> lines, int limit)
+    {
+        for (var end = limit - 1; end > 0; end--)
+        {
+            if (lines[end].Cue is not { Category: CueCategory.Byline or CueCategory.Dateline }) continue;
+            var start = end;
+            while (start > 0 && lines[start - 1].Cue is { Category: CueCategory.Byline or CueCategory.Dateline }) start--;
+            var namesAuthor = false;
+            for (var i = start; i <= end; i++) namesAuthor |= lines[i].Cue is { Category: CueCategory.Byline };
+            if (!namesAuthor) return null;
+            return start > 0 && IsTitleCandidate(lines[start - 1]) ? (start - 1, end) : null;
+        }
+        return null;
     }
 
     private static string? SiteName(string? site) => site is { Length: > 0 } && CountWords(site) <= 5 ? site : null;
@@ -537,6 +596,10 @@ public sealed partial class ScrapedTextExtractor
 
     [GeneratedRegex(@"https?://|www\.|[\w.+-]+@[\w-]+\.\w", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex LinkPattern();
+
+    /// <summary>"… a sentence. ABC/Firstname Lastname" at the end of a line: an agency's initials, a slash and a name.</summary>
+    [GeneratedRegex(@"(?:^|[.!?»)""]\s+)\p{Lu}{2,8}\s?/\s?\p{Lu}[\p{L}'.-]*(?:[\s-]+\p{Lu}[\p{L}'.-]*){0,3}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex AgencySlashCreditPattern();
 
     [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex WordPattern();
