@@ -18,7 +18,7 @@ public static partial class Program
     public static int Main(string[] args)
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-        if (args.Length == 0 || args[0] is not ("extraction" or "gate" or "show" or "scraped" or "pipeline" or "readability" or "time" or "numerals" or "entities" or "geocode"))
+        if (args.Length == 0 || args[0] is not ("extraction" or "gate" or "show" or "scraped" or "pipeline" or "readability" or "time" or "numerals" or "entities" or "geocode" or "gold"))
             return Usage();
         var shared = Option(args, "--shared") ?? "../shared";
         if (args[0] == "time") return TimeBenchmark.Run(Path.Combine(shared, "bench", "time"), Option(args, "--samples") ?? "samples", args.Contains("--detail"));
@@ -27,6 +27,7 @@ public static partial class Program
                 args.Contains("--detail"), Option(args, "--try"), Option(args, "--lang") ?? "fr");
         if (args[0] == "entities")
             return EntityBenchmark.Run(Path.Combine(shared, "bench"), Option(args, "--corpus") ?? "bench/entities/sitrep", Option(args, "--samples") ?? "samples", args.Contains("--detail"));
+        if (args[0] == "gold") return GoldBenchmark.Run(Option(args, "--gold") ?? "bench/gold/sitrep/gold.json", args.Contains("--detail"), Option(args, "--floors"));
         if (args[0] == "geocode")
             return Option(args, "--annotate") is { } draft ? GeoBenchmark.Annotate(draft, Option(args, "--out") ?? "-") : GeoBenchmark.Run(Option(args, "--set") ?? "bench/geo", args.Contains("--detail"));
         if (args[0] == "readability") return ReadabilityBenchmark.Run(Path.Combine(shared, "bench", "extraction", "readability"));
@@ -73,6 +74,7 @@ public static partial class Program
         Console.Error.WriteLine("       Sitrep.Bench time --shared DIR [--detail]    (time expressions: Duckling phrase accuracy, sentences/s)");
         Console.Error.WriteLine("       Sitrep.Bench numerals --shared DIR [--detail] [--try TEXT --lang fr|en]   (numbers: Duckling numeral accuracy; casualties: bench/casualties accuracy, sentences/s)");
         Console.Error.WriteLine("       Sitrep.Bench entities --shared DIR [--corpus bench/entities/sitrep] [--detail]   (entities: P/R/F1 per type, language-layer docs/s)");
+        Console.Error.WriteLine("       Sitrep.Bench gold [--gold bench/gold/sitrep/gold.json] [--detail] [--floors bench/floors.json]   (whole records on the team's gold set, scored as tools/score_gold.py: text, title, entities, places)");
         Console.Error.WriteLine("       Sitrep.Bench geocode [--detail]    (toponym resolution on bench/geo: exact and 50 km accuracy, lookups/s, gazetteer load)");
         Console.Error.WriteLine("       Sitrep.Bench readability --shared DIR    (agreement with Readability.js on its test pages)");
         return 2;
