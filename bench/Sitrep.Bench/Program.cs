@@ -20,7 +20,7 @@ public static partial class Program
         if (args.Length == 0 || args[0] is not ("extraction" or "gate" or "show" or "scraped" or "pipeline" or "readability" or "time"))
             return Usage();
         var shared = Option(args, "--shared") ?? "../shared";
-        if (args[0] == "time") return TimeBenchmark.Run(Path.Combine(shared, "bench", "time"), Option(args, "--samples") ?? "samples", args.Contains("--detail"));
+        if (args[0] == "time") return TimeBenchmark.Run(Path.Combine(shared, "bench", "time"), Option(args, "--samples") ?? "samples", args.Contains("--detail"), args.Contains("--peer"));
         if (args[0] == "readability") return ReadabilityBenchmark.Run(Path.Combine(shared, "bench", "extraction", "readability"));
         var evalDir = Path.Combine(shared, "bench", "extraction", "trafilatura");
         if (!File.Exists(Path.Combine(evalDir, "evaldata.json")))
@@ -62,7 +62,7 @@ public static partial class Program
         Console.Error.WriteLine("       Sitrep.Bench show FILE --shared DIR");
         Console.Error.WriteLine("       Sitrep.Bench scraped --shared DIR [--detail | --all | --explain FILE]   (the scraped-text path on crawler-stripped pages)");
         Console.Error.WriteLine("       Sitrep.Bench pipeline --shared DIR [--samples samples]   (whole pipeline, docs/s)");
-        Console.Error.WriteLine("       Sitrep.Bench time --shared DIR [--detail]    (time expressions: Duckling phrase accuracy, sentences/s)");
+        Console.Error.WriteLine("       Sitrep.Bench time --shared DIR [--detail] [--peer]  (time expressions: Duckling phrase accuracy, negatives, sentences/s; --peer: Microsoft.Recognizers.Text too)");
         Console.Error.WriteLine("       Sitrep.Bench readability --shared DIR    (agreement with Readability.js on its test pages)");
         return 2;
     }
