@@ -68,6 +68,7 @@ internal static class TimeBenchmark
         foreach (var (language, texts) in perLanguage)
         {
             var r = Rate(texts, resources.TimeGrammars[language], sentenceResolver);
+            Console.WriteLine($"time {language}: {texts.Count} sample sentences, {r:0} sentences/s on one thread");
             count += texts.Count;
             seconds += texts.Count / r;
             if (peer)
