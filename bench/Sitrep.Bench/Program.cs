@@ -21,7 +21,7 @@ public static partial class Program
         if (args.Length == 0 || args[0] is not ("extraction" or "gate" or "show" or "scraped" or "pipeline" or "readability" or "time" or "numerals" or "entities" or "geocode" or "gold"))
             return Usage();
         var shared = Option(args, "--shared") ?? "../shared";
-        if (args[0] == "time") return TimeBenchmark.Run(Path.Combine(shared, "bench", "time"), Option(args, "--samples") ?? "samples", args.Contains("--detail"));
+        if (args[0] == "time") return TimeBenchmark.Run(Path.Combine(shared, "bench", "time"), Option(args, "--samples") ?? "samples", args.Contains("--detail"), args.Contains("--peer"));
         if (args[0] == "numerals")
             return NumeralsBenchmark.Run(Path.Combine(shared, "bench", "time"), Option(args, "--cases") ?? "bench/casualties", Option(args, "--samples") ?? "samples",
                 args.Contains("--detail"), Option(args, "--try"), Option(args, "--lang") ?? "fr");
@@ -71,7 +71,7 @@ public static partial class Program
         Console.Error.WriteLine("       Sitrep.Bench show FILE --shared DIR");
         Console.Error.WriteLine("       Sitrep.Bench scraped --shared DIR [--detail | --all | --explain FILE]   (the scraped-text path on crawler-stripped pages)");
         Console.Error.WriteLine("       Sitrep.Bench pipeline --shared DIR [--samples samples]   (whole pipeline, docs/s)");
-        Console.Error.WriteLine("       Sitrep.Bench time --shared DIR [--detail]    (time expressions: Duckling phrase accuracy, sentences/s)");
+        Console.Error.WriteLine("       Sitrep.Bench time --shared DIR [--detail] [--peer]  (time expressions: Duckling phrase accuracy, negatives, sentences/s; --peer: Microsoft.Recognizers.Text too)");
         Console.Error.WriteLine("       Sitrep.Bench numerals --shared DIR [--detail] [--try TEXT --lang fr|en]   (numbers: Duckling numeral accuracy; casualties: bench/casualties accuracy, sentences/s)");
         Console.Error.WriteLine("       Sitrep.Bench entities --shared DIR [--corpus bench/entities/sitrep] [--detail]   (entities: P/R/F1 per type, language-layer docs/s)");
         Console.Error.WriteLine("       Sitrep.Bench gold [--gold bench/gold/sitrep/gold.json] [--detail] [--floors bench/floors.json]   (whole records on the team's gold set, scored as tools/score_gold.py: text, title, entities, places)");

@@ -5,8 +5,8 @@ namespace Sitrep.Bench;
 /// <summary>Items per second on one thread, robust to a noisy machine.</summary>
 internal static class Throughput
 {
-    /// <summary>The median rate of five runs of at least half a second each, after one warm-up pass.</summary>
-    public static double Median(Action pass, int itemsPerPass)
+    /// <summary>The median rate of five runs of at least <paramref name="minSeconds"/> each, after one warm-up pass.</summary>
+    public static double Median(Action pass, int itemsPerPass, double minSeconds = 0.5)
     {
         pass();
         var rates = new List<double>();
@@ -14,7 +14,7 @@ internal static class Throughput
         {
             var watch = Stopwatch.StartNew();
             var passes = 0;
-            do { pass(); passes++; } while (watch.Elapsed.TotalSeconds < 0.5);
+            do { pass(); passes++; } while (watch.Elapsed.TotalSeconds < minSeconds);
             rates.Add(passes * itemsPerPass / watch.Elapsed.TotalSeconds);
         }
         rates.Sort();

@@ -15,7 +15,7 @@ namespace Sitrep.Bench;
 /// </summary>
 internal static class TimeBenchmark
 {
-    public static int Run(string benchFolder, string samplesFolder, bool detail)
+    public static int Run(string benchFolder, string samplesFolder, bool detail, bool peer = false)
     {
         var resources = LanguageResources.Default;
         foreach (var language in new[] { "fr", "en" })
@@ -29,27 +29,24 @@ internal static class TimeBenchmark
             var grammar = resources.TimeGrammars[language];
             var rows = File.ReadLines(file).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement)
                 .Where(r => !(r.TryGetProperty("with_latent", out var latent) && latent.GetBoolean()) && r.TryGetProperty("expected", out _)).ToList();
-            int ok = 0, covered = 0;
-            var found = new List<TimeExpression>();
-            foreach (var row in rows)
-            {
-                var text = row.GetProperty("text").GetString()!;
-                TimeResolver.TryParseReference(row.GetProperty("ref").GetString(), out var reference, out var clock);
-                found.Clear();
-                TimeExtractor.Extract(Fold(text), text, 0, text.Length, grammar, new TimeResolver(reference, clock, TimeBias.Future), found);
-                var lo = text.Length - text.TrimStart(" .,;:!?".ToCharArray()).Length;
-                var hi = text.TrimEnd(" .,;:!?".ToCharArray()).Length;
-                var whole = found.Where(t => t.Start <= lo && t.End >= hi).ToList();
-                if (whole.Count > 0) covered++;
-                if (whole.Any(t => Matches(t, row.GetProperty("expected")))) ok++;
-                else if (detail) Console.WriteLine($"  miss {language}: {text}");
-            }
+            var (accuracy, covered) = Score(rows, language, detail ? "sitrep" : null,
+                (text, reference, clock, found) => TimeExtractor.Extract(Fold(text), text, 0, text.Length, grammar, new TimeResolver(reference, clock, TimeBias.Future), found));
             // Speed: the phrases, many times over, on one thread.
             var phrases = rows.Select(r => (Text: r.GetProperty("text").GetString()!, Ref: r.GetProperty("ref").GetString())).ToList();
             TimeResolver.TryParseReference(phrases[0].Ref, out var benchReference, out var benchClock);
             var resolver = new TimeResolver(benchReference, benchClock, TimeBias.Future);
             var rate = Rate(phrases.Select(p => p.Text).ToList(), grammar, resolver);
-            Console.WriteLine($"time {language}: accuracy={(double)ok / rows.Count:0.000} n={rows.Count} covered={(double)covered / rows.Count:0.000}; {rate:0} phrases/s on one thread");
+            Console.WriteLine($"time {language}: accuracy={accuracy:0.000} n={rows.Count} covered={covered:0.000}; {rate:0} phrases/s on one thread");
+            var negatives = Path.Combine(benchFolder, $"duckling-{language}-time_negative.jsonl");
+            if (File.Exists(negatives)) Negatives(negatives, language, grammar, benchReference);
+            if (peer)
+            {
+                var recognizer = new RecognizersPeer(language);
+                var (peerAccuracy, peerCovered) = Score(rows, language, detail ? "recognizers" : null,
+                    (text, reference, _, found) => recognizer.Extract(text, reference, found), RecognizersPeer.LeadingWords);
+                var peerRate = Rate(phrases.Select(p => p.Text).ToList(), text => recognizer.Extract(text, benchReference, []), 0.5);
+                Console.WriteLine($"time {language} Microsoft.Recognizers.Text 1.8.13: accuracy={peerAccuracy:0.000} n={rows.Count} covered={peerCovered:0.000}; {peerRate:0} phrases/s on one thread");
+            }
         }
 
         // Real sentences: the samples through the pipeline up to sentences, then times alone, timed.
@@ -66,15 +63,65 @@ internal static class TimeBenchmark
         var sentenceResolver = new TimeResolver(new DateTime(2024, 3, 7, 10, 0, 0), true, TimeBias.Past);
         var perLanguage = sentences.GroupBy(s => s.Language).ToDictionary(g => g.Key, g => g.Select(s => s.Text).ToList());
         long count = 0;
-        double seconds = 0;
+        double seconds = 0, peerSeconds = 0;
         foreach (var (language, texts) in perLanguage)
         {
             var r = Rate(texts, resources.TimeGrammars[language], sentenceResolver);
+            Console.WriteLine($"time {language}: {texts.Count} sample sentences, {r:0} sentences/s on one thread");
             count += texts.Count;
             seconds += texts.Count / r;
+            if (peer)
+            {
+                var recognizer = new RecognizersPeer(language);
+                peerSeconds += texts.Count / Rate(texts, text => recognizer.Extract(text, new DateTime(2024, 3, 7, 10, 0, 0), []), 1);
+            }
         }
         Console.WriteLine($"time: {sentences.Count} sample sentences ({documents.Count} documents): {count / seconds:0} sentences/s on one thread");
+        if (peer) Console.WriteLine($"time: same sentences, Microsoft.Recognizers.Text 1.8.13: {count / peerSeconds:0} sentences/s on one thread");
         return 0;
+    }
+
+    /// <summary>
+    /// Phrases that must not read as times (Duckling's negative corpus): how many get a time covering
+    /// most of the phrase, listed.
+    /// </summary>
+    private static void Negatives(string file, string language, TimeGrammar grammar, DateTime reference)
+    {
+        var texts = File.ReadLines(file).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!).ToList();
+        var found = new List<TimeExpression>();
+        var wrong = new List<string>();
+        foreach (var text in texts)
+        {
+            found.Clear();
+            TimeExtractor.Extract(Fold(text), text, 0, text.Length, grammar, new TimeResolver(reference, true, TimeBias.Future), found);
+            if (found.Count > 0) wrong.Add($"{text} -> {string.Join(", ", found.Select(t => t.Text))}");
+        }
+        Console.WriteLine($"time {language} negatives: {wrong.Count}/{texts.Count} phrases get a time (false positives)");
+        foreach (var w in wrong) Console.WriteLine($"  false positive {language}: {w}");
+    }
+
+    /// <summary>Accuracy and coverage as tools/score_time.py counts them; misses listed under <paramref name="label"/> when given.</summary>
+    private static (double Accuracy, double Covered) Score(List<JsonElement> rows, string language, string? label,
+        Action<string, DateTime, bool, List<TimeExpression>> extract, Regex? leading = null)
+    {
+        int ok = 0, covered = 0;
+        var found = new List<TimeExpression>();
+        foreach (var row in rows)
+        {
+            var text = row.GetProperty("text").GetString()!;
+            TimeResolver.TryParseReference(row.GetProperty("ref").GetString(), out var reference, out var clock);
+            found.Clear();
+            extract(text, reference, clock, found);
+            var lo = text.Length - text.TrimStart(" .,;:!?".ToCharArray()).Length;
+            var hi = text.TrimEnd(" .,;:!?".ToCharArray()).Length;
+            if (leading?.Match(text) is { Success: true } skip) lo = Math.Max(lo, skip.Length);
+            var whole = found.Where(t => t.Start <= lo && t.End >= hi).ToList();
+            if (whole.Count > 0) covered++;
+            if (whole.Any(t => Matches(t, row.GetProperty("expected")))) ok++;
+            else if (label is not null)
+                Console.WriteLine($"  miss {label} {language}: {text} -> {string.Join(" | ", found.Select(t => $"[{t.Text}] {t.Value ?? "-"} {t.From}..{t.To} {t.Grain}"))}");
+        }
+        return ((double)ok / rows.Count, (double)covered / rows.Count);
     }
 
     private static string Fold(string text) => text.Replace('’', '\'').Replace('–', '-').Replace('—', '-');
@@ -83,15 +130,21 @@ internal static class TimeBenchmark
     private static double Rate(List<string> texts, TimeGrammar grammar, TimeResolver resolver)
     {
         var output = new List<TimeExpression>();
+        return Rate(texts, text =>
+        {
+            output.Clear();
+            TimeExtractor.Extract(text, text, 0, text.Length, grammar, resolver, output);
+        }, 0.5);
+    }
+
+    /// <summary>Items per second on one thread: the median of five passes of at least <paramref name="minSeconds"/> each, after one warm-up pass.</summary>
+    private static double Rate(List<string> texts, Action<string> process, double minSeconds)
+    {
         void Pass()
         {
-            foreach (var text in texts)
-            {
-                output.Clear();
-                TimeExtractor.Extract(text, text, 0, text.Length, grammar, resolver, output);
-            }
+            foreach (var text in texts) process(text);
         }
-        return Throughput.Median(Pass, texts.Count);
+        return Throughput.Median(Pass, texts.Count, minSeconds);
     }
 
     private static readonly Dictionary<string, int> Length = new()

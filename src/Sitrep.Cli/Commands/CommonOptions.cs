@@ -29,6 +29,20 @@ internal static class CommonOptions
         HelpName = "MIB",
     };
 
+    /// <summary>How bare weekdays and months are read; <see cref="Bias"/> turns the value into a <see cref="Sitrep.Time.TimeBias"/>.</summary>
+    public static Option<string> TimeBias()
+    {
+        var option = new Option<string>("--time-bias")
+        {
+            Description = "How bare weekdays and months ('mardi', 'in March') are read: past = the most recent one (news), future = the next one.",
+            DefaultValueFactory = _ => "past",
+        };
+        option.AcceptOnlyFromAmong("past", "future");
+        return option;
+    }
+
+    public static Sitrep.Time.TimeBias Bias(string? value) => value == "future" ? Sitrep.Time.TimeBias.Future : Sitrep.Time.TimeBias.Past;
+
     public static Argument<string[]> Inputs() => new("INPUT")
     {
         Description = "Files (.html .htm .txt .jsonl), folders (read recursively) or - for JSONL on standard input.",

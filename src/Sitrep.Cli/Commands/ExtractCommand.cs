@@ -20,19 +20,14 @@ internal static class ExtractCommand
             DefaultValueFactory = _ => "jsonl",
         };
         format.AcceptOnlyFromAmong("jsonl", "text");
-        var timeBias = new Option<string>("--time-bias")
-        {
-            Description = "How bare weekdays and months ('mardi', 'in March') are read: past = the most recent one (news), future = the next one.",
-            DefaultValueFactory = _ => "past",
-        };
-        timeBias.AcceptOnlyFromAmong("past", "future");
+        var timeBias = CommonOptions.TimeBias();
         var threads = CommonOptions.Threads();
         var maxSize = CommonOptions.MaxSize();
         var command = new Command("extract", "Extract main text and metadata from pages and print one record per document, in input order.")
         {
             inputs, format, timeBias, threads, maxSize,
         };
-        command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(format)!, parse.GetValue(timeBias) == "future" ? TimeBias.Future : TimeBias.Past, parse.GetValue(threads), parse.GetValue(maxSize)));
+        command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(format)!, CommonOptions.Bias(parse.GetValue(timeBias)), parse.GetValue(threads), parse.GetValue(maxSize)));
         return command;
     }
 

@@ -14,9 +14,10 @@ internal static class IngestCommand
         var database = CommonOptions.Database(writes: true);
         var threads = CommonOptions.Threads();
         var maxSize = CommonOptions.MaxSize();
+        var timeBias = CommonOptions.TimeBias();
         var command = new Command("ingest", "Process pages and store them in the database. Re-ingesting the same content changes nothing.")
         {
-            inputs, database, threads, maxSize,
+            inputs, database, threads, maxSize, timeBias,
         };
         command.SetAction(parse =>
         {
@@ -24,7 +25,8 @@ internal static class IngestCommand
             try
             {
                 using var store = new SqliteDocumentStore(parse.GetValue(database)!);
-                var summary = IngestRunner.Run(parse.GetValue(inputs)!, store, parse.GetValue(threads), parse.GetValue(maxSize) * 1024L * 1024L, reporter);
+                var summary = IngestRunner.Run(parse.GetValue(inputs)!, store, parse.GetValue(threads), parse.GetValue(maxSize) * 1024L * 1024L, reporter,
+                    CommonOptions.Bias(parse.GetValue(timeBias)));
                 Console.WriteLine($"{summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged (already stored), " +
                                   $"{summary.NearDuplicates} marked as duplicates, {summary.Failed} failed");
                 return reporter.ExitCode;

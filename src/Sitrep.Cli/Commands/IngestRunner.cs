@@ -2,6 +2,7 @@ using Sitrep.Fusion;
 using Sitrep.Ingest;
 using Sitrep.Language;
 using Sitrep.Pipeline;
+using Sitrep.Time;
 using Sitrep.Storage;
 using Spectre.Console;
 
@@ -17,9 +18,10 @@ internal static class IngestRunner
 {
     private const int BatchSize = 200;
 
-    public static IngestSummary Run(IReadOnlyList<string> inputs, IDocumentStore store, int threads, long maxBytes, Reporter reporter)
+    public static IngestSummary Run(IReadOnlyList<string> inputs, IDocumentStore store, int threads, long maxBytes, Reporter reporter,
+        TimeBias bias = TimeBias.Past)
     {
-        var pipeline = DocumentPipeline.CreateDefault(LanguageResources.Default);
+        var pipeline = DocumentPipeline.CreateDefault(LanguageResources.Default, bias);
         var reader = new InputReader(maxBytes);
         var processor = new DocumentProcessor(pipeline, threads);
         var items = processor.Process(reader.Read(inputs), new DuplicateIndex(), d => store.FindDuplicate(d.ContentHash, d.MinHash, exceptId: d.Id));

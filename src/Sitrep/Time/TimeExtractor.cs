@@ -102,10 +102,13 @@ public static class TimeExtractor
                 continue;
             }
             var from = TimeResolver.Format(r.Start, r.Grain);
-            // The last unit included, at the grain; a quarter ends with its last month.
-            var to = r.EndGrain == TimeGrain.Quarter
-                ? TimeResolver.Format(r.End.AddMonths(-1), TimeGrain.Month)
-                : TimeResolver.Format(TimeResolver.Add(r.End, r.EndGrain, -1), r.EndGrain);
+            // The last unit included, at the grain; a quarter ends with its last month, a week (Monday to Sunday) with its Sunday.
+            var to = r.EndGrain switch
+            {
+                TimeGrain.Quarter => TimeResolver.Format(r.End.AddMonths(-1), TimeGrain.Month),
+                TimeGrain.Week => TimeResolver.Format(r.End.AddDays(-1), TimeGrain.Day),
+                _ => TimeResolver.Format(TimeResolver.Add(r.End, r.EndGrain, -1), r.EndGrain),
+            };
             if (r.OpenStart) to = TimeResolver.Format(r.Start, r.Grain);
             output.Add(new TimeExpression(c.Start, c.End, spanText, r.Interval ? null : from, grain, r.OpenStart ? null : from, r.OpenEnd ? null : to));
         }

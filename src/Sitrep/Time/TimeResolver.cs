@@ -47,7 +47,9 @@ public sealed class TimeFields
     public int? PlusWeeks;
     public (int From, int To)? Part;
     public (int FromMonth, int FromDay, int ToMonth, int ToDay)? Season;
-    public bool HasDate => Year is not null || Month is not null || Day is not null || Weekday is not null || RelDay is not null;
+    /// <summary>A holiday whose day moves from year to year ("11/4/4" Thanksgiving, "easter-2" Good Friday).</summary>
+    public HolidayRule? Holiday;
+    public bool HasDate => Year is not null || Month is not null || Day is not null || Weekday is not null || RelDay is not null || Holiday is not null;
     public bool HasTime => Hour is not null;
     /// <summary>Only says that an interval opens or closes here ("à partir de", "until").</summary>
     public bool IsMarker => (Since || Until) && !HasDate && !HasTime && Unit is null && Part is null && Season is null && Sub is null;
@@ -72,11 +74,15 @@ public sealed class TimeFields
         }
         if (G("holiday") is { } holiday)
         {
-            // "12-25": a fixed day of the year.
             if (grammar.Word("holiday", holiday) is not { } hd) return null;
-            var dash = hd.IndexOf('-');
-            f.Month = int.Parse(hd.AsSpan(0, dash), CultureInfo.InvariantCulture);
-            f.Day = int.Parse(hd.AsSpan(dash + 1), CultureInfo.InvariantCulture);
+            if (HolidayRule.TryParse(hd) is { } computed) f.Holiday = computed;
+            else
+            {
+                // "12-25": a fixed day of the year.
+                var dash = hd.IndexOf('-');
+                f.Month = int.Parse(hd.AsSpan(0, dash), CultureInfo.InvariantCulture);
+                f.Day = int.Parse(hd.AsSpan(dash + 1), CultureInfo.InvariantCulture);
+            }
         }
         if (G("day") is { } day)
         {
@@ -130,6 +136,12 @@ public sealed class TimeFields
             if (grammar.Word("season", season) is not { } s) return null;
             var parts = s.Split('/', '-').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
             f.Season = (parts[0], parts[1], parts[2], parts[3]);
+        }
+        if (G("shiftn") is { } shiftBy)
+        {
+            // "two upcoming weeks": that many units ahead.
+            if (grammar.Number(shiftBy) is not { } sb) return null;
+            f.Shift = sb;
         }
         if (G("last") is not null) f.Shift = -1;
         if (G("next") is not null) f.Shift = 1;
@@ -188,10 +200,57 @@ public sealed class TimeFields
             return false;
         if ((Unit is not null && (other.HasDate || other.HasTime)) || (other.Unit is not null && (HasDate || HasTime)))
             return false;
-        Year ??= other.Year; Month ??= other.Month; Day ??= other.Day; Weekday ??= other.Weekday; RelDay ??= other.RelDay;
+        Holiday ??= other.Holiday; Year ??= other.Year; Month ??= other.Month; Day ??= other.Day; Weekday ??= other.Weekday; RelDay ??= other.RelDay;
         Hour ??= other.Hour; Minute ??= other.Minute; Part ??= other.Part; Shift ??= other.Shift; WeekShift ??= other.WeekShift;
         Am |= other.Am; Pm |= other.Pm; Since |= other.Since; Until |= other.Until; Sub ??= other.Sub; SubMonth ??= other.SubMonth; SubYear ??= other.SubYear; SubWeek ??= other.SubWeek;
         return true;
+    }
+}
+
+/// <summary>
+/// A holiday whose date moves, as the language data writes it: "M/N/W" the Nth ISO weekday W of month M
+/// (N = -1: the last), or "easter" (Western Easter Sunday); either with a day offset ("+1", "-47").
+/// </summary>
+public sealed record HolidayRule(int Month, int Nth, int Weekday, bool Easter, int Offset)
+{
+    private static readonly Regex Pattern = new(@"^(?:(?<easter>easter)|(?<month>\d{1,2})/(?<nth>-?[1-5])/(?<weekday>[1-7]))(?<offset>[+-]\d{1,3})?$",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeGrammar.MatchTimeout);
+
+    public static HolidayRule? TryParse(string text)
+    {
+        if (Pattern.Match(text) is not { Success: true } m) return null;
+        int N(string g) => m.Groups[g].Success ? int.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture) : 0;
+        return new HolidayRule(N("month"), N("nth"), N("weekday"), m.Groups["easter"].Success, N("offset"));
+    }
+
+    /// <summary>The holiday's day in that year; null outside the calendar.</summary>
+    public DateTime? In(int year)
+    {
+        if (year is < 2 or > 9998) return null;
+        DateTime day;
+        if (Easter) day = EasterSunday(year);
+        else
+        {
+            int Iso(DateTime t) => ((int)t.DayOfWeek + 6) % 7 + 1;
+            var first = new DateTime(year, Month, 1);
+            if (Nth > 0) day = first.AddDays((Weekday - Iso(first) + 7) % 7 + 7 * (Nth - 1));
+            else
+            {
+                var last = first.AddMonths(1).AddDays(-1);
+                day = last.AddDays(-((Iso(last) - Weekday + 7) % 7));
+            }
+        }
+        return day.AddDays(Offset);
+    }
+
+    /// <summary>Western Easter Sunday (the anonymous Gregorian computus).</summary>
+    private static DateTime EasterSunday(int year)
+    {
+        int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+        int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+        var month = (h + l - 7 * m + 114) / 31;
+        var day = (h + l - 7 * m + 114) % 31 + 1;
+        return new DateTime(year, month, day);
     }
 }
 
@@ -301,6 +360,12 @@ public sealed class TimeResolver
             var month = Truncate(_reference, TimeGrain.Month).AddMonths(f.Shift ?? 0);
             return Safe(month.Year, month.Month, dom) is { } d ? Point(d, TimeGrain.Day) : null;
         }
+        // "3 fridays from now", "2 thursdays ago": the Nth such weekday ahead or back, today excluded.
+        if (f.Count is { } nth && f.Unit is null && f.Weekday is { } countedWeekday && (f.Ago || f.In) && !f.HasTime && f.Day is null && f.Month is null)
+        {
+            var first = ResolveWeekday(countedWeekday, f.Ago ? -1 : 1, null);
+            return Point(first.AddDays((f.Ago ? -7 : 7) * (nth - 1)), TimeGrain.Day);
+        }
         // "il y a trois jours", "in two hours"
         if (f.Count is { } n && f.Unit is { } unit && (f.Ago || f.In))
         {
@@ -357,7 +422,20 @@ public sealed class TimeResolver
 
         DateTime? day = null;
         var dayGrain = TimeGrain.Day;
-        if (f.RelDay is { } offset)
+        if (f.Holiday is { } holiday)
+        {
+            // The year said, else this year's if it is still to come (or, read backward, past), else the next / previous one.
+            var year = f.Year ?? today.Year;
+            if (holiday.In(year) is not { } h) return null;
+            if (f.Year is null)
+            {
+                var forward = f.Shift is 1 or 0 || (f.Shift is null && _bias == TimeBias.Future);
+                if (forward && h < today) h = holiday.In(year + 1) ?? h;
+                else if (f.Shift == -1 ? h >= today : !forward && h > today) h = holiday.In(year - 1) ?? h;
+            }
+            day = h;
+        }
+        else if (f.RelDay is { } offset)
             day = today.AddDays(offset);
         else if (f.Year is not null || f.Month is not null || f.Day is not null)
         {
