@@ -19,7 +19,7 @@ internal static class LanguageBenchmark
     private const int WarmUpPasses = 3;
     private const int MeasuredPasses = 7;
 
-    public static int Run(string samplesFolder, string paragraphsFolder)
+    public static int Run(string samplesFolder, string paragraphsFolder, bool timeProfile)
     {
         var resources = LanguageResources.Default;
         var pipeline = DocumentPipeline.CreateDefault(resources);
@@ -64,6 +64,17 @@ internal static class LanguageBenchmark
         Console.WriteLine($"  {"stage",-12} {"share",6} {"µs/doc",8} {"docs/CPU-s alone",17}");
         for (var s = 0; s < layer.Count; s++)
             Console.WriteLine($"  {layer[s].Name,-12} {100.0 * best[s] / sumOfBest,5:0.0}% {best[s] / 1e3 / articles.Count,8:0} {articles.Count / (best[s] / 1e9),17:0}");
+        if (timeProfile)
+        {
+            var profile = new TimeTaggerProfile();
+            foreach (var article in articles)
+            {
+                var document = new Document(article.Id, ContentKind.Body, article.Text) { Published = article.Published };
+                pipeline.Process(document);
+                profile.Add(document, resources.TimeGrammars);
+            }
+            profile.Print(articles.Count);
+        }
         return 0;
     }
 

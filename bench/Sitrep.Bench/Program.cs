@@ -26,7 +26,7 @@ public static partial class Program
                 args.Contains("--detail"), Option(args, "--try"), Option(args, "--lang") ?? "fr");
         if (args[0] == "entities")
             return EntityBenchmark.Run(Path.Combine(shared, "bench"), Option(args, "--corpus") ?? "bench/entities/sitrep", Option(args, "--samples") ?? "samples", args.Contains("--detail"));
-        if (args[0] == "language") return LanguageBenchmark.Run(Option(args, "--samples") ?? "samples", Option(args, "--paragraphs") ?? "bench/language");
+        if (args[0] == "language") return LanguageBenchmark.Run(Option(args, "--samples") ?? "samples", Option(args, "--paragraphs") ?? "bench/language", args.Contains("--times"));
         if (args[0] == "readability") return ReadabilityBenchmark.Run(Path.Combine(shared, "bench", "extraction", "readability"));
         var evalDir = Path.Combine(shared, "bench", "extraction", "trafilatura");
         if (!File.Exists(Path.Combine(evalDir, "evaldata.json")))
@@ -71,7 +71,7 @@ public static partial class Program
         Console.Error.WriteLine("       Sitrep.Bench time --shared DIR [--detail]    (time expressions: Duckling phrase accuracy, sentences/s)");
         Console.Error.WriteLine("       Sitrep.Bench numerals --shared DIR [--detail] [--try TEXT --lang fr|en]   (numbers: Duckling numeral accuracy; casualties: bench/casualties accuracy, sentences/s)");
         Console.Error.WriteLine("       Sitrep.Bench entities --shared DIR [--corpus bench/entities/sitrep] [--detail]   (entities: P/R/F1 per type, language-layer docs/s)");
-        Console.Error.WriteLine("       Sitrep.Bench language [--samples samples] [--paragraphs bench/language]   (language layer: docs per CPU-second, CPU share per stage)");
+        Console.Error.WriteLine("       Sitrep.Bench language [--samples samples] [--paragraphs bench/language] [--times]   (language layer: docs per CPU-second, CPU share per stage)");
         Console.Error.WriteLine("       Sitrep.Bench readability --shared DIR    (agreement with Readability.js on its test pages)");
         return 2;
     }
