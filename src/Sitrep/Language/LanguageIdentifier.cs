@@ -18,7 +18,8 @@ public readonly record struct LanguageGuess(string Language, double Confidence, 
 /// the hint (declared language) wins near-ties only. Too little text, no letters, or text that no
 /// language explains (no function words and few known trigrams) gives "und".
 /// </para>
-/// Thread-safe and immutable after <see cref="Load"/>; <see cref="Identify"/> does not allocate.
+/// Thread-safe and immutable after <see cref="Load"/>; <see cref="Identify"/> allocates only for a word it has not met
+/// before on this thread (each word's n-gram sums are cached per thread).
 /// </summary>
 public sealed class LanguageIdentifier
 {
@@ -73,13 +74,11 @@ public sealed class LanguageIdentifier
         Span<int> seenTrigrams = stackalloc int[count];
         var evidence = new Evidence(scores, ngramScores, hits, seenTrigrams, (candidates & ~_data.Profiled) == 0);
         scoped var none = new Evidence();
-        Span<double> wordNgrams = stackalloc double[count];
-        Span<int> wordSeen = stackalloc int[count];
         Span<char> buffer = stackalloc char[MaxWordLength + 2];
         var scanner = new WordScanner(text);
         while (scanner.MoveNext())
             if (LangIdText.ScriptOf(text[scanner.Start]) == script)
-                ScoreWord(in scanner, buffer, wordNgrams, wordSeen, ref evidence, ref none);
+                ScoreWord(in scanner, buffer, ref evidence, ref none);
         return Decide(ref evidence, scripts, letters, script, candidates, hint);
     }
 
@@ -132,8 +131,6 @@ public sealed class LanguageIdentifier
         var partWords = new int[parts.Count];
         var partWeightedWords = new double[parts.Count];
         var partTrigrams = new int[parts.Count];
-        Span<double> wordNgrams = stackalloc double[count];
-        Span<int> wordSeen = stackalloc int[count];
         Span<char> buffer = stackalloc char[MaxWordLength + 2];
         var scanner = new WordScanner(text);
         var part = 0;
@@ -146,7 +143,7 @@ public sealed class LanguageIdentifier
             {
                 Words = partWords[part], WeightedWords = partWeightedWords[part], Trigrams = partTrigrams[part],
             };
-            ScoreWord(in scanner, buffer, wordNgrams, wordSeen, ref evidence, ref partEvidence);
+            ScoreWord(in scanner, buffer, ref evidence, ref partEvidence);
             (partWords[part], partWeightedWords[part], partTrigrams[part]) = (partEvidence.Words, partEvidence.WeightedWords, partEvidence.Trigrams);
         }
         var whole = Decide(ref evidence, scripts, letters, script, candidates, hint);
@@ -245,7 +242,7 @@ public sealed class LanguageIdentifier
     /// Step 2 for one word: adds its function-word weights, distinctive letters and n-grams to
     /// <paramref name="first"/> and, when set, to <paramref name="second"/>, each in the same order as alone.
     /// </summary>
-    private void ScoreWord(scoped in WordScanner scanner, scoped Span<char> buffer, scoped Span<double> wordNgrams, scoped Span<int> wordSeen,
+    private void ScoreWord(scoped in WordScanner scanner, scoped Span<char> buffer,
         scoped ref Evidence first, scoped ref Evidence second)
     {
         var data = _data;
@@ -283,13 +280,38 @@ public sealed class LanguageIdentifier
         if (!first.UseNgrams && !second.UseNgrams) return;
         // A word's n-grams are not independent: a long word (often a name) counts as about
         // sqrt(n-grams) pieces of evidence, not n, so it cannot outvote several short words.
-        wordNgrams.Clear();
-        wordSeen.Clear();
-        var sink = new ScoreSink(data, wordNgrams, wordSeen);
-        LangIdText.ForEachNgram(lower, ref sink);
-        var scale = weight / Math.Sqrt(Math.Max(1, sink.Grams));
-        AddNgrams(ref first, scale, wordNgrams, wordSeen, sink.Trigrams);
-        if (second.IsSet) AddNgrams(ref second, scale, wordNgrams, wordSeen, sink.Trigrams);
+        var ngrams = WordNgramsOf(lower);
+        var scale = weight / Math.Sqrt(Math.Max(1, ngrams.Grams));
+        AddNgrams(ref first, scale, ngrams.Sums, ngrams.Seen, ngrams.Trigrams);
+        if (second.IsSet) AddNgrams(ref second, scale, ngrams.Sums, ngrams.Seen, ngrams.Trigrams);
+    }
+
+    /// <summary>A word's n-gram log-probabilities summed per language, and its trigrams each profile knows.</summary>
+    private sealed record WordNgrams(double[] Sums, int[] Seen, int Grams, int Trigrams);
+
+    /// <summary>Words recur (articles, prepositions, names): their n-gram sums are kept per thread, up to this many words.</summary>
+    private const int NgramCacheWords = 50_000;
+
+    [ThreadStatic] private static Dictionary<string, WordNgrams>? _ngramCache;
+    [ThreadStatic] private static LanguageIdData? _ngramCacheData;
+
+    private WordNgrams WordNgramsOf(ReadOnlySpan<char> lowerWord)
+    {
+        if (_ngramCache is null || _ngramCacheData != _data || _ngramCache.Count >= NgramCacheWords)
+        {
+            _ngramCache = new Dictionary<string, WordNgrams>(StringComparer.Ordinal);
+            _ngramCacheData = _data;
+        }
+        var lookup = _ngramCache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(lowerWord, out var known)) return known;
+        var count = _data.Codes.Length;
+        var sums = new double[count];
+        var seen = new int[count];
+        var sink = new ScoreSink(_data, sums, seen);
+        LangIdText.ForEachNgram(lowerWord, ref sink);
+        var computed = new WordNgrams(sums, seen, sink.Grams, sink.Trigrams);
+        lookup[lowerWord] = computed;
+        return computed;
     }
 
     private static void AddWordWeights(scoped Evidence evidence, double weight, scoped ReadOnlySpan<float> row)
