@@ -18,7 +18,7 @@ public static partial class Program
     public static int Main(string[] args)
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-        if (args.Length == 0 || args[0] is not ("extraction" or "gate" or "show" or "scraped" or "pipeline" or "readability" or "time" or "numerals" or "entities" or "geocode" or "gold"))
+        if (args.Length == 0 || args[0] is not ("extraction" or "gate" or "show" or "scraped" or "pipeline" or "readability" or "time" or "numerals" or "entities" or "geocode" or "gold" or "language"))
             return Usage();
         var shared = Option(args, "--shared") ?? "../shared";
         if (args[0] == "time") return TimeBenchmark.Run(Path.Combine(shared, "bench", "time"), Option(args, "--samples") ?? "samples", args.Contains("--detail"), args.Contains("--peer"));
@@ -30,6 +30,7 @@ public static partial class Program
         if (args[0] == "gold") return GoldBenchmark.Run(Option(args, "--gold") ?? "bench/gold/sitrep/gold.json", args.Contains("--detail"), Option(args, "--floors"));
         if (args[0] == "geocode")
             return Option(args, "--annotate") is { } draft ? GeoBenchmark.Annotate(draft, Option(args, "--out") ?? "-") : GeoBenchmark.Run(Option(args, "--set") ?? "bench/geo", args.Contains("--detail"));
+        if (args[0] == "language") return LanguageBenchmark.Run(Option(args, "--samples") ?? "samples", Option(args, "--paragraphs") ?? "bench/language", args.Contains("--times"));
         if (args[0] == "readability") return ReadabilityBenchmark.Run(Path.Combine(shared, "bench", "extraction", "readability"));
         var evalDir = Path.Combine(shared, "bench", "extraction", "trafilatura");
         if (!File.Exists(Path.Combine(evalDir, "evaldata.json")))
@@ -76,6 +77,7 @@ public static partial class Program
         Console.Error.WriteLine("       Sitrep.Bench entities --shared DIR [--corpus bench/entities/sitrep] [--detail]   (entities: P/R/F1 per type, language-layer docs/s)");
         Console.Error.WriteLine("       Sitrep.Bench gold [--gold bench/gold/sitrep/gold.json] [--detail] [--floors bench/floors.json]   (whole records on the team's gold set, scored as tools/score_gold.py: text, title, entities, places)");
         Console.Error.WriteLine("       Sitrep.Bench geocode [--detail]    (toponym resolution on bench/geo: exact and 50 km accuracy, lookups/s, gazetteer load)");
+        Console.Error.WriteLine("       Sitrep.Bench language [--samples samples] [--paragraphs bench/language] [--times]   (language layer: docs per CPU-second, CPU share per stage)");
         Console.Error.WriteLine("       Sitrep.Bench readability --shared DIR    (agreement with Readability.js on its test pages)");
         return 2;
     }

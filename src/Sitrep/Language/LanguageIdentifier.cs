@@ -18,7 +18,8 @@ public readonly record struct LanguageGuess(string Language, double Confidence, 
 /// the hint (declared language) wins near-ties only. Too little text, no letters, or text that no
 /// language explains (no function words and few known trigrams) gives "und".
 /// </para>
-/// Thread-safe and immutable after <see cref="Load"/>; <see cref="Identify"/> does not allocate.
+/// Thread-safe and immutable after <see cref="Load"/>; <see cref="Identify"/> allocates only for a word it has not met
+/// before on this thread (each word's n-gram sums are cached per thread).
 /// </summary>
 public sealed class LanguageIdentifier
 {
@@ -58,13 +59,141 @@ public sealed class LanguageIdentifier
 
     public LanguageGuess Identify(ReadOnlySpan<char> text, string? hint = null)
     {
-        var data = _data;
-        var count = data.Codes.Length;
+        var count = _data.Codes.Length;
         if (count == 0) return Unknown;
-
-        // 1. Script and forbidden letters.
         Span<int> scripts = stackalloc int[LangIdText.ScriptCount];
         Span<int> forbidden = stackalloc int[count];
+        var letters = CountLetters(text, scripts, forbidden);
+        if (letters < MinLetters) return Unknown;
+        var candidates = Candidates(scripts, forbidden, letters, out var script);
+        if (candidates == 0) return Unknown;
+
+        Span<double> scores = stackalloc double[count];
+        Span<double> ngramScores = stackalloc double[count];
+        Span<double> hits = stackalloc double[count];
+        Span<int> seenTrigrams = stackalloc int[count];
+        var evidence = new Evidence(scores, ngramScores, hits, seenTrigrams, (candidates & ~_data.Profiled) == 0);
+        scoped var none = new Evidence();
+        Span<char> buffer = stackalloc char[MaxWordLength + 2];
+        var scanner = new WordScanner(text);
+        while (scanner.MoveNext())
+            if (LangIdText.ScriptOf(text[scanner.Start]) == script)
+                ScoreWord(in scanner, buffer, ref evidence, ref none);
+        return Decide(ref evidence, scripts, letters, script, candidates, hint);
+    }
+
+    /// <summary>
+    /// The guess for a whole text and for each of its parts (paragraphs), reading the text once: what
+    /// <see cref="Identify"/> gives for the text and, with <paramref name="partHint"/>, for each part alone.
+    /// </summary>
+    /// <param name="parts">Non-overlapping ranges in text order; what lies between them holds no letters.</param>
+    /// <param name="partHint">The hint for the parts, from the whole text's guess.</param>
+    /// <param name="partGuesses">Receives one guess per part.</param>
+    public LanguageGuess IdentifyWithParts(string text, string? hint, IReadOnlyList<TextSpan> parts, Func<LanguageGuess, string?> partHint,
+        Span<LanguageGuess> partGuesses)
+    {
+        var count = _data.Codes.Length;
+        var partScripts = new int[parts.Count, LangIdText.ScriptCount];
+        var partForbidden = new int[parts.Count, count];
+        var partLetters = new int[parts.Count];
+        Span<int> scripts = stackalloc int[LangIdText.ScriptCount];
+        Span<int> forbidden = stackalloc int[count];
+        var letters = 0;
+        for (var p = 0; p < parts.Count; p++)
+        {
+            var span = parts[p];
+            partLetters[p] = CountLetters(text.AsSpan(span.Start, span.Length), Row(partScripts, p), Row(partForbidden, p));
+            letters += partLetters[p];
+            for (var i = 0; i < scripts.Length; i++) scripts[i] += partScripts[p, i];
+            for (var l = 0; l < count; l++) forbidden[l] += partForbidden[p, l];
+        }
+        // Letters outside the parts, or a part written in another script: each is read on its own.
+        if (count == 0 || letters < MinLetters || LettersOutside(text, parts))
+            return IdentifySeparately(text, hint, parts, partHint, partGuesses);
+        var candidates = Candidates(scripts, forbidden, letters, out var script);
+        var useNgrams = (candidates & ~_data.Profiled) == 0;
+        var partCandidates = new ulong[parts.Count];
+        var partScript = new Script[parts.Count];
+        for (var p = 0; p < parts.Count; p++)
+        {
+            if (partLetters[p] < MinLetters) continue;
+            partCandidates[p] = Candidates(Row(partScripts, p), Row(partForbidden, p), partLetters[p], out partScript[p]);
+            if (partCandidates[p] != 0 && (partScript[p] != script || ((partCandidates[p] & ~_data.Profiled) == 0 && !useNgrams)))
+                return IdentifySeparately(text, hint, parts, partHint, partGuesses);
+        }
+        if (candidates == 0) return IdentifySeparately(text, hint, parts, partHint, partGuesses);
+
+        var wholeArrays = new double[3, count];
+        var wholeSeen = new int[count];
+        var evidence = new Evidence(Row(wholeArrays, 0), Row(wholeArrays, 1), Row(wholeArrays, 2), wholeSeen, useNgrams);
+        var partArrays = new double[parts.Count * 3, count];
+        var partSeen = new int[parts.Count, count];
+        var partWords = new int[parts.Count];
+        var partWeightedWords = new double[parts.Count];
+        var partTrigrams = new int[parts.Count];
+        Span<char> buffer = stackalloc char[MaxWordLength + 2];
+        var scanner = new WordScanner(text);
+        var part = 0;
+        while (scanner.MoveNext())
+        {
+            if (LangIdText.ScriptOf(text[scanner.Start]) != script) continue;
+            while (parts[part].End <= scanner.Start) part++;
+            var partEvidence = new Evidence(Row(partArrays, 3 * part), Row(partArrays, 3 * part + 1), Row(partArrays, 3 * part + 2), Row(partSeen, part),
+                (partCandidates[part] & ~_data.Profiled) == 0)
+            {
+                Words = partWords[part], WeightedWords = partWeightedWords[part], Trigrams = partTrigrams[part],
+            };
+            ScoreWord(in scanner, buffer, ref evidence, ref partEvidence);
+            (partWords[part], partWeightedWords[part], partTrigrams[part]) = (partEvidence.Words, partEvidence.WeightedWords, partEvidence.Trigrams);
+        }
+        var whole = Decide(ref evidence, scripts, letters, script, candidates, hint);
+        var hintForParts = partHint(whole);
+        for (var p = 0; p < parts.Count; p++)
+        {
+            if (partLetters[p] < MinLetters || partCandidates[p] == 0)
+            {
+                partGuesses[p] = Unknown;
+                continue;
+            }
+            var partEvidence = new Evidence(Row(partArrays, 3 * p), Row(partArrays, 3 * p + 1), Row(partArrays, 3 * p + 2), Row(partSeen, p),
+                (partCandidates[p] & ~_data.Profiled) == 0)
+            {
+                Words = partWords[p], WeightedWords = partWeightedWords[p], Trigrams = partTrigrams[p],
+            };
+            partGuesses[p] = Decide(ref partEvidence, Row(partScripts, p), partLetters[p], partScript[p], partCandidates[p], hintForParts);
+        }
+        return whole;
+    }
+
+    private LanguageGuess IdentifySeparately(string text, string? hint, IReadOnlyList<TextSpan> parts, Func<LanguageGuess, string?> partHint,
+        Span<LanguageGuess> partGuesses)
+    {
+        var whole = Identify(text, hint);
+        var hintForParts = partHint(whole);
+        for (var p = 0; p < parts.Count; p++) partGuesses[p] = Identify(text.AsSpan(parts[p].Start, parts[p].Length), hintForParts);
+        return whole;
+    }
+
+    private static bool LettersOutside(string text, IReadOnlyList<TextSpan> parts)
+    {
+        var previous = 0;
+        foreach (var part in parts)
+        {
+            if (part.Start < previous || text.AsSpan(previous, part.Start - previous).ContainsAnyExcept(Separators)) return true;
+            previous = part.End;
+        }
+        return text.AsSpan(previous).ContainsAnyExcept(Separators);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create("\n\r\t ");
+
+    private static Span<T> Row<T>(T[,] table, int row) =>
+        System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref table[row, 0], table.GetLength(1));
+
+    /// <summary>Step 1: letters by script, and how many of each language's forbidden letters appear.</summary>
+    private int CountLetters(ReadOnlySpan<char> text, Span<int> scripts, Span<int> forbidden)
+    {
+        var data = _data;
         var letters = 0;
         foreach (var c in text)
         {
@@ -82,79 +211,138 @@ public sealed class LanguageIdentifier
                 }
             }
         }
-        if (letters < MinLetters) return Unknown;
+        return letters;
+    }
 
+    /// <summary>The languages written in the dominant script whose forbidden letters are rare enough, as a bit set.</summary>
+    private ulong Candidates(ReadOnlySpan<int> scripts, ReadOnlySpan<int> forbidden, int letters, out Script script)
+    {
         var dominant = 0;
         for (var s = 1; s < scripts.Length; s++)
             if (scripts[s] > scripts[dominant]) dominant = s;
-        var script = (Script)dominant;
-
+        script = (Script)dominant;
         ulong candidates = 0;
-        for (var l = 0; l < count; l++)
-            if (data.Scripts[l] == script && forbidden[l] <= ForbiddenShare * letters) candidates |= 1UL << l;
-        if (candidates == 0) return Unknown;
+        for (var l = 0; l < _data.Codes.Length; l++)
+            if (_data.Scripts[l] == script && forbidden[l] <= ForbiddenShare * letters) candidates |= 1UL << l;
+        return candidates;
+    }
 
-        // 2. Scores over the words of the dominant script.
-        Span<double> scores = stackalloc double[count];
-        Span<double> ngramScores = stackalloc double[count];
-        Span<double> hits = stackalloc double[count];
-        Span<double> wordNgrams = stackalloc double[count];
-        Span<int> seenTrigrams = stackalloc int[count];
-        Span<char> buffer = stackalloc char[MaxWordLength + 2];
-        scores.Clear();
-        ngramScores.Clear();
-        hits.Clear();
-        seenTrigrams.Clear();
-        var useNgrams = (candidates & ~data.Profiled) == 0;
-        var sink = new ScoreSink(data, wordNgrams, seenTrigrams);
-        var words = 0;
-        var weightedWords = 0.0;
+    /// <summary>What the words read so far say for each language.</summary>
+    private ref struct Evidence(Span<double> scores, Span<double> ngramScores, Span<double> hits, Span<int> seenTrigrams, bool useNgrams)
+    {
+        public readonly Span<double> Scores = scores, NgramScores = ngramScores, Hits = hits;
+        public readonly Span<int> SeenTrigrams = seenTrigrams;
+        public readonly bool UseNgrams = useNgrams;
+        public int Words, Trigrams;
+        public double WeightedWords;
+        public readonly bool IsSet => !Scores.IsEmpty;
+    }
 
-        var scanner = new WordScanner(text);
-        while (scanner.MoveNext())
+    /// <summary>
+    /// Step 2 for one word: adds its function-word weights, distinctive letters and n-grams to
+    /// <paramref name="first"/> and, when set, to <paramref name="second"/>, each in the same order as alone.
+    /// </summary>
+    private void ScoreWord(scoped in WordScanner scanner, scoped Span<char> buffer,
+        scoped ref Evidence first, scoped ref Evidence second)
+    {
+        var data = _data;
+        var count = data.Codes.Length;
+        var weight = scanner.NameLike ? NameWeight : 1.0;
+        first.Words++;
+        first.WeightedWords += weight;
+        if (second.IsSet)
         {
-            if (LangIdText.ScriptOf(text[scanner.Start]) != script) continue;
-            var weight = scanner.NameLike ? NameWeight : 1.0;
-            words++;
-            weightedWords += weight;
-
-            var length = scanner.LookupForm(buffer);
-            if (length == 0) continue;
-            if (data.WordLookup.TryGetValue(buffer[..length], out var wordRow))
-            {
-                var row = data.WordWeights.AsSpan(wordRow * count, count);
-                for (var l = 0; l < count; l++)
-                {
-                    scores[l] += weight * row[l];
-                    if (row[l] > 0) hits[l] += weight;
-                }
-            }
-
-            var wordStart = buffer[0] == '\'' ? 1 : 0;
-            var lower = buffer.Slice(wordStart, scanner.Length);
-            foreach (var c in lower)
-            {
-                var charRow = data.CharRows[c];
-                if (charRow == 0) continue;
-                var bonus = data.CharWeights.AsSpan(charRow * count, count);
-                for (var l = 0; l < count; l++) scores[l] += weight * bonus[l];
-            }
-
-            if (useNgrams)
-            {
-                // A word's n-grams are not independent: a long word (often a name) counts as about
-                // sqrt(n-grams) pieces of evidence, not n, so it cannot outvote several short words.
-                wordNgrams.Clear();
-                sink.Grams = 0;
-                LangIdText.ForEachNgram(lower, ref sink);
-                var scale = weight / Math.Sqrt(Math.Max(1, sink.Grams));
-                for (var l = 0; l < count; l++) ngramScores[l] += scale * wordNgrams[l];
-            }
+            second.Words++;
+            second.WeightedWords += weight;
         }
-        if (words == 0) return Unknown;
-        for (var l = 0; l < count; l++) scores[l] += NgramScale * ngramScores[l];
 
-        // 3. Best, runner-up, hint, confidence.
+        var length = scanner.LookupForm(buffer);
+        if (length == 0) return;
+        if (data.WordLookup.TryGetValue(buffer[..length], out var wordRow))
+        {
+            var row = data.WordWeights.AsSpan(wordRow * count, count);
+            AddWordWeights(first, weight, row);
+            if (second.IsSet) AddWordWeights(second, weight, row);
+        }
+
+        var wordStart = buffer[0] == '\'' ? 1 : 0;
+        var lower = buffer.Slice(wordStart, scanner.Length);
+        foreach (var c in lower)
+        {
+            var charRow = data.CharRows[c];
+            if (charRow == 0) continue;
+            var bonus = data.CharWeights.AsSpan(charRow * count, count);
+            for (var l = 0; l < count; l++) first.Scores[l] += weight * bonus[l];
+            if (second.IsSet)
+                for (var l = 0; l < count; l++) second.Scores[l] += weight * bonus[l];
+        }
+
+        if (!first.UseNgrams && !second.UseNgrams) return;
+        // A word's n-grams are not independent: a long word (often a name) counts as about
+        // sqrt(n-grams) pieces of evidence, not n, so it cannot outvote several short words.
+        var ngrams = WordNgramsOf(lower);
+        var scale = weight / Math.Sqrt(Math.Max(1, ngrams.Grams));
+        AddNgrams(ref first, scale, ngrams.Sums, ngrams.Seen, ngrams.Trigrams);
+        if (second.IsSet) AddNgrams(ref second, scale, ngrams.Sums, ngrams.Seen, ngrams.Trigrams);
+    }
+
+    /// <summary>A word's n-gram log-probabilities summed per language, and its trigrams each profile knows.</summary>
+    private sealed record WordNgrams(double[] Sums, int[] Seen, int Grams, int Trigrams);
+
+    /// <summary>Words recur (articles, prepositions, names): their n-gram sums are kept per thread, up to this many words.</summary>
+    private const int NgramCacheWords = 50_000;
+
+    [ThreadStatic] private static Dictionary<string, WordNgrams>? _ngramCache;
+    [ThreadStatic] private static LanguageIdData? _ngramCacheData;
+
+    private WordNgrams WordNgramsOf(ReadOnlySpan<char> lowerWord)
+    {
+        if (_ngramCache is null || _ngramCacheData != _data || _ngramCache.Count >= NgramCacheWords)
+        {
+            _ngramCache = new Dictionary<string, WordNgrams>(StringComparer.Ordinal);
+            _ngramCacheData = _data;
+        }
+        var lookup = _ngramCache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(lowerWord, out var known)) return known;
+        var count = _data.Codes.Length;
+        var sums = new double[count];
+        var seen = new int[count];
+        var sink = new ScoreSink(_data, sums, seen);
+        LangIdText.ForEachNgram(lowerWord, ref sink);
+        var computed = new WordNgrams(sums, seen, sink.Grams, sink.Trigrams);
+        lookup[lowerWord] = computed;
+        return computed;
+    }
+
+    private static void AddWordWeights(scoped Evidence evidence, double weight, scoped ReadOnlySpan<float> row)
+    {
+        for (var l = 0; l < row.Length; l++)
+        {
+            evidence.Scores[l] += weight * row[l];
+            if (row[l] > 0) evidence.Hits[l] += weight;
+        }
+    }
+
+    private static void AddNgrams(scoped ref Evidence evidence, double scale, scoped ReadOnlySpan<double> wordNgrams, scoped ReadOnlySpan<int> wordSeen, int trigrams)
+    {
+        if (!evidence.UseNgrams) return;
+        for (var l = 0; l < wordNgrams.Length; l++) evidence.NgramScores[l] += scale * wordNgrams[l];
+        for (var l = 0; l < wordSeen.Length; l++) evidence.SeenTrigrams[l] += wordSeen[l];
+        evidence.Trigrams += trigrams;
+    }
+
+    /// <summary>Step 3: best, runner-up, hint, confidence.</summary>
+    private LanguageGuess Decide(scoped ref Evidence evidence, scoped ReadOnlySpan<int> scripts, int letters, Script script, ulong candidates, string? hint)
+    {
+        var data = _data;
+        var count = data.Codes.Length;
+        var words = evidence.Words;
+        var weightedWords = evidence.WeightedWords;
+        var scores = evidence.Scores;
+        var hits = evidence.Hits;
+        if (words == 0) return Unknown;
+        for (var l = 0; l < count; l++) scores[l] += NgramScale * evidence.NgramScores[l];
+
         int best = -1, second = -1;
         for (var l = 0; l < count; l++)
         {
@@ -172,11 +360,11 @@ public sealed class LanguageIdentifier
         }
 
         if (words >= ForeignTestWords && hits[best] < ForeignHitRatio * weightedWords
-            && (!useNgrams || sink.Trigrams == 0 || seenTrigrams[best] < ForeignTrigramCoverage * sink.Trigrams))
+            && (!evidence.UseNgrams || evidence.Trigrams == 0 || evidence.SeenTrigrams[best] < ForeignTrigramCoverage * evidence.Trigrams))
             return Unknown;
 
         var lengthFactor = Math.Min(1.0, letters / (double)ConfidentLetters) * Math.Min(1.0, weightedWords / ConfidentWords);
-        var share = scripts[dominant] / (double)letters;
+        var share = scripts[(int)script] / (double)letters;
         var confidence = share * lengthFactor;
         if (second >= 0)
             confidence *= 1 - Math.Exp(-Math.Max(0, scores[best] - scores[second]) / MarginScale);

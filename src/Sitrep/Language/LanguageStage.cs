@@ -19,22 +19,26 @@ public sealed class LanguageStage : IDocumentStage
     {
         document.Paragraphs.Clear();
         var text = document.Text;
-        var documentGuess = _identifier.Identify(document.FoldedText, document.DeclaredLanguage);
-        document.Language = document.GivenLanguage ?? documentGuess.Language;
-
+        var spans = new List<TextSpan>();
         var start = 0;
         while (start < text.Length)
         {
             var end = text.IndexOf("\n\n", start, StringComparison.Ordinal);
             if (end < 0) end = text.Length;
-            if (end > start)
-            {
-                var guess = _identifier.Identify(document.FoldedText.AsSpan(start, end - start), document.Language);
-                // Short paragraphs say too little on their own: they take the document's language.
-                var language = guess.IsConfident ? guess.Language : document.Language;
-                document.Paragraphs.Add(new Paragraph(new TextSpan(start, end), language));
-            }
+            if (end > start) spans.Add(new TextSpan(start, end));
             start = end + 2;
+        }
+
+        // The document and its paragraphs in one reading of the text; a paragraph's guess is hinted by the document's language.
+        var guesses = new LanguageGuess[spans.Count];
+        var documentGuess = _identifier.IdentifyWithParts(document.FoldedText, document.DeclaredLanguage, spans,
+            guess => document.GivenLanguage ?? guess.Language, guesses);
+        document.Language = document.GivenLanguage ?? documentGuess.Language;
+        for (var p = 0; p < spans.Count; p++)
+        {
+            // Short paragraphs say too little on their own: they take the document's language.
+            var language = guesses[p].IsConfident ? guesses[p].Language : document.Language;
+            document.Paragraphs.Add(new Paragraph(spans[p], language));
         }
     }
 }

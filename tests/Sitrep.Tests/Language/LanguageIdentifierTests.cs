@@ -40,6 +40,36 @@ public sealed class LanguageIdentifierTests(ITestOutputHelper output)
         return data;
     }
 
+    /// <summary>
+    /// Reading a document and its paragraphs in one pass (the language stage does) must give what
+    /// reading each alone gives, on one-language documents (the one-pass path) and mixed ones (the fallback).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void One_pass_over_paragraphs_agrees_with_reading_each(string file, int index)
+    {
+        var cases = LoadCases(file).ToList();
+        var language = cases[index].Language;
+        foreach (var chosen in new[] { cases.Where(c => c.Language == language).ToList(), cases })
+        {
+            var text = string.Join("\n\n", chosen.Select(c => c.Text.Trim()).Where(t => t.Length > 0));
+            var parts = new List<TextSpan>();
+            for (var start = 0; start < text.Length;)
+            {
+                var end = text.IndexOf("\n\n", start, StringComparison.Ordinal);
+                if (end < 0) end = text.Length;
+                if (end > start) parts.Add(new TextSpan(start, end));
+                start = end + 2;
+            }
+            var guesses = new LanguageGuess[parts.Count];
+            var whole = Identifier.IdentifyWithParts(text, cases[index].Hint, parts, guess => guess.Language, guesses);
+
+            whole.Should().Be(Identifier.Identify(text, cases[index].Hint));
+            for (var p = 0; p < parts.Count; p++)
+                guesses[p].Should().Be(Identifier.Identify(text.AsSpan(parts[p].Start, parts[p].Length), whole.Language), because: text[parts[p].Start..parts[p].End]);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Identifies_case(string file, int index)

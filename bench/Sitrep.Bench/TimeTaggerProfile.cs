@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using Sitrep.Time;
+
+namespace Sitrep.Bench;
+
+/// <summary>
+/// Where the time tagger spends its CPU on news text, re-enacting what <see cref="TimeExtractor"/> does per
+/// paragraph from the grammar's public parts: the trigger scan that opens windows (a digit, or a word of a
+/// trigger list, then 32 characters before and 40 after, widened to word edges and merged), then every
+/// rule whose required pieces are found in the window. Counts and thread CPU time per rule and per trigger.
+/// An experiment to guide work on <c>lang/*/time.yaml</c> and <c>src/Sitrep/Time</c>; it changes nothing.
+/// </summary>
+internal sealed class TimeTaggerProfile
+{
+    private const int Before = 32, After = 40;
+    private readonly Dictionary<TimeRule, (long Nanoseconds, int Runs, int Skipped, int Matches)> _rules = [];
+    private readonly Dictionary<Regex, (long Nanoseconds, int Runs, int Found)> _checks = [];
+    private readonly Dictionary<string, int> _triggers = new(StringComparer.Ordinal);
+    private long _scanNanoseconds, _checkNanoseconds, _characters, _windowCharacters;
+    private int _paragraphs, _windows;
+
+    public void Add(Document document, IReadOnlyDictionary<string, TimeGrammar> grammars)
+    {
+        var text = document.FoldedText;
+        foreach (var paragraph in document.Paragraphs)
+        {
+            if (!grammars.TryGetValue(paragraph.Language, out var grammar)) continue;
+            _paragraphs++;
+            _characters += paragraph.Span.Length;
+            var start = ThreadCpuClock.Now();
+            var windows = Windows(text, paragraph.Span.Start, paragraph.Span.End, grammar);
+            _scanNanoseconds += ThreadCpuClock.Now() - start;
+            var checks = grammar.ActiveChecks();
+            var rules = grammar.ActiveRules();
+            foreach (var (from, to) in windows)
+            {
+                _windows++;
+                _windowCharacters += to - from;
+                // Which rules may match, all at once: the same checks, in the same order, as rule by rule.
+                var found = new byte[checks.Count];
+                var possible = new bool[rules.Count];
+                for (var r = 0; r < rules.Count; r++)
+                {
+                    possible[r] = true;
+                    foreach (var index in rules[r].Requires)
+                    {
+                        if (found[index] == 0)
+                        {
+                            var checkStart = ThreadCpuClock.Now();
+                            found[index] = checks[index].IsMatch(text.AsSpan(from, to - from)) ? (byte)1 : (byte)2;
+                            var spent = Math.Max(0, ThreadCpuClock.Now() - checkStart - ClockCost);
+                            var (checkNanoseconds, checkRuns, checkFound) = _checks.GetValueOrDefault(checks[index]);
+                            _checks[checks[index]] = (checkNanoseconds + spent, checkRuns + 1, checkFound + (found[index] == 1 ? 1 : 0));
+                            _checkNanoseconds += spent;
+                        }
+                        if (found[index] == 2) { possible[r] = false; break; }
+                    }
+                }
+                for (var r = 0; r < rules.Count; r++)
+                {
+                    var rule = rules[r];
+                    var (nanoseconds, runs, skipped, matches) = _rules.GetValueOrDefault(rule);
+                    if (!possible[r]) { _rules[rule] = (nanoseconds, runs, skipped + 1, matches); continue; }
+                    start = ThreadCpuClock.Now();
+                    for (var m = rule.Regex.Match(text, from, to - from); m.Success; m = m.NextMatch()) matches++;
+                    _rules[rule] = (nanoseconds + Math.Max(0, ThreadCpuClock.Now() - start - ClockCost), runs + 1, skipped, matches);
+                }
+            }
+        }
+    }
+
+    /// <summary>What reading the clock itself costs (a system call), taken off every measurement.</summary>
+    private static readonly long ClockCost = MeasureClockCost();
+
+    private static long MeasureClockCost()
+    {
+        var best = long.MaxValue;
+        for (var i = 0; i < 1000; i++)
+        {
+            var start = ThreadCpuClock.Now();
+            best = Math.Min(best, ThreadCpuClock.Now() - start);
+        }
+        return best;
+    }
+
+    private List<(int From, int To)> Windows(string text, int start, int end, TimeGrammar grammar)
+    {
+        var windows = new List<(int From, int To)>();
+        var words = grammar.ActiveTriggerWord();
+        for (var i = start; i < end;)
+        {
+            int index = i, length;
+            if (char.IsDigit(text[i])) length = 1;
+            else if (i > start && (char.IsLetter(text[i - 1]) || char.IsNumber(text[i - 1]))) { i++; continue; }
+            else
+            {
+                var word = words.Match(text, i, end - i);
+                if (!word.Success) { i++; continue; }
+                length = word.Length;
+            }
+            // "mo…": the trigger word matched the start of a longer word ("morts").
+            var key = length == 1 && char.IsDigit(text[index]) ? "(a digit)"
+                : text.Substring(index, length).ToLowerInvariant() + (index + length < end && char.IsLetter(text[index + length]) ? "…" : "");
+            _triggers[key] = _triggers.GetValueOrDefault(key) + 1;
+            i = length == 0 ? i + 1 : i + length;
+            var from = Math.Max(start, index - Before);
+            while (from > start && !char.IsWhiteSpace(text[from - 1])) from--;
+            var to = Math.Min(end, index + length + After);
+            while (to < end && !char.IsWhiteSpace(text[to])) to++;
+            if (windows.Count > 0 && from <= windows[^1].To) windows[^1] = (windows[^1].From, Math.Max(to, windows[^1].To));
+            else windows.Add((from, to));
+        }
+        return windows;
+    }
+
+    public void Print(int documents)
+    {
+        var ruleNanoseconds = _rules.Values.Sum(r => r.Nanoseconds);
+        var total = _scanNanoseconds + _checkNanoseconds + ruleNanoseconds;
+        Console.WriteLine($"times, re-enacted on {documents} documents ({_paragraphs} paragraphs): {total / 1e3 / documents:0} µs/doc");
+        Console.WriteLine($"  trigger scan {100.0 * _scanNanoseconds / total:0}%, required-piece checks {100.0 * _checkNanoseconds / total:0}%, rules {100.0 * ruleNanoseconds / total:0}%");
+        Console.WriteLine($"  {_windows / (double)_paragraphs:0.0} windows per paragraph covering {100.0 * _windowCharacters / _characters:0}% of the text; {_rules.Count} rules");
+        var triggerTotal = _triggers.Values.Sum();
+        var prefixes = _triggers.Where(t => t.Key.EndsWith('…')).Sum(t => t.Value);
+        Console.WriteLine($"  {100.0 * prefixes / triggerTotal:0}% of the triggers are the start of a longer word (marked …)");
+        Console.WriteLine($"  triggers ({triggerTotal}), most frequent: " + string.Join(", ",
+            _triggers.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(20).Select(t => $"{t.Key} {100.0 * t.Value / triggerTotal:0}%")));
+        Console.WriteLine($"  {"check",-22} {"CPU",6} {"runs",7} {"found",8} pattern (start)");
+        foreach (var (check, (nanoseconds, runs, found)) in _checks.OrderByDescending(c => c.Value.Nanoseconds).Take(8))
+        {
+            var pattern = check.ToString();
+            Console.WriteLine($"  {"",-22} {100.0 * nanoseconds / total,5:0.0}% {runs,7} {found,8} {pattern[..Math.Min(90, pattern.Length)]}…({pattern.Length} chars)");
+        }
+        Console.WriteLine($"  {"rule",-22} {"CPU",6} {"runs",7} {"skipped",8} {"matches",8} pattern (start)");
+        foreach (var (rule, (nanoseconds, runs, skipped, matches)) in _rules.OrderByDescending(r => r.Value.Nanoseconds).Take(15))
+        {
+            var pattern = rule.Regex.ToString();
+            Console.WriteLine($"  {rule.Source,-22} {100.0 * nanoseconds / total,5:0.0}% {runs,7} {skipped,8} {matches,8} {pattern[..Math.Min(90, pattern.Length)]}…({pattern.Length} chars)");
+        }
+    }
+}
