@@ -15,37 +15,59 @@ namespace Sitrep.Bench;
 /// </summary>
 public static partial class Program
 {
+    /// <summary>A benchmark verb: its name, its usage line, and what it runs (given all arguments and the shared folder).</summary>
+    private sealed record Verb(string Name, string Usage, Func<string[], string, int> Run);
+
+    private static readonly Verb[] Verbs =
+    [
+        new("extraction", "--shared DIR [--detail] [--results DIR] [--quick N]   (HTML main text: quality and speed beside SmartReader; --quick: speed only, best of N passes in thread CPU time)",
+            (args, shared) => WithPages(shared, pages => Extraction(pages, args.Contains("--detail"), Option(args, "--results"), int.TryParse(Option(args, "--quick"), out var quick) ? quick : 0))),
+        new("gate", "--shared DIR --floors bench/floors.json [--detail [--worst N]] [--per-page FILE] [--texts DIR]   (main-text F1 against the floors)",
+            (args, shared) => WithPages(shared, pages => Gate(pages, args, Option(args, "--floors") ?? "bench/floors.json", args.Contains("--detail"), Option(args, "--per-page")))),
+        new("show", "FILE --shared DIR   (what is extracted from one page of the set, with its trace)",
+            (args, shared) => WithPages(shared, pages => Show(pages, args[1]))),
+        new("scraped", "--shared DIR [--detail | --all | --explain FILE]   (the scraped-text path on crawler-stripped pages)",
+            (args, shared) => WithPages(shared, pages => Option(args, "--explain") is { } explain ? ScrapedBenchmark.Explain(pages, explain)
+                : ScrapedBenchmark.Run(pages, args.Contains("--detail") || args.Contains("--all"), args.Contains("--all")))),
+        new("pipeline", "--shared DIR [--samples samples]   (whole pipeline, docs/s)",
+            (args, shared) => PipelineBenchmark.Run(Path.Combine(TrafilaturaFolder(shared), "pages"), Option(args, "--samples") ?? "samples")),
+        new("readability", "--shared DIR   (agreement with Readability.js on its test pages)",
+            (_, shared) => ReadabilityBenchmark.Run(Path.Combine(shared, "bench", "extraction", "readability"))),
+        new("time", "--shared DIR [--detail] [--peer]   (time expressions: Duckling phrase accuracy, negatives, sentences/s; --peer: Microsoft.Recognizers.Text too)",
+            (args, shared) => TimeBenchmark.Run(Path.Combine(shared, "bench", "time"), Option(args, "--samples") ?? "samples", args.Contains("--detail"), args.Contains("--peer"))),
+        new("numerals", "--shared DIR [--detail] [--try TEXT --lang fr|en]   (numbers: Duckling numeral accuracy; casualties: bench/casualties accuracy, sentences/s)",
+            (args, shared) => NumeralsBenchmark.Run(Path.Combine(shared, "bench", "time"), Option(args, "--cases") ?? "bench/casualties", Option(args, "--samples") ?? "samples",
+                args.Contains("--detail"), Option(args, "--try"), Option(args, "--lang") ?? "fr")),
+        new("entities", "--shared DIR [--corpus bench/entities/sitrep] [--detail]   (entities: P/R/F1 per type, language-layer docs/s)",
+            (args, shared) => EntityBenchmark.Run(Path.Combine(shared, "bench"), Option(args, "--corpus") ?? "bench/entities/sitrep", Option(args, "--samples") ?? "samples", args.Contains("--detail"))),
+        new("geocode", "[--set bench/geo] [--detail]   (toponym resolution: exact and 50 km accuracy, lookups/s, gazetteer load)",
+            (args, _) => Option(args, "--annotate") is { } draft ? GeoBenchmark.Annotate(draft, Option(args, "--out") ?? "-") : GeoBenchmark.Run(Option(args, "--set") ?? "bench/geo", args.Contains("--detail"))),
+        new("gold", "[--gold bench/gold/sitrep/gold.json] [--detail] [--floors bench/floors.json]   (whole records on the team's gold set, scored as tools/score_gold.py: text, title, entities, places)",
+            (args, _) => GoldBenchmark.Run(Option(args, "--gold") ?? "bench/gold/sitrep/gold.json", args.Contains("--detail"), Option(args, "--floors"))),
+        new("language", "[--samples samples] [--paragraphs bench/language] [--times]   (language layer: docs per CPU-second, CPU share per stage)",
+            (args, _) => LanguageBenchmark.Run(Option(args, "--samples") ?? "samples", Option(args, "--paragraphs") ?? "bench/language", args.Contains("--times"))),
+    ];
+
     public static int Main(string[] args)
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-        if (args.Length == 0 || args[0] is not ("extraction" or "gate" or "show" or "scraped" or "pipeline" or "readability" or "time" or "numerals" or "entities" or "geocode" or "gold" or "language"))
-            return Usage();
-        var shared = Option(args, "--shared") ?? "../shared";
-        if (args[0] == "time") return TimeBenchmark.Run(Path.Combine(shared, "bench", "time"), Option(args, "--samples") ?? "samples", args.Contains("--detail"), args.Contains("--peer"));
-        if (args[0] == "numerals")
-            return NumeralsBenchmark.Run(Path.Combine(shared, "bench", "time"), Option(args, "--cases") ?? "bench/casualties", Option(args, "--samples") ?? "samples",
-                args.Contains("--detail"), Option(args, "--try"), Option(args, "--lang") ?? "fr");
-        if (args[0] == "entities")
-            return EntityBenchmark.Run(Path.Combine(shared, "bench"), Option(args, "--corpus") ?? "bench/entities/sitrep", Option(args, "--samples") ?? "samples", args.Contains("--detail"));
-        if (args[0] == "gold") return GoldBenchmark.Run(Option(args, "--gold") ?? "bench/gold/sitrep/gold.json", args.Contains("--detail"), Option(args, "--floors"));
-        if (args[0] == "geocode")
-            return Option(args, "--annotate") is { } draft ? GeoBenchmark.Annotate(draft, Option(args, "--out") ?? "-") : GeoBenchmark.Run(Option(args, "--set") ?? "bench/geo", args.Contains("--detail"));
-        if (args[0] == "language") return LanguageBenchmark.Run(Option(args, "--samples") ?? "samples", Option(args, "--paragraphs") ?? "bench/language", args.Contains("--times"));
-        if (args[0] == "readability") return ReadabilityBenchmark.Run(Path.Combine(shared, "bench", "extraction", "readability"));
-        var evalDir = Path.Combine(shared, "bench", "extraction", "trafilatura");
+        var verb = args.Length == 0 ? null : Verbs.FirstOrDefault(v => v.Name == args[0]);
+        if (verb is null) return Usage();
+        return verb.Run(args, Option(args, "--shared") ?? "../shared");
+    }
+
+    private static string TrafilaturaFolder(string shared) => Path.Combine(shared, "bench", "extraction", "trafilatura");
+
+    /// <summary>Runs <paramref name="run"/> on the trafilatura evaluation pages, or says where they were looked for.</summary>
+    private static int WithPages(string shared, Func<IReadOnlyList<EvalPage>, int> run)
+    {
+        var evalDir = TrafilaturaFolder(shared);
         if (!File.Exists(Path.Combine(evalDir, "evaldata.json")))
         {
             Console.Error.WriteLine($"bench: {evalDir}/evaldata.json not found");
             return 2;
         }
-        var pages = EvalPage.Load(evalDir);
-        if (args[0] == "show") return Show(pages, args[1]);
-        if (args[0] == "scraped")
-            return Option(args, "--explain") is { } explain ? ScrapedBenchmark.Explain(pages, explain) : ScrapedBenchmark.Run(pages, args.Contains("--detail") || args.Contains("--all"), args.Contains("--all"));
-        if (args[0] == "pipeline") return PipelineBenchmark.Run(Path.Combine(evalDir, "pages"), Option(args, "--samples") ?? "samples");
-        return args[0] == "gate"
-            ? Gate(pages, args, Option(args, "--floors") ?? "bench/floors.json", args.Contains("--detail"), Option(args, "--per-page"))
-            : Extraction(pages, args.Contains("--detail"), Option(args, "--results"), int.TryParse(Option(args, "--quick"), out var quick) ? quick : 0);
+        return run(EvalPage.Load(evalDir));
     }
 
     /// <summary>Prints what Sitrep extracts from one page of the set, to see why it misses.</summary>
@@ -67,18 +89,8 @@ public static partial class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: Sitrep.Bench extraction --shared DIR [--detail] [--results DIR] [--quick N]   (--quick: speed only, best of N passes in thread CPU time)");
-        Console.Error.WriteLine("       Sitrep.Bench gate --shared DIR --floors bench/floors.json [--detail [--worst N]] [--per-page FILE] [--texts DIR]");
-        Console.Error.WriteLine("       Sitrep.Bench show FILE --shared DIR");
-        Console.Error.WriteLine("       Sitrep.Bench scraped --shared DIR [--detail | --all | --explain FILE]   (the scraped-text path on crawler-stripped pages)");
-        Console.Error.WriteLine("       Sitrep.Bench pipeline --shared DIR [--samples samples]   (whole pipeline, docs/s)");
-        Console.Error.WriteLine("       Sitrep.Bench time --shared DIR [--detail] [--peer]  (time expressions: Duckling phrase accuracy, negatives, sentences/s; --peer: Microsoft.Recognizers.Text too)");
-        Console.Error.WriteLine("       Sitrep.Bench numerals --shared DIR [--detail] [--try TEXT --lang fr|en]   (numbers: Duckling numeral accuracy; casualties: bench/casualties accuracy, sentences/s)");
-        Console.Error.WriteLine("       Sitrep.Bench entities --shared DIR [--corpus bench/entities/sitrep] [--detail]   (entities: P/R/F1 per type, language-layer docs/s)");
-        Console.Error.WriteLine("       Sitrep.Bench gold [--gold bench/gold/sitrep/gold.json] [--detail] [--floors bench/floors.json]   (whole records on the team's gold set, scored as tools/score_gold.py: text, title, entities, places)");
-        Console.Error.WriteLine("       Sitrep.Bench geocode [--detail]    (toponym resolution on bench/geo: exact and 50 km accuracy, lookups/s, gazetteer load)");
-        Console.Error.WriteLine("       Sitrep.Bench language [--samples samples] [--paragraphs bench/language] [--times]   (language layer: docs per CPU-second, CPU share per stage)");
-        Console.Error.WriteLine("       Sitrep.Bench readability --shared DIR    (agreement with Readability.js on its test pages)");
+        Console.Error.WriteLine("usage: dotnet run --project bench/Sitrep.Bench -c Release -- VERB [options]");
+        foreach (var verb in Verbs) Console.Error.WriteLine($"  {verb.Name} {verb.Usage}");
         return 2;
     }
 

@@ -92,22 +92,7 @@ internal sealed class EntityLexicon
 /// <summary>Small readers over YamlDotNet's node model that name the file and line of a mistake.</summary>
 internal static class EntityYaml
 {
-    public static YamlMappingNode Read(string path)
-    {
-        var yaml = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(path);
-            yaml.Load(reader);
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new LanguageDataException($"{path}:{e.Start.Line}: {e.Message}");
-        }
-        return yaml.Documents.Count > 0 && yaml.Documents[0].RootNode is YamlMappingNode root
-            ? root
-            : throw new LanguageDataException($"{path}:1: expected a mapping");
-    }
+    public static YamlMappingNode Read(string path) => YamlFile.ReadMapping(path);
 
     public static YamlNode? Child(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;

@@ -22,17 +22,7 @@ public sealed class SearchStemmer
         {
             var file = Path.Combine(folder, "language.yaml");
             if (!File.Exists(file)) continue;
-            var yaml = new YamlStream();
-            try
-            {
-                using var reader = new StreamReader(file);
-                yaml.Load(reader);
-            }
-            catch (YamlDotNet.Core.YamlException e)
-            {
-                throw new LanguageDataException($"{file}:{e.Start.Line}: {e.Message}");
-            }
-            if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode mapping) continue;
+            if (YamlFile.ReadMappingOrNull(file) is not { } mapping) continue;
             foreach (var (key, value) in mapping.Children)
             {
                 if (key is not YamlScalarNode { Value: "snowball" } || value is not YamlScalarNode { Value: { Length: > 0 } name }) continue;

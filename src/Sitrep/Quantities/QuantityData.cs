@@ -17,19 +17,7 @@ internal sealed class QuantityData
 
     public static QuantityData Load(string path)
     {
-        var yaml = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(path);
-            yaml.Load(reader);
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new LanguageDataException($"{path}:{e.Start.Line}: {e.Message}");
-        }
-        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
-            throw new LanguageDataException($"{path}:1: expected a mapping");
-        return new QuantityData(path, root);
+        return new QuantityData(path, YamlFile.ReadMapping(path));
     }
 
     public string Where(YamlNode node) => $"{Path}:{node.Start.Line}";

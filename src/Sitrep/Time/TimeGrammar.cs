@@ -144,18 +144,7 @@ public sealed class TimeGrammar
 
     public static TimeGrammar Load(string path, string language)
     {
-        var yaml = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(path);
-            yaml.Load(reader);
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new LanguageDataException($"{path}:{e.Start.Line}: {e.Message}");
-        }
-        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode rootNode)
-            throw new LanguageDataException($"{path}:1: expected a mapping with words, pieces and rules");
+        var rootNode = YamlFile.ReadMapping(path, "a mapping with words, pieces and rules");
 
         string Where(YamlNode node) => $"{path}:{node.Start.Line}";
 

@@ -216,32 +216,12 @@ public sealed class BoilerplateCues
     /// <summary>Reads one cue file; a mistake throws <see cref="LanguageDataException"/> naming the file and line.</summary>
     public static LanguageCues LoadFile(string path, string language)
     {
-        var stream = new YamlStream();
-        using (var reader = new StreamReader(path, Encoding.UTF8))
-        {
-            var parser = new Parser(reader);
-            try
-            {
-                stream.Load(parser);
-            }
-            catch (YamlException error)
-            {
-                throw Error(path, error.Start, error.InnerException?.Message ?? error.Message);
-            }
-            catch (InvalidOperationException error)
-            {
-                // The scanner gives up on some malformed input without a position: report the last event read.
-                throw Error(path, parser.Current?.End ?? Mark.Empty, $"malformed YAML near here ({error.Message})");
-            }
-        }
-
+        var root = YamlFile.ReadMappingOrNull(path);
         var categories = new Dictionary<CueCategory, CueSet>();
         var months = new Dictionary<string, int>(StringComparer.Ordinal);
         var published = new List<Regex>();
         var author = new List<Regex>();
-        if (stream.Documents.Count == 0) return new LanguageCues(language, categories, months, published, author);
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw Error(path, stream.Documents[0].RootNode.Start, "expected a mapping of categories at the top");
+        if (root is null) return new LanguageCues(language, categories, months, published, author);
 
         // Months first: patterns may refer to them as {month}.
         foreach (var (keyNode, valueNode) in root.Children)
