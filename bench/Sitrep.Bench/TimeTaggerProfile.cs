@@ -12,7 +12,6 @@ namespace Sitrep.Bench;
 /// </summary>
 internal sealed class TimeTaggerProfile
 {
-    private const int Before = 32, After = 40;
     private readonly Dictionary<TimeRule, (long Nanoseconds, int Runs, int Skipped, int Matches)> _rules = [];
     private readonly Dictionary<Regex, (long Nanoseconds, int Runs, int Found)> _checks = [];
     private readonly Dictionary<string, int> _triggers = new(StringComparer.Ordinal);
@@ -103,12 +102,7 @@ internal sealed class TimeTaggerProfile
                 : text.Substring(index, length).ToLowerInvariant() + (index + length < end && char.IsLetter(text[index + length]) ? "…" : "");
             _triggers[key] = _triggers.GetValueOrDefault(key) + 1;
             i = length == 0 ? i + 1 : i + length;
-            var from = Math.Max(start, index - Before);
-            while (from > start && !char.IsWhiteSpace(text[from - 1])) from--;
-            var to = Math.Min(end, index + length + After);
-            while (to < end && !char.IsWhiteSpace(text[to])) to++;
-            if (windows.Count > 0 && from <= windows[^1].To) windows[^1] = (windows[^1].From, Math.Max(to, windows[^1].To));
-            else windows.Add((from, to));
+            TimeExtractor.AddWindow(windows, text, start, end, index, length);
         }
         return windows;
     }

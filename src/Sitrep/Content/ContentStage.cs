@@ -11,15 +11,16 @@ namespace Sitrep.Content;
 /// </summary>
 public sealed class ContentStage : IDocumentStage
 {
-    private readonly HtmlContentExtractor _html;
+    private readonly Lazy<HtmlContentExtractor> _html;
     private readonly Lazy<ScrapedTextExtractor> _scraped;
 
     public ContentStage(LanguageResources resources)
     {
-        // One set of line cues for both paths (compiling their patterns costs a few hundred milliseconds).
-        var cues = BoilerplateCues.Load(resources.Root);
-        _html = new HtmlContentExtractor { Cues = cues };
-        _scraped = new Lazy<ScrapedTextExtractor>(() => new ScrapedTextExtractor(resources, cues), LazyThreadSafetyMode.ExecutionAndPublication);
+        // One set of line cues for both paths, loaded when a page first needs them (compiling their
+        // patterns costs a few hundred milliseconds that runs over clean body text never pay).
+        var cues = new Lazy<BoilerplateCues>(() => BoilerplateCues.Load(resources.Root), LazyThreadSafetyMode.ExecutionAndPublication);
+        _html = new Lazy<HtmlContentExtractor>(() => new HtmlContentExtractor { Cues = cues.Value }, LazyThreadSafetyMode.ExecutionAndPublication);
+        _scraped = new Lazy<ScrapedTextExtractor>(() => new ScrapedTextExtractor(resources, cues.Value), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public string Name => "content";
@@ -34,7 +35,7 @@ public sealed class ContentStage : IDocumentStage
         }
 
         var content = document.Kind == ContentKind.Html
-            ? _html.Extract(document.Raw, document.Url)
+            ? _html.Value.Extract(document.Raw, document.Url)
             : _scraped.Value.Extract(document.Raw);
 
         document.Text = string.Join("\n\n", content.Blocks);

@@ -1,3 +1,4 @@
+using Sitrep.Language;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -32,23 +33,19 @@ public sealed class GeoCues
     /// <summary>Cues per language code, from every <c>lang/&lt;code&gt;/geo.yaml</c> under the root.</summary>
     public static IReadOnlyDictionary<string, GeoCues> LoadAll(string langRoot)
     {
-        var result = new Dictionary<string, GeoCues>(StringComparer.Ordinal);
-        if (!Directory.Exists(langRoot)) return result;
+        if (!Directory.Exists(langRoot)) return new Dictionary<string, GeoCues>(StringComparer.Ordinal);
         var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
-        foreach (var folder in Directory.EnumerateDirectories(langRoot).Order(StringComparer.Ordinal))
+        return LanguageFolders.LoadEach(langRoot, "geo.yaml", (file, _) =>
         {
-            var file = Path.Combine(folder, "geo.yaml");
-            if (!File.Exists(file)) continue;
             try
             {
-                result[Path.GetFileName(folder)] = new GeoCues(deserializer.Deserialize<CueLists>(File.ReadAllText(file)) ?? new CueLists());
+                return new GeoCues(deserializer.Deserialize<CueLists>(File.ReadAllText(file)) ?? new CueLists());
             }
             catch (YamlDotNet.Core.YamlException e)
             {
-                throw new InvalidDataException($"{file}:{e.Start.Line}: {e.Message}");
+                throw new LanguageDataException($"{file}:{e.Start.Line}: {e.Message}");
             }
-        }
-        return result;
+        });
     }
 
     /// <summary>The cue that <paramref name="before"/> ends with (whole words), or null.</summary>

@@ -153,15 +153,23 @@ public static class TimeExtractor
                 if (length < 0) { i++; continue; }
             }
             i = length == 0 ? i + 1 : i + length;
-            index += start;
-            var from = Math.Max(start, index - Before);
-            while (from > start && !char.IsWhiteSpace(text[from - 1])) from--;
-            var to = Math.Min(end, index + length + After);
-            while (to < end && !char.IsWhiteSpace(text[to])) to++;
-            if (windows.Count > 0 && from <= windows[^1].To) windows[^1] = (windows[^1].From, Math.Max(to, windows[^1].To));
-            else windows.Add((from, to));
+            AddWindow(windows, text, start, end, index + start, length);
         }
         return windows;
+    }
+
+    /// <summary>
+    /// Opens a window around a trigger at [<paramref name="index"/>, +<paramref name="length"/>): a few
+    /// words either side, widened to whole words, merged with the previous window when they touch.
+    /// </summary>
+    internal static void AddWindow(List<(int From, int To)> windows, string text, int start, int end, int index, int length)
+    {
+        var from = Math.Max(start, index - Before);
+        while (from > start && !char.IsWhiteSpace(text[from - 1])) from--;
+        var to = Math.Min(end, index + length + After);
+        while (to < end && !char.IsWhiteSpace(text[to])) to++;
+        if (windows.Count > 0 && from <= windows[^1].To) windows[^1] = (windows[^1].From, Math.Max(to, windows[^1].To));
+        else windows.Add((from, to));
     }
 
     private static bool IsAbsolute(TimeFields f) =>

@@ -131,16 +131,7 @@ public sealed class TimeGrammar
     private static readonly Regex Spaces = new(@"\s+", RegexOptions.CultureInvariant, MatchTimeout);
 
     /// <summary>The grammars of every <c>lang/&lt;code&gt;/time.yaml</c>, by language code.</summary>
-    public static IReadOnlyDictionary<string, TimeGrammar> LoadAll(string root)
-    {
-        var grammars = new Dictionary<string, TimeGrammar>(StringComparer.Ordinal);
-        foreach (var folder in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
-        {
-            var file = Path.Combine(folder, "time.yaml");
-            if (File.Exists(file)) grammars[Path.GetFileName(folder)] = Load(file, Path.GetFileName(folder));
-        }
-        return grammars;
-    }
+    public static IReadOnlyDictionary<string, TimeGrammar> LoadAll(string root) => LanguageFolders.LoadEach(root, "time.yaml", Load);
 
     public static TimeGrammar Load(string path, string language)
     {
