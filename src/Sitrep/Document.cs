@@ -79,6 +79,13 @@ public sealed class Document
     /// <summary>Named entities in the text (persons, organisations, groups, places), in text order.</summary>
     public List<Entities.Entity> Entities { get; } = [];
 
+    /// <summary>Phrases naming those who act or are acted upon (entities and descriptive noun phrases), in text order.</summary>
+    public List<Actors.ActorMention> Actors { get; } = [];
+    /// <summary>How each sentence or clause is presented: sources cited, hedging, negation, modality; in text order.</summary>
+    public List<Claims.ClaimFrame> Claims { get; } = [];
+    /// <summary>Incidents and verbal acts reported in the text, in order of their first evidence.</summary>
+    public List<Events.Event> Events { get; } = [];
+
     /// <summary>Hash of the normalised main text: equal for the same content under different wrappers.</summary>
     public string? ContentHash { get; set; }
     /// <summary>MinHash signature of the text's word shingles, for near-duplicate detection.</summary>

@@ -66,6 +66,7 @@ public static class DocumentRecord
         }
         writer.WriteEndArray();
         writer.WriteStartArray("events");
+        foreach (var e in document.Events) EventJson.Write(writer, e);
         writer.WriteEndArray();
         writer.WriteStartArray("warnings");
         foreach (var warning in document.Warnings) writer.WriteStringValue(warning);
