@@ -42,6 +42,7 @@ internal static class ExportCommand
                 ExportSummary summary;
                 try
                 {
+                    if (path is not null && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder) Directory.CreateDirectory(folder);
                     using var writer = new StreamWriter(path is null ? Console.OpenStandardOutput() : File.Create(path), new UTF8Encoding(false), 1 << 16);
                     summary = EventExport.Write(chosen, store, filter, writer);
                 }

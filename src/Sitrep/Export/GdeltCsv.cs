@@ -91,7 +91,7 @@ public static class GdeltCsv
     /// <summary>Code, name (upper case, as GDELT), country, four unknown group codes, then the role codes after the country in the CAMEO code ("RUSMILREB": MIL, REB).</summary>
     private static string[] Actor(EventActor? actor)
     {
-        if (actor is null) return new string[10];
+        if (actor is null) return Enumerable.Repeat("", 10).ToArray();
         var code = actor.Code ?? "";
         var roles = actor.Country is { } country && code.StartsWith(country, StringComparison.Ordinal) ? code[country.Length..] : "";
         string Role(int n) => roles.Length >= 3 * (n + 1) ? roles.Substring(3 * n, 3) : "";
