@@ -51,7 +51,7 @@ internal static class ExportCommand
                     Reporter.Fail($"{path}: {e.Message}");
                     return 2;
                 }
-                var what = chosen == ExportFormat.Jsonl ? "documents" : "events";
+                var what = (chosen == ExportFormat.Jsonl ? "document" : "event") + (summary.Written == 1 ? "" : "s");
                 Console.Error.WriteLine($"sitrep: export: {summary.Written} {what} written" +
                     (summary.LeftOut > 0 ? $"; {summary.LeftOut} left out ({summary.LeftOutReason})" : ""));
                 return 0;

@@ -34,7 +34,8 @@ public static class AcledCsv
         var e = stored.Event;
         var acled = e.Acled!;
         var place = e.Location?.Place;
-        var alpha3 = place is not null ? countries.Alpha3(place.Country) : e.Actor1?.Country ?? e.Actor2?.Country;
+        // The event's country is its place's; an actor's country would misplace cross-border attacks.
+        var alpha3 = place is not null ? countries.Alpha3(place.Country) : null;
         var day = EventExport.Day(stored);
         var inter1 = Inter(e.Actor1, acled, tables);
         var inter2 = Inter(e.Actor2, null, tables);
@@ -58,7 +59,7 @@ public static class AcledCsv
             Interaction(inter1, inter2),
             e.Actor2?.Kind == "civilians" ? "Civilian targeting" : "",
             countries.Numeric(alpha3)?.ToString(CultureInfo.InvariantCulture) ?? "",
-            "",
+            alpha3 is not null && tables.RegionByCountry.TryGetValue(alpha3, out var region) ? region : "",
             countries.Name(alpha3) ?? "",
             place?.Admin1 ?? "", "", "",
             place?.Name ?? "",

@@ -6,8 +6,8 @@ namespace Sitrep.Export;
 
 /// <summary>
 /// The tables the ACLED and GDELT exports fill codes from (<c>data/export/export.yaml</c>): ACLED's
-/// actor type (inter) per actor kind, its disorder type per event type, its time precision per date
-/// grain, and GDELT's QuadClass and Goldstein value per CAMEO root code.
+/// actor type (inter) per actor kind, its disorder type per event type, its region per country, its time
+/// precision per date grain, and GDELT's QuadClass and Goldstein value per CAMEO root code.
 /// </summary>
 public sealed class ExportTables
 {
@@ -24,6 +24,8 @@ public sealed class ExportTables
     public required IReadOnlyDictionary<string, string> DisorderByType { get; init; }
     public required IReadOnlyDictionary<string, string> DisorderBySubtype { get; init; }
     public required IReadOnlyDictionary<string, int> TimePrecisionByGrain { get; init; }
+    /// <summary>ACLED's region by ISO 3166 alpha-3 country.</summary>
+    public required IReadOnlyDictionary<string, string> RegionByCountry { get; init; }
     public required IReadOnlyDictionary<string, CameoRoot> CameoRoots { get; init; }
 
     public static ExportTables Load(string path)
@@ -40,6 +42,13 @@ public sealed class ExportTables
             roots[code] = new CameoRoot(Scalar(path, Field(path, fields, "name")),
                 Number(path, Field(path, fields, "quad")), Real(path, Field(path, fields, "goldstein")));
         }
+        var regions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in Mapping(path, acled, "regions").Children)
+        {
+            if (value is not YamlSequenceNode countries) throw Error(path, value, "expected a list of ISO 3166 alpha-3 codes");
+            foreach (var country in countries)
+                if (!regions.TryAdd(Scalar(path, country), Scalar(path, key))) throw Error(path, country, $"{Scalar(path, country)} is in two regions");
+        }
         return new ExportTables
         {
             InterByKind = Numbers(path, Mapping(path, acled, "inter")),
@@ -47,6 +56,7 @@ public sealed class ExportTables
             DisorderByType = Strings(path, Mapping(path, acled, "disorder")),
             DisorderBySubtype = Strings(path, Mapping(path, acled, "disorder-for-subtype")),
             TimePrecisionByGrain = Numbers(path, Mapping(path, acled, "time-precision")),
+            RegionByCountry = regions,
             CameoRoots = roots,
         };
     }

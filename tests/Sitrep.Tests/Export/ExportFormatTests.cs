@@ -53,8 +53,8 @@ public class ExportFormatTests
         strike["event_id_cnty"].Should().MatchRegex("^SYR[0-9]+$");
         Fields(strike, "event_date", "year", "time_precision", "disorder_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2", "interaction")
             .Should().Equal("2024-03-05", "2024", "1", "Political violence", "Air/drone strike", "", "0", "Syrian rebels", "2", "20");
-        Fields(strike, "iso", "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "fatalities", "tags")
-            .Should().Equal("760", "Syrian Arab Republic", "Idlib", "Idlib", "35.9308", "36.6339", "2", "Exemple Presse", "12", "hedged");
+        Fields(strike, "iso", "region", "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "fatalities", "tags")
+            .Should().Equal("760", "Middle East", "Syrian Arab Republic", "Idlib", "Idlib", "35.9308", "36.6339", "2", "Exemple Presse", "12", "hedged");
         strike["notes"].Should().Be("Des frappes aériennes ont visé mardi des positions rebelles près d'Idleb, a affirmé l'Observatoire syrien des droits de l'homme (OSDH). " +
                                     "Au moins douze combattants ont été tués, selon l'ONG.");
         long.Parse(strike["timestamp"], CultureInfo.InvariantCulture).Should().BeCloseTo(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 3600);
@@ -64,7 +64,8 @@ public class ExportFormatTests
             .Should().Equal("2024-04-01", "Military of Russia", "1", "Civilians (Ukraine)", "7", "17", "Civilian targeting", "804", "3");
         var protest = rows[0];
         Fields(protest, "disorder_type", "inter1", "interaction", "fatalities").Should().Equal("Demonstrations", "6", "60", "0");
-        rows[1]["time_precision"].Should().Be("3", "the drone strikes are dated to a month");
+        Fields(rows[1], "time_precision", "iso", "country").Should().Equal(new[] { "3", "", "" }, "the drone strikes are dated to a month, and placed nowhere");
+        rows[1]["event_id_cnty"].Should().StartWith("XXX");
     }
 
     [Fact]
@@ -132,6 +133,19 @@ public class ExportFormatTests
         }
 
         Once().Should().Be(Once()).And.NotBeEmpty();
+    }
+
+    [Fact]
+    public void Every_country_has_an_acled_region_a_numeric_code_and_a_name()
+    {
+        var countries = Sitrep.Geo.CountryCodes.Default;
+        var alpha3 = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "data", "gazetteer", "country-codes.tsv"))
+            .Where(l => !l.StartsWith('#')).Select(l => l.Split('\t')[1]).ToList();
+
+        alpha3.Should().HaveCountGreaterThan(240);
+        alpha3.Where(c => !ExportTables.Default.RegionByCountry.ContainsKey(c) || countries.Numeric(c) is null || countries.Name(c) is null)
+            .Should().BeEmpty();
+        ExportTables.Default.CameoRoots.Keys.Order().Should().Equal(Enumerable.Range(1, 20).Select(n => n.ToString("00", CultureInfo.InvariantCulture)));
     }
 
     private static List<Dictionary<string, string>> ReadCsv(string text, string delimiter)
