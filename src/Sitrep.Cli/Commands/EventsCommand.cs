@@ -38,7 +38,8 @@ internal static class EventsCommand
                 var events = store.Events(filter);
                 if (formatName == "jsonl")
                 {
-                    foreach (var stored in events) Console.Out.Write(EventGeoJson.EventLine(stored) + "\n");
+                    using var output = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
+                    foreach (var stored in events) output.Write(EventGeoJson.EventLine(stored) + "\n");
                     return 0;
                 }
                 Print(events.ToList());

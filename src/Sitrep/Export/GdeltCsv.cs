@@ -57,7 +57,8 @@ public static class GdeltCsv
             day?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "",
             day?.ToString("yyyyMM", CultureInfo.InvariantCulture) ?? "",
             day?.Year.ToString(CultureInfo.InvariantCulture) ?? "",
-            day is { } d ? (d.Year + d.DayOfYear / 365.0).ToString("0.0000", CultureInfo.InvariantCulture) : "",
+            // GDELT's own formula: the year plus (month * 30 + day) / 365.
+            day is { } d ? (d.Year + (d.Month * 30 + d.Day) / 365.0).ToString("0.0000", CultureInfo.InvariantCulture) : "",
         };
         fields.AddRange(Actor(e.Actor1));
         fields.AddRange(Actor(e.Actor2));

@@ -27,6 +27,8 @@ public sealed partial class SqliteDocumentStore
         hedged, negated, confidence, json
         """;
 
+    private static readonly string[] EventColumnNames = EventColumns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
     private void AddEventsTable(SqliteTransaction transaction)
     {
         Execute("""
@@ -104,7 +106,7 @@ public sealed partial class SqliteDocumentStore
 
     private void InsertEvent(string documentId, int ordinal, Event e, string json, SqliteTransaction transaction)
     {
-        var names = EventColumns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var names = EventColumnNames;
         using var insert = Command($"INSERT INTO events ({EventColumns}) VALUES ({string.Join(", ", names.Select(n => "$" + n))})", transaction);
         var values = new object?[]
         {
