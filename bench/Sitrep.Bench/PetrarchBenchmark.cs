@@ -28,7 +28,8 @@ internal static class PetrarchBenchmark
     /// <summary>One record: its text and date, whether PETRARCH marks it valid, and what it expects (none for "noevents"; null for an expected error).</summary>
     internal sealed record Record(string Id, string Category, string Date, bool Valid, string Text, IReadOnlyList<Coding>? Expected);
 
-    public static int Run(string folder)
+    /// <param name="detail">Also list the agreement per expected CAMEO root and each sentence where codings disagree.</param>
+    public static int Run(string folder, bool detail = false)
     {
         var status = 0;
         foreach (var file in new[] { "PETR.UnitTest.records.xml", "single_test.xml" })
@@ -41,7 +42,7 @@ internal static class PetrarchBenchmark
             }
             var records = Load(path);
             if (!SelfCheck(path, records)) status = 1;
-            Score(file, records);
+            Score(file, records, detail);
         }
         return status;
     }
@@ -85,7 +86,7 @@ internal static class PetrarchBenchmark
         return ok;
     }
 
-    private static void Score(string file, IReadOnlyList<Record> records)
+    private static void Score(string file, IReadOnlyList<Record> records, bool detail)
     {
         var pipeline = DocumentPipeline.CreateDefault(LanguageResources.Default);
         var scored = records.Where(r => r.Valid && r.Expected is not null).ToList();
@@ -111,8 +112,26 @@ internal static class PetrarchBenchmark
         Console.WriteLine($"petrarch: {file}: expected codings found: root {agreement.Root:0.000}, full code {agreement.Full:0.000}, " +
                           $"actor pair {agreement.Pair:0.000}, root + pair {agreement.RootAndPair:0.000}; produced events matching a root: {agreement.Precision:0.000}; " +
                           $"sentences expecting none that got one: {silent.Count(p => p.Produced.Count > 0)}/{silent.Count}");
+        if (detail) PrintDetail(file, scored, pairs);
         Console.WriteLine($"petrarch: {file}: speed {scored.Count / Math.Max(seconds, 1e-9):0} sentences per CPU-second ({ThreadCpuClock.Kind}, one thread, best of 5 passes; " +
                           $"{scored.Count / wallSeconds:0}/s wall)");
+    }
+
+    private static void PrintDetail(string file, IReadOnlyList<Record> scored, IReadOnlyList<(IReadOnlyList<Coding> Expected, IReadOnlyList<Coding> Produced)> pairs)
+    {
+        foreach (var group in pairs.SelectMany(p => p.Expected.Select(w => (w.Root, Found: p.Produced.Any(g => g.Root == w.Root))))
+                     .GroupBy(x => x.Root).OrderBy(g => g.Key, StringComparer.Ordinal))
+            Console.WriteLine($"petrarch: {file}: root {group.Key}: {group.Count(x => x.Found)}/{group.Count()} found");
+        static string Show(IEnumerable<Coding> codings) =>
+            string.Join(", ", codings.Select(c => $"{c.Cameo} {c.Source ?? "-"}→{c.Target ?? "-"}")) is { Length: > 0 } text ? text : "none";
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            var (expected, produced) = pairs[i];
+            var agree = expected.Count == produced.Count && expected.All(w => produced.Any(g => g.Cameo == w.Cameo));
+            if (agree) continue;
+            var text = scored[i].Text.Length > 140 ? scored[i].Text[..139] + "…" : scored[i].Text;
+            Console.WriteLine($"  {scored[i].Id}: expected {Show(expected)}; produced {Show(produced)}\n    {text}");
+        }
     }
 
     private static IReadOnlyList<Coding> Extract(DocumentPipeline pipeline, Record record)

@@ -46,8 +46,8 @@ public static partial class Program
             (args, _) => GoldBenchmark.Run(Option(args, "--gold") ?? "bench/gold/sitrep/gold.json", args.Contains("--detail"), Option(args, "--floors"))),
         new("language", "[--samples samples] [--paragraphs bench/language] [--times]   (language layer: docs per CPU-second, CPU share per stage)",
             (args, _) => LanguageBenchmark.Run(Option(args, "--samples") ?? "samples", Option(args, "--paragraphs") ?? "bench/language", args.Contains("--times"))),
-        new("petrarch", "--shared DIR   (PETRARCH validation sentences: agreement on CAMEO root, code and actor pair; sentences/s; self-check of the harness)",
-            (_, shared) => PetrarchBenchmark.Run(Path.Combine(shared, "bench", "events", "petrarch-validation"))),
+        new("petrarch", "--shared DIR [--detail]   (PETRARCH validation sentences: agreement on CAMEO root, code and actor pair; sentences/s; self-check of the harness)",
+            (args, shared) => PetrarchBenchmark.Run(Path.Combine(shared, "bench", "events", "petrarch-validation"), args.Contains("--detail"))),
     ];
 
     public static int Main(string[] args)
