@@ -44,10 +44,10 @@ public static partial class Program
             (args, _) => Option(args, "--annotate") is { } draft ? GeoBenchmark.Annotate(draft, Option(args, "--out") ?? "-") : GeoBenchmark.Run(Option(args, "--set") ?? "bench/geo", args.Contains("--detail"))),
         new("gold", "[--gold bench/gold/sitrep/gold.json] [--detail] [--floors bench/floors.json]   (whole records on the team's gold set, scored as tools/score_gold.py: text, title, entities, places)",
             (args, _) => GoldBenchmark.Run(Option(args, "--gold") ?? "bench/gold/sitrep/gold.json", args.Contains("--detail"), Option(args, "--floors"))),
-        new("language", "[--samples samples] [--paragraphs bench/language] [--times]   (language layer: docs per CPU-second, CPU share per stage)",
-            (args, _) => LanguageBenchmark.Run(Option(args, "--samples") ?? "samples", Option(args, "--paragraphs") ?? "bench/language", args.Contains("--times"))),
         new("petrarch", "--shared DIR [--detail]   (PETRARCH validation sentences: agreement on CAMEO root, code and actor pair; sentences/s; self-check of the harness)",
             (args, shared) => PetrarchBenchmark.Run(Path.Combine(shared, "bench", "events", "petrarch-validation"), args.Contains("--detail"))),
+        new("language", "[--samples samples] [--paragraphs bench/language] [--times]   (language layer: docs per CPU-second, CPU share per stage)",
+            (args, _) => LanguageBenchmark.Run(Option(args, "--samples") ?? "samples", Option(args, "--paragraphs") ?? "bench/language", args.Contains("--times"))),
     ];
 
     public static int Main(string[] args)
