@@ -33,6 +33,8 @@ public static partial class Program
             (args, shared) => PipelineBenchmark.Run(Path.Combine(TrafilaturaFolder(shared), "pages"), Option(args, "--samples") ?? "samples")),
         new("readability", "--shared DIR   (agreement with Readability.js on its test pages)",
             (_, shared) => ReadabilityBenchmark.Run(Path.Combine(shared, "bench", "extraction", "readability"))),
+        new("petrarch", "--shared DIR [--detail]   (PETRARCH validation sentences: agreement on CAMEO root, code and actor pair; sentences/s; self-check of the harness)",
+            (args, shared) => PetrarchBenchmark.Run(Path.Combine(shared, "bench", "events", "petrarch-validation"), args.Contains("--detail"))),
         new("time", "--shared DIR [--detail] [--peer]   (time expressions: Duckling phrase accuracy, negatives, sentences/s; --peer: Microsoft.Recognizers.Text too)",
             (args, shared) => TimeBenchmark.Run(Path.Combine(shared, "bench", "time"), Option(args, "--samples") ?? "samples", args.Contains("--detail"), args.Contains("--peer"))),
         new("numerals", "--shared DIR [--detail] [--try TEXT --lang fr|en]   (numbers: Duckling numeral accuracy; casualties: bench/casualties accuracy, sentences/s)",
@@ -44,8 +46,6 @@ public static partial class Program
             (args, _) => Option(args, "--annotate") is { } draft ? GeoBenchmark.Annotate(draft, Option(args, "--out") ?? "-") : GeoBenchmark.Run(Option(args, "--set") ?? "bench/geo", args.Contains("--detail"))),
         new("gold", "[--gold bench/gold/sitrep/gold.json] [--detail] [--floors bench/floors.json]   (whole records on the team's gold set, scored as tools/score_gold.py: text, title, entities, places)",
             (args, _) => GoldBenchmark.Run(Option(args, "--gold") ?? "bench/gold/sitrep/gold.json", args.Contains("--detail"), Option(args, "--floors"))),
-        new("petrarch", "--shared DIR [--detail]   (PETRARCH validation sentences: agreement on CAMEO root, code and actor pair; sentences/s; self-check of the harness)",
-            (args, shared) => PetrarchBenchmark.Run(Path.Combine(shared, "bench", "events", "petrarch-validation"), args.Contains("--detail"))),
         new("language", "[--samples samples] [--paragraphs bench/language] [--times]   (language layer: docs per CPU-second, CPU share per stage)",
             (args, _) => LanguageBenchmark.Run(Option(args, "--samples") ?? "samples", Option(args, "--paragraphs") ?? "bench/language", args.Contains("--times"))),
     ];
