@@ -19,7 +19,7 @@ internal sealed class EventFilterOptions
 
     public EventFilterOptions(int defaultLimit) => _limit = new Option<int>("--limit", "-n")
     {
-        Description = defaultLimit > 0 ? "Most events to show." : "Most events (or, for jsonl, documents) to write; 0 for all.",
+        Description = defaultLimit > 0 ? "Most events to show; 0 for all." : "Most events (or, for jsonl, documents) to write; 0 for all.",
         DefaultValueFactory = _ => defaultLimit,
         HelpName = "N",
     };

@@ -13,7 +13,7 @@ internal static class EventsCommand
     public static Command Create()
     {
         var database = CommonOptions.Database();
-        var format = new Option<string>("--format", "-f") { Description = "table (default; tab-separated when piped) or jsonl (one event per line, its document's fields first).", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format", "-f") { Description = "table (default; tab-separated when piped) or jsonl (one event per line, its document's fields first).", DefaultValueFactory = _ => "table", HelpName = "FORMAT" };
         var filters = new EventFilterOptions(defaultLimit: 100);
         var command = new Command("events", "List stored events by date, then document: date, type, actor → target, place, killed, hedged (?), source document. Negated events and events of duplicate documents are left out unless asked for.")
         {
