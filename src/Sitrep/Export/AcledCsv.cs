@@ -60,7 +60,7 @@ public static class AcledCsv
             e.Actor2?.Kind == "civilians" ? "Civilian targeting" : "",
             countries.Numeric(alpha3)?.ToString(CultureInfo.InvariantCulture) ?? "",
             alpha3 is not null && tables.RegionByCountry.TryGetValue(alpha3, out var region) ? region : "",
-            countries.Name(alpha3) ?? "",
+            tables.CountryName(alpha3, countries) ?? "",
             place?.Admin1 ?? "", "", "",
             place?.Name ?? "",
             place is null ? "" : EventExport.Coordinate(place.Lat, 4),

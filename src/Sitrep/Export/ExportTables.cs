@@ -24,9 +24,15 @@ public sealed class ExportTables
     public required IReadOnlyDictionary<string, string> DisorderByType { get; init; }
     public required IReadOnlyDictionary<string, string> DisorderBySubtype { get; init; }
     public required IReadOnlyDictionary<string, int> TimePrecisionByGrain { get; init; }
+    /// <summary>Country names as ACLED writes them, by ISO 3166 alpha-3, where they differ from ISO's.</summary>
+    public required IReadOnlyDictionary<string, string> CountryNames { get; init; }
     /// <summary>ACLED's region by ISO 3166 alpha-3 country.</summary>
     public required IReadOnlyDictionary<string, string> RegionByCountry { get; init; }
     public required IReadOnlyDictionary<string, CameoRoot> CameoRoots { get; init; }
+
+    /// <summary>The country's name for the exports: ACLED's spelling when it differs from ISO's, else ISO's short name.</summary>
+    public string? CountryName(string? alpha3, Geo.CountryCodes countries) =>
+        alpha3 is not null && CountryNames.TryGetValue(alpha3, out var name) ? name : countries.Name(alpha3);
 
     public static ExportTables Load(string path)
     {
@@ -57,6 +63,7 @@ public sealed class ExportTables
             DisorderBySubtype = Strings(path, Mapping(path, acled, "disorder-for-subtype")),
             TimePrecisionByGrain = Numbers(path, Mapping(path, acled, "time-precision")),
             RegionByCountry = regions,
+            CountryNames = Strings(path, Mapping(path, root, "country-names")),
             CameoRoots = roots,
         };
     }

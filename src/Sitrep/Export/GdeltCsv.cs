@@ -79,7 +79,7 @@ public static class GdeltCsv
         fields.AddRange(place is null ? NoGeo() :
         [
             GeoType(place).ToString(CultureInfo.InvariantCulture),
-            string.Join(", ", new[] { place.Name, place.Admin1, countries.Name(countries.Alpha3(place.Country)) }.Where(p => !string.IsNullOrEmpty(p)).Distinct()),
+            string.Join(", ", new[] { place.Name, place.Admin1, tables.CountryName(countries.Alpha3(place.Country), countries) }.Where(p => !string.IsNullOrEmpty(p)).Distinct()),
             place.Country, place.Country, "",
             EventExport.Coordinate(place.Lat, 4), EventExport.Coordinate(place.Lon, 4),
             place.GeonamesId?.ToString(CultureInfo.InvariantCulture) ?? "",

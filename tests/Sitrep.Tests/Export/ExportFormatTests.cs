@@ -54,7 +54,7 @@ public class ExportFormatTests
         Fields(strike, "event_date", "year", "time_precision", "disorder_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2", "interaction")
             .Should().Equal("2024-03-05", "2024", "1", "Political violence", "Air/drone strike", "", "0", "Syrian rebels", "2", "20");
         Fields(strike, "iso", "region", "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "fatalities", "tags")
-            .Should().Equal("760", "Middle East", "Syrian Arab Republic", "Idlib", "Idlib", "35.9308", "36.6339", "2", "Exemple Presse", "12", "hedged");
+            .Should().Equal("760", "Middle East", "Syria", "Idlib", "Idlib", "35.9308", "36.6339", "2", "Exemple Presse", "12", "hedged");
         strike["notes"].Should().Be("Des frappes aériennes ont visé mardi des positions rebelles près d'Idleb, a affirmé l'Observatoire syrien des droits de l'homme (OSDH). " +
                                     "Au moins douze combattants ont été tués, selon l'ONG.");
         long.Parse(strike["timestamp"], CultureInfo.InvariantCulture).Should().BeCloseTo(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 3600);
@@ -136,7 +136,7 @@ public class ExportFormatTests
     }
 
     [Fact]
-    public void Every_country_has_an_acled_region_a_numeric_code_and_a_name()
+    public void Every_country_has_an_acled_region_a_numeric_code_and_a_name_and_every_renamed_country_exists()
     {
         var countries = Sitrep.Geo.CountryCodes.Default;
         var alpha3 = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "data", "gazetteer", "country-codes.tsv"))
@@ -145,6 +145,7 @@ public class ExportFormatTests
         alpha3.Should().HaveCountGreaterThan(240);
         alpha3.Where(c => !ExportTables.Default.RegionByCountry.ContainsKey(c) || countries.Numeric(c) is null || countries.Name(c) is null)
             .Should().BeEmpty();
+        ExportTables.Default.CountryNames.Keys.Should().OnlyContain(c => alpha3.Contains(c));
         ExportTables.Default.CameoRoots.Keys.Order().Should().Equal(Enumerable.Range(1, 20).Select(n => n.ToString("00", CultureInfo.InvariantCulture)));
     }
 
