@@ -33,6 +33,8 @@ public static partial class Program
             (args, shared) => PipelineBenchmark.Run(Path.Combine(TrafilaturaFolder(shared), "pages"), Option(args, "--samples") ?? "samples")),
         new("readability", "--shared DIR   (agreement with Readability.js on its test pages)",
             (_, shared) => ReadabilityBenchmark.Run(Path.Combine(shared, "bench", "extraction", "readability"))),
+        new("petrarch", "--shared DIR [--detail]   (PETRARCH validation sentences: agreement on CAMEO root, code and actor pair; sentences/s; self-check of the harness)",
+            (args, shared) => PetrarchBenchmark.Run(Path.Combine(shared, "bench", "events", "petrarch-validation"), args.Contains("--detail"))),
         new("time", "--shared DIR [--detail] [--peer]   (time expressions: Duckling phrase accuracy, negatives, sentences/s; --peer: Microsoft.Recognizers.Text too)",
             (args, shared) => TimeBenchmark.Run(Path.Combine(shared, "bench", "time"), Option(args, "--samples") ?? "samples", args.Contains("--detail"), args.Contains("--peer"))),
         new("numerals", "--shared DIR [--detail] [--try TEXT --lang fr|en]   (numbers: Duckling numeral accuracy; casualties: bench/casualties accuracy, sentences/s)",

@@ -40,5 +40,5 @@ internal static class ListCommand
         AnsiConsole.Write(table);
     }
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+    internal static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

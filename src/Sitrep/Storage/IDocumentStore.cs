@@ -46,4 +46,10 @@ public interface IDocumentStore : IDisposable
 
     /// <summary>All stored documents in id order: id, title, language, published, duplicate_of.</summary>
     IReadOnlyList<(string Id, string? Title, string? Language, string? Published, string? DuplicateOf)> List(int limit);
+
+    /// <summary>Stored events that pass the filter, by date (undated last), then document id, then position; read lazily.</summary>
+    IEnumerable<StoredEvent> Events(EventFilter filter);
+
+    /// <summary>Stored records in id order: all, or those of documents with an event the filter selects; read lazily.</summary>
+    IEnumerable<StoredDocument> Records(EventFilter? filter = null);
 }

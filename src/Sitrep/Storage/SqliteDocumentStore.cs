@@ -13,9 +13,10 @@ namespace Sitrep.Storage;
 /// with the unicode61 tokenizer removing diacritics ("securite" finds "sécurité"), ranked by BM25,
 /// over the title, the text and the text's word stems in its language ("frappes" finds "frappe").
 /// </summary>
-public sealed class SqliteDocumentStore : IDocumentStore
+public sealed partial class SqliteDocumentStore : IDocumentStore
 {
-    private const int SchemaVersion = 1;
+    // 2: the events table (filled from the stored records when an older database is opened).
+    private const int SchemaVersion = 2;
     private readonly SqliteConnection _connection;
     private readonly SearchStemmer _stemmer;
 
@@ -48,7 +49,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         if (version == SchemaVersion) return;
 
         using var transaction = _connection.BeginTransaction();
-        Execute("""
+        if (version < 1) Execute("""
             CREATE TABLE IF NOT EXISTS documents (
                 id TEXT PRIMARY KEY,
                 raw_hash TEXT,
@@ -86,6 +87,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 INSERT INTO documents_fts(rowid, title, text, stems) VALUES (new.rowid, new.title, new.text, new.stems);
             END;
             """, transaction);
+        if (version < 2) AddEventsTable(transaction);
         Execute($"PRAGMA user_version = {SchemaVersion}", transaction);
         transaction.Commit();
     }
@@ -168,6 +170,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 insert.ExecuteNonQuery();
             }
         }
+        SaveEvents(document, transaction);
         return new StoreResult(document.Id, exists ? StoreOutcome.Updated : StoreOutcome.Added, null);
     }
 
