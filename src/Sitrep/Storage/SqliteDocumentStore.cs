@@ -105,8 +105,9 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     private StoreResult SaveOne(Document document, SqliteTransaction transaction)
     {
         string? storedHash = null;
+        string? storedRecord = null;
         var exists = false;
-        using (var lookup = Command("SELECT content_hash FROM documents WHERE id = $id", transaction))
+        using (var lookup = Command("SELECT content_hash, record FROM documents WHERE id = $id", transaction))
         {
             lookup.Parameters.AddWithValue("$id", document.Id);
             using var reader = lookup.ExecuteReader();
@@ -114,9 +115,13 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             {
                 exists = true;
                 storedHash = reader.IsDBNull(0) ? null : reader.GetString(0);
+                storedRecord = reader.GetString(1);
             }
         }
-        if (exists && storedHash == document.ContentHash)
+        var record = DocumentRecord.ToJson(document);
+        // Same content is rewritten only when its analysis changed (a newer Sitrep, other options),
+        // so re-ingesting old pages refreshes their entities and events.
+        if (exists && storedHash == document.ContentHash && storedRecord == record)
             return new StoreResult(document.Id, StoreOutcome.Unchanged, null);
 
         if (!exists && document.ContentHash is not null)
@@ -149,7 +154,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             p.AddWithValue("$text", document.Text);
             p.AddWithValue("$stems", _stemmer.StemText(document.Title + "\n" + document.Text, document.Language));
             p.AddWithValue("$duplicate", (object?)document.DuplicateOf ?? DBNull.Value);
-            p.AddWithValue("$record", DocumentRecord.ToJson(document));
+            p.AddWithValue("$record", record);
             p.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
             upsert.ExecuteNonQuery();
         }

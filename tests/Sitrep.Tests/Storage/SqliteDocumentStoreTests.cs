@@ -29,6 +29,22 @@ public class SqliteDocumentStoreTests
     }
 
     [Fact]
+    public void The_same_content_analysed_differently_is_rewritten_so_reingesting_refreshes_old_records()
+    {
+        using var temp = new TempFolder();
+        using var store = new SqliteDocumentStore(Path.Combine(temp.Path, "s.db"));
+        const string body = "Des renforts ont été déployés à Gao mardi soir.";
+        var before = Processed("a", body);
+        before.Times.Clear(); // as an older Sitrep that found no times would have stored it
+        store.Save([before]);
+
+        store.Save([Processed("a", body)]).Single().Outcome.Should().Be(StoreOutcome.Updated);
+
+        store.Get("a")!.Record.Should().Contain("\"text\":\"mardi soir\"");
+        store.Stats().Documents.Should().Be(1);
+    }
+
+    [Fact]
     public void New_content_under_a_stored_id_replaces_it_and_search_follows()
     {
         using var temp = new TempFolder();
