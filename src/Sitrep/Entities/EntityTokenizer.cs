@@ -81,6 +81,31 @@ internal static class EntityTokenizer
         }
     }
 
+    /// <summary>
+    /// Tokens of a document's main text (its folded twin), paragraph by paragraph; <paramref name="ranges"/>
+    /// gets each paragraph's token range and language (the document's when the paragraph's is unknown).
+    /// </summary>
+    public static List<Token> TokenizeDocument(Document document, List<(int From, int To, string Language)> ranges)
+    {
+        var text = document.FoldedText.Length == document.Text.Length ? document.FoldedText : document.Text;
+        var sentenceStarts = new List<int>(document.Sentences.Count);
+        foreach (var sentence in document.Sentences) sentenceStarts.Add(sentence.Start);
+        var tokens = new List<Token>(text.Length / 5);
+        if (document.Paragraphs.Count == 0)
+        {
+            Tokenize(text, 0, text.Length, sentenceStarts, tokens);
+            ranges.Add((0, tokens.Count, document.Language));
+        }
+        else
+            foreach (var paragraph in document.Paragraphs)
+            {
+                var from = tokens.Count;
+                Tokenize(text, paragraph.Span.Start, paragraph.Span.End, sentenceStarts, tokens);
+                ranges.Add((from, tokens.Count, paragraph.Language is "und" or "" ? document.Language : paragraph.Language));
+            }
+        return tokens;
+    }
+
     /// <summary>Tokens of a name or cue written in a data file.</summary>
     public static List<Token> Tokenize(string phrase)
     {

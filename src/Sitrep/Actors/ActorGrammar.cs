@@ -1,0 +1,106 @@
+using Sitrep.Entities;
+using Sitrep.Language;
+using YamlDotNet.RepresentationModel;
+
+namespace Sitrep.Actors;
+
+/// <summary>
+/// A head noun of a descriptive actor phrase ("soldats", "hommes armés", "protesters") and what it names:
+/// the kind, the English noun a modifier builds names with, the name with a country ({adjective}, {name})
+/// and without one; whether it belongs to the document's main country when none is written, whether written
+/// bare it names the armed group just mentioned, and a fixed code.
+/// </summary>
+internal sealed record ActorHead(string Kind, string Noun, string Name, string Plain, bool Focus, bool Refers, string? Code);
+
+/// <summary>What a modifier of an actor phrase says (see lang/fr/actors.yaml).</summary>
+internal enum ModifierRole
+{
+    Country,
+    BackedBy,
+    LedBy,
+    Government,
+    ProGovernment,
+    Of,
+    Kind,
+    None,
+}
+
+internal sealed record ActorModifier(ModifierRole Role, string? Kind);
+
+/// <summary>A phrase that names an actor already mentioned ("le groupe", "they"), of one of <see cref="Kinds"/>.</summary>
+internal sealed record Anaphor(IReadOnlySet<string> Kinds, bool SubjectOnly);
+
+/// <summary>
+/// One language's actor phrases, read from <c>lang/&lt;code&gt;/actors.yaml</c>: head nouns, determiners,
+/// modifiers before and after the head, short anaphoric phrases, and the role words that code persons.
+/// Phrases are token tries over the entity tokenizer's keys, so case and accents are matched as for entities.
+/// </summary>
+internal sealed class ActorGrammar
+{
+    public PhraseTrie<ActorHead> Heads { get; } = new();
+    public PhraseTrie<string> Determiners { get; } = new();
+    public PhraseTrie<ActorModifier> Before { get; } = new();
+    public PhraseTrie<ActorModifier> After { get; } = new();
+    public PhraseTrie<Anaphor> Anaphora { get; } = new();
+    public HashSet<string> SubjectAfter { get; } = new(StringComparer.Ordinal);
+    public List<string> AffiliationPrefixes { get; } = [];
+    /// <summary>Role words by the kind they make a person's code, first class first.</summary>
+    public List<(string Kind, PhraseTrie<string> Words)> RoleKinds { get; } = [];
+
+    public static ActorGrammar Load(string path, IReadOnlySet<string> kinds)
+    {
+        var root = YamlFile.ReadMapping(path, "heads, determiners, before, after, anaphora and role-kinds");
+        var grammar = new ActorGrammar();
+        string Kind(YamlMappingNode node)
+        {
+            var kind = EntityYaml.Required(node, "kind", path);
+            return kinds.Contains(kind) ? kind : throw new LanguageDataException($"{path}:{node.Start.Line}: kind '{kind}' is not one of {string.Join(", ", kinds)}");
+        }
+        foreach (var node in EntityYaml.Sequence(root, "heads", path))
+        {
+            var head = new ActorHead(Kind(node), EntityYaml.Required(node, "noun", path), EntityYaml.Required(node, "name", path),
+                EntityYaml.Required(node, "plain", path), EntityYaml.Scalar(node, "focus") == "true", EntityYaml.Scalar(node, "refers") == "true",
+                EntityYaml.Scalar(node, "code"));
+            foreach (var word in Words(node, path)) grammar.Heads.Add(word, head);
+        }
+        foreach (var word in EntityYaml.List(root, "determiners")) grammar.Determiners.Add(word, word);
+        grammar.LoadModifiers(root, "before", grammar.Before, path, kinds);
+        grammar.LoadModifiers(root, "after", grammar.After, path, kinds);
+        foreach (var node in EntityYaml.Sequence(root, "anaphora", path))
+        {
+            var anaphor = new Anaphor(EntityYaml.List(node, "kinds").ToHashSet(StringComparer.Ordinal), EntityYaml.Scalar(node, "subject") == "true");
+            foreach (var word in Words(node, path)) grammar.Anaphora.Add(word, anaphor);
+        }
+        foreach (var word in EntityYaml.List(root, "subject-after"))
+            foreach (var token in EntityTokenizer.Tokenize(word)) grammar.SubjectAfter.Add(token.Key);
+        grammar.AffiliationPrefixes.AddRange(EntityYaml.List(root, "affiliation-prefixes").Select(EntityTokenizer.Key));
+        foreach (var node in EntityYaml.Sequence(root, "role-kinds", path))
+        {
+            var words = new PhraseTrie<string>();
+            foreach (var word in Words(node, path)) words.Add(word, word);
+            grammar.RoleKinds.Add((Kind(node), words));
+        }
+        return grammar;
+    }
+
+    private void LoadModifiers(YamlMappingNode root, string key, PhraseTrie<ActorModifier> trie, string path, IReadOnlySet<string> kinds)
+    {
+        foreach (var node in EntityYaml.Sequence(root, key, path))
+        {
+            var roleName = EntityYaml.Required(node, "role", path);
+            if (!Enum.TryParse<ModifierRole>(roleName.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var role))
+                throw new LanguageDataException($"{path}:{node.Start.Line}: role '{roleName}' is not one of country, backed-by, led-by, government, pro-government, of, kind, none");
+            var kind = EntityYaml.Scalar(node, "kind");
+            if (kind is not null && !kinds.Contains(kind)) throw new LanguageDataException($"{path}:{node.Start.Line}: kind '{kind}' is unknown");
+            if (role == ModifierRole.Kind && kind is null) throw new LanguageDataException($"{path}:{node.Start.Line}: role 'kind' needs a kind");
+            var modifier = new ActorModifier(role, kind);
+            foreach (var pattern in EntityYaml.List(node, "patterns")) trie.Add(pattern, modifier);
+        }
+    }
+
+    private static List<string> Words(YamlMappingNode node, string path)
+    {
+        var words = EntityYaml.List(node, "words");
+        return words.Count > 0 ? words : throw new LanguageDataException($"{path}:{node.Start.Line}: 'words' is missing or empty");
+    }
+}

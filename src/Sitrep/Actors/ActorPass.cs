@@ -1,0 +1,453 @@
+using System.Globalization;
+using Sitrep.Entities;
+using Sitrep.Geo;
+
+namespace Sitrep.Actors;
+
+/// <summary>
+/// Finds the actor phrases of one document, paragraph by paragraph in the paragraph's language, in text
+/// order. At each token, in this order: a descriptive phrase (determiners, modifiers before the head, a
+/// head noun outside every entity, modifiers after it: "les soldats turcs", "Iran-backed militias", "des
+/// combattants de HTS"); else a person, organisation or armed group entity (with the determiner before
+/// it); else a short anaphoric phrase ("le groupe", "they") that takes the most recent fitting actor of
+/// its sentence or the one before. An entity a phrase holds (the group after "de", the state after
+/// "soutenues par") is part of that phrase, not an actor of its own.
+/// </summary>
+internal sealed class ActorPass
+{
+    private const int MaxModifiers = 6;
+
+    private readonly ActorResources _resources;
+    private readonly Document _document;
+    private readonly List<Token> _tokens;
+    private readonly int[] _entityStartingAt;
+    private readonly int[] _entityCovering;
+    private readonly int[] _entityEndToken;
+    private readonly string? _focus;
+    private readonly DateOnly? _day;
+    private readonly Func<int, (int End, string Country)?> _slot;
+    private EntityGrammar _entityGrammar = null!;
+    private int _limit;
+
+    public ActorPass(ActorResources resources, Document document, List<Token> tokens)
+    {
+        _resources = resources;
+        _document = document;
+        _tokens = tokens;
+        _entityStartingAt = new int[tokens.Count];
+        _entityCovering = new int[tokens.Count];
+        Array.Fill(_entityStartingAt, -1);
+        Array.Fill(_entityCovering, -1);
+        _entityEndToken = new int[document.Entities.Count];
+        for (var e = 0; e < document.Entities.Count; e++)
+        {
+            var entity = document.Entities[e];
+            var first = FirstTokenAtOrAfter(entity.Start);
+            _entityEndToken[e] = first;
+            if (first >= tokens.Count || tokens[first].Start != entity.Start) continue;
+            _entityStartingAt[first] = e;
+            var t = first;
+            for (; t < tokens.Count && tokens[t].Start < entity.End; t++) _entityCovering[t] = e;
+            _entityEndToken[e] = t;
+        }
+        _focus = FocusCountry(document);
+        _day = document.Published is { Length: >= 10 } published
+               && DateOnly.TryParseExact(published[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day : null;
+        _slot = Slot;
+    }
+
+    /// <summary>Finds the actors of tokens [from, to), written in <paramref name="language"/>.</summary>
+    public void Run(int from, int to, string language)
+    {
+        _limit = to;
+        _entityGrammar = _resources.Entities.Grammar(language, _document.Language);
+        var grammar = _resources.Grammars.GetValueOrDefault(language) ?? _resources.Grammars.GetValueOrDefault(_document.Language);
+        var i = from;
+        while (i < to)
+        {
+            if (grammar is not null && TryPhrase(grammar, i, out var end))
+            {
+                i = end;
+                continue;
+            }
+            var e = _entityStartingAt[i];
+            if (e >= 0)
+            {
+                if (IsActorEntity(_document.Entities[e])) Add(FromEntity(e, _tokens[i].Start, grammar));
+                i = Math.Max(i + 1, _entityEndToken[e]);
+                continue;
+            }
+            if (grammar is not null && TryAnaphor(grammar, from, i, out end))
+            {
+                i = end;
+                continue;
+            }
+            i++;
+        }
+    }
+
+    private static bool IsActorEntity(Entity entity) => entity.Type is EntityType.PERSON or EntityType.ORG or EntityType.GROUP;
+
+    /// <summary>What the modifiers of one phrase said.</summary>
+    private sealed class PhraseState
+    {
+        public string? Country, Backer, Leader, Kind;
+        public bool Government, ProGovernment;
+        public int Entity = -1;
+        public bool Bare => Country is null && Backer is null && Leader is null && Kind is null && !Government && !ProGovernment && Entity < 0;
+    }
+
+    private bool TryPhrase(ActorGrammar grammar, int start, out int end)
+    {
+        end = start;
+        var p = start;
+        if (_entityCovering[p] < 0 && grammar.Determiners.Longest(_tokens, p, _limit) is { } determiner && Free(p, determiner.End))
+            p = SkipApostrophes(determiner.End);
+        var afterDeterminer = p;
+        var state = new PhraseState();
+        PhraseMatch<ActorHead>? head = null;
+        for (var n = 0; n < MaxModifiers && p < _limit; n++)
+        {
+            if (HeadAt(grammar, p) is { } found)
+            {
+                head = found;
+                break;
+            }
+            var next = Modify(grammar, grammar.Before, state, p, out _);
+            if (next < 0) break;
+            p = next;
+        }
+        if (head is null)
+        {
+            // "les Houthis", "l'armée libanaise": the determiner belongs to the entity's mention.
+            if (afterDeterminer > start && afterDeterminer < _limit && _entityStartingAt[afterDeterminer] is var e and >= 0 && IsActorEntity(_document.Entities[e]))
+            {
+                Add(FromEntity(e, _tokens[start].Start, grammar));
+                end = _entityEndToken[e];
+                return true;
+            }
+            return false;
+        }
+        var chosen = head.Value.Value;
+        var q = head.Value.End;
+        // "army soldiers", "militia fighters": the first noun says who they are.
+        if (HeadAt(grammar, q) is { } second) q = second.End;
+        for (var n = 0; n < MaxModifiers && q < _limit && state.Entity < 0; n++)
+        {
+            var next = Modify(grammar, grammar.After, state, q, out var of);
+            if (next >= 0)
+            {
+                q = next;
+                continue;
+            }
+            if (of is { } modifier)
+            {
+                var r = SkipDeterminers(grammar, SkipApostrophes(modifier.End));
+                if (r < _limit && _entityStartingAt[r] is var e and >= 0 && Owner(_document.Entities[e]) is { } owner)
+                {
+                    if (owner.Country is { } placeCountry) state.Country = placeCountry;
+                    else state.Entity = e;
+                    q = _entityEndToken[e];
+                    continue;
+                }
+                if (r < _limit && HeadAt(grammar, r) is { } nested)
+                {
+                    // "des combattants d'une société militaire privée": the second noun says who they are.
+                    chosen = nested.Value;
+                    q = nested.End;
+                    continue;
+                }
+            }
+            break;
+        }
+        if (IsRoleOfPerson(start, q)) return false;
+        Add(FromPhrase(chosen, state, _tokens[start].Start, _tokens[head.Value.Start].Start, _tokens[head.Value.End - 1].End, _tokens[q - 1].End, grammar));
+        end = q;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the phrase is the role written before a person's name ("le ministre turc de la Défense,
+    /// Yaşar Güler", "the Syrian president Bashar al-Assad"): then the person is the actor, and carries the role.
+    /// </summary>
+    private bool IsRoleOfPerson(int start, int end)
+    {
+        for (var t = end; t < _limit && t < end + RoleLookahead; t++)
+        {
+            if (t > start && _tokens[t].SentenceStart) return false;
+            if (_entityStartingAt[t] is not (var e and >= 0)) continue;
+            var person = _document.Entities[e];
+            if (person.Type != EntityType.PERSON || person.Role is not { Length: > 0 } role) return false;
+            return _document.Text.AsSpan(_tokens[start].Start, person.Start - _tokens[start].Start).Contains(role.AsSpan(), StringComparison.OrdinalIgnoreCase);
+        }
+        return false;
+    }
+
+    private const int RoleLookahead = 10;
+
+    /// <summary>
+    /// Applies the modifier or "pro-X" word at <paramref name="p"/> to the phrase and returns where it ends;
+    /// -1 when there is none, or when it is an "of" modifier, handed back in <paramref name="of"/> since what
+    /// follows it decides.
+    /// </summary>
+    private int Modify(ActorGrammar grammar, PhraseTrie<ActorModifier> modifiers, PhraseState state, int p, out PhraseMatch<ActorModifier>? of)
+    {
+        of = null;
+        if (modifiers.Longest(_tokens, p, _limit, _slot) is { } modifier)
+        {
+            if (modifier.Value.Role == ModifierRole.Of)
+            {
+                of = modifier;
+                return -1;
+            }
+            Apply(state, modifier.Value, modifier.Country);
+            return modifier.End;
+        }
+        if (Affiliation(grammar, p) is not { } backer) return -1;
+        state.Backer = backer;
+        return p + 1;
+    }
+
+    /// <summary>What an entity after "de"/"of" makes of a phrase: its owner (an organisation or group) or, for a place, the place's country.</summary>
+    private (Entity Entity, string? Country)? Owner(Entity entity) => entity.Type switch
+    {
+        EntityType.ORG or EntityType.GROUP => (entity, null),
+        EntityType.LOC when PlaceCountry(entity) is { } country => (entity, country),
+        _ => null,
+    };
+
+    private static string? PlaceCountry(Entity entity) =>
+        entity.Place is { } place ? CountryCodes.Default.Alpha3(place.Country) ?? entity.Country : entity.Country;
+
+    private void Apply(PhraseState state, ActorModifier modifier, string? country)
+    {
+        switch (modifier.Role)
+        {
+            case ModifierRole.Country when country is not null: state.Country = country; break;
+            case ModifierRole.BackedBy when country is not null: state.Backer = country; break;
+            case ModifierRole.LedBy when country is not null: state.Leader = country; break;
+            case ModifierRole.Government: state.Government = true; break;
+            case ModifierRole.ProGovernment: state.ProGovernment = true; break;
+            case ModifierRole.Kind: state.Kind = modifier.Kind; break;
+        }
+    }
+
+    private ActorMention FromPhrase(ActorHead head, PhraseState state, int start, int headStart, int headEnd, int end, ActorGrammar grammar)
+    {
+        var span = new TextSpan(start, end);
+        var headSpan = new TextSpan(headStart, headEnd);
+        var sentence = SentenceOf(start);
+        if (state.Entity >= 0)
+        {
+            var owner = FromEntity(state.Entity, _document.Entities[state.Entity].Start, grammar);
+            return owner with { Span = span, Head = headSpan, Text = _document.Text[start..end], Sentence = sentence };
+        }
+        var kind = state.Kind ?? head.Kind;
+        if (state.Bare && head.Refers && Antecedent(sentence, ArmedGroups, entitiesOnly: true) is { } antecedent)
+            return antecedent with { Span = span, Head = headSpan, Text = _document.Text[start..end], Sentence = sentence };
+        var country = state.Leader ?? state.Backer ?? state.Country ?? (state.Government || state.ProGovernment || head.Focus ? LocalFocus(sentence) : null);
+        string name;
+        if (state.Backer is { } backer) name = $"{CountryName(backer)}-backed {head.Noun}";
+        else if (state.Leader is { } leader) name = $"{CountryName(leader)}-led {head.Noun}";
+        else if (state.ProGovernment) name = country is null ? $"Pro-government {head.Noun}" : $"Pro-government {head.Noun} ({CountryName(country)})";
+        else name = country is null ? head.Plain : Fill(head.Name, country);
+        return new ActorMention(span, headSpan, _document.Text[start..end], sentence, name, country, kind,
+            head.Code ?? _resources.Catalogue.Code(country, kind), null);
+    }
+
+    private static readonly IReadOnlySet<string> ArmedGroups = new HashSet<string>(StringComparer.Ordinal) { "rebel", "militia", "terrorist", "mercenary" };
+
+    private ActorMention FromEntity(int index, int start, ActorGrammar? grammar)
+    {
+        var entity = _document.Entities[index];
+        var name = entity.Canonical;
+        var country = entity.Country;
+        string kind;
+        string? code;
+        if (entity.Type == EntityType.PERSON)
+        {
+            kind = "person";
+            var (roleKind, roleCountry) = grammar is null || entity.Role is null ? (null, null) : ReadRole(grammar, entity.Role);
+            country ??= roleCountry;
+            code = roleKind is null ? country : _resources.Catalogue.Code(country, roleKind);
+        }
+        else
+        {
+            kind = entity.Kind is { } known && ActorCatalogue.Kinds.Contains(known) ? known : entity.Type == EntityType.GROUP ? "rebel" : "organization";
+            code = _resources.Catalogue.Code(country, kind, entity.Canonical);
+        }
+        if ((_resources.Catalogue.Find(entity.Canonical) ?? _resources.Catalogue.Find(entity.Text)) is { } catalogued)
+        {
+            name = catalogued.Name;
+            country = catalogued.Country ?? country;
+            kind = catalogued.Kind;
+            code = catalogued.CodeOn(_day) ?? code;
+        }
+        return new ActorMention(new TextSpan(start, entity.End), new TextSpan(entity.Start, entity.End), _document.Text[start..entity.End],
+            SentenceOf(start), name, country, kind, code, index);
+    }
+
+    /// <summary>The kind a person's role codes them as (the first class with a word in it) and the country it names.</summary>
+    private (string? Kind, string? Country) ReadRole(ActorGrammar grammar, string role)
+    {
+        var tokens = EntityTokenizer.Tokenize(role);
+        string? kind = null, country = null;
+        foreach (var (roleKind, words) in grammar.RoleKinds)
+        {
+            for (var t = 0; t < tokens.Count && kind is null; t++)
+                if (words.Longest(tokens, t, tokens.Count) is not null) kind = roleKind;
+            if (kind is not null) break;
+        }
+        for (var t = 0; t < tokens.Count && country is null; t++)
+            country = _entityGrammar.Countries.Longest(tokens, t, tokens.Count)?.Value.Iso3;
+        return (kind, country);
+    }
+
+    private bool TryAnaphor(ActorGrammar grammar, int from, int i, out int end)
+    {
+        end = i;
+        if (grammar.Anaphora.Longest(_tokens, i, _limit) is not { } match || !Free(i, match.End)) return false;
+        if (match.End < _limit && _entityStartingAt[match.End] >= 0) return false;   // "le groupe État islamique": the name follows
+        if (match.Value.SubjectOnly && !_tokens[i].SentenceStart && !(i > from && grammar.SubjectAfter.Contains(_tokens[i - 1].Key))) return false;
+        var sentence = SentenceOf(_tokens[i].Start);
+        if (Antecedent(sentence, match.Value.Kinds, entitiesOnly: false) is not { } antecedent) return false;
+        var span = new TextSpan(_tokens[i].Start, _tokens[match.End - 1].End);
+        Add(antecedent with { Span = span, Head = span, Text = _document.Text[span.Start..span.End], Sentence = sentence });
+        end = match.End;
+        return true;
+    }
+
+    /// <summary>The most recent actor of this sentence or the one before whose kind fits.</summary>
+    private ActorMention? Antecedent(int sentence, IReadOnlySet<string> kinds, bool entitiesOnly)
+    {
+        for (var a = _document.Actors.Count - 1; a >= 0; a--)
+        {
+            var actor = _document.Actors[a];
+            if (actor.Sentence < sentence - 1) break;
+            if (actor.Kind is { } kind && kinds.Contains(kind) && (!entitiesOnly || actor.Entity is not null)) return actor;
+        }
+        return null;
+    }
+
+    private PhraseMatch<ActorHead>? HeadAt(ActorGrammar grammar, int p) =>
+        grammar.Heads.Longest(_tokens, p, _limit) is { } head && Free(p, head.End) ? head : null;
+
+    /// <summary>"pro-iraniennes", "pro-Russian": a word that is a demonym after an affiliation prefix names the backer.</summary>
+    private string? Affiliation(ActorGrammar grammar, int p)
+    {
+        var token = _tokens[p];
+        if (!token.IsWord || _entityCovering[p] >= 0) return null;
+        foreach (var prefix in grammar.AffiliationPrefixes)
+        {
+            if (token.Key.Length <= prefix.Length + 2 || !token.Key.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            // "pro-Russian" or "pro-russes": the demonym may be written either way after the prefix.
+            var rest = token with { Key = token.Key[prefix.Length..], Shape = TokenShape.Word | TokenShape.Capitalised };
+            if (_entityGrammar.Countries.Longest([rest], 0, 1) is { } country) return country.Value.Iso3;
+        }
+        return null;
+    }
+
+    /// <summary>The <c>{country}</c> slot: a state, its capital or its government as an entity, else a country's name or demonym.</summary>
+    private (int End, string Country)? Slot(int t)
+    {
+        var e = _entityStartingAt[t];
+        if (e >= 0)
+        {
+            var entity = _document.Entities[e];
+            var namesState = entity.Type == EntityType.ORG
+                             || (entity.Type == EntityType.LOC && (entity.Place is null || entity.Place.Feature.StartsWith("PCL", StringComparison.Ordinal) || entity.Place.Feature == "PPLC"));
+            if (namesState && PlaceCountry(entity) is { } country) return (_entityEndToken[e], country);
+        }
+        else if (_entityCovering[t] >= 0) return null;
+        return _entityGrammar.Countries.Longest(_tokens, t, _limit) is { } match ? (match.End, match.Value.Iso3) : null;
+    }
+
+    private bool Free(int from, int to)
+    {
+        for (var t = from; t < to; t++)
+            if (_entityCovering[t] >= 0) return false;
+        return true;
+    }
+
+    private int SkipApostrophes(int p)
+    {
+        while (p < _limit && (_tokens[p].Is('\'') || _tokens[p].Is('’'))) p++;
+        return p;
+    }
+
+    private int SkipDeterminers(ActorGrammar grammar, int p) =>
+        p < _limit && _entityCovering[p] < 0 && grammar.Determiners.Longest(_tokens, p, _limit) is { } determiner ? SkipApostrophes(determiner.End) : p;
+
+    private string CountryName(string iso3) => _entityGrammar.CountryInfo.GetValueOrDefault(iso3)?.Name ?? iso3;
+
+    private string Fill(string template, string iso3)
+    {
+        var info = _entityGrammar.CountryInfo.GetValueOrDefault(iso3);
+        return template.Replace("{adjective}", info?.Adjective ?? iso3, StringComparison.Ordinal)
+            .Replace("{name}", info?.Name ?? iso3, StringComparison.Ordinal);
+    }
+
+    private void Add(ActorMention mention) => _document.Actors.Add(mention);
+
+    private int SentenceOf(int offset)
+    {
+        var sentences = _document.Sentences;
+        int lo = 0, hi = sentences.Count - 1, found = 0;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (sentences[mid].Start <= offset)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else hi = mid - 1;
+        }
+        return found;
+    }
+
+    private int FirstTokenAtOrAfter(int offset)
+    {
+        int lo = 0, hi = _tokens.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_tokens[mid].Start < offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>
+    /// The country an unattributed phrase of this sentence belongs to: the country of a town or region the
+    /// sentence names (gunmen in Zamfara are Nigeria's), else the document's main country.
+    /// </summary>
+    private string? LocalFocus(int sentence)
+    {
+        var span = _document.Sentences.Count > sentence ? _document.Sentences[sentence] : new TextSpan(0, _document.Text.Length);
+        foreach (var entity in _document.Entities)
+        {
+            if (entity.Start >= span.End) break;
+            if (entity.Start >= span.Start && entity.Type == EntityType.LOC && !IsCountry(entity) && PlaceCountry(entity) is { } country) return country;
+        }
+        return _focus;
+    }
+
+    private static bool IsCountry(Entity entity) => entity.Place is { } place ? place.Feature.StartsWith("PCL", StringComparison.Ordinal) : entity.GeoPrecision is null;
+
+    /// <summary>The country the document is mostly about: the one its places are most often in (ties: the first named).</summary>
+    private static string? FocusCountry(Document document)
+    {
+        var counts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+        foreach (var entity in document.Entities)
+        {
+            if (entity.Type != EntityType.LOC || PlaceCountry(entity) is not { } country) continue;
+            // A town or region says more about where the story is than a country named as a party to it.
+            var (count, first) = counts.GetValueOrDefault(country, (0, entity.Start));
+            counts[country] = (count + (IsCountry(entity) ? 1 : 2), first);
+        }
+        return counts.Count == 0 ? null
+            : counts.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Value.First).First().Key;
+    }
+}
