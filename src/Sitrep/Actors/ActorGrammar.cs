@@ -7,10 +7,11 @@ namespace Sitrep.Actors;
 /// <summary>
 /// A head noun of a descriptive actor phrase ("soldats", "hommes armés", "protesters") and what it names:
 /// the kind, the English noun a modifier builds names with, the name with a country ({adjective}, {name})
-/// and without one; whether it belongs to the document's main country when none is written, whether written
-/// bare it names the armed group just mentioned, and a fixed code.
+/// and without one; whether it belongs to the document's main country when none is written, the kinds of
+/// named armed group it stands for when written bare just after one, a fixed code, and whether it is also
+/// an adjective ("une attaque rebelle"), a noun only after an article, a count or a preposition.
 /// </summary>
-internal sealed record ActorHead(string Kind, string Noun, string Name, string Plain, bool Focus, bool Refers, string? Code);
+internal sealed record ActorHead(string Kind, string Noun, string Name, string Plain, bool Focus, IReadOnlySet<string> Refers, string? Code, bool Adjective);
 
 /// <summary>What a modifier of an actor phrase says (see lang/fr/actors.yaml).</summary>
 internal enum ModifierRole
@@ -27,8 +28,12 @@ internal enum ModifierRole
 
 internal sealed record ActorModifier(ModifierRole Role, string? Kind);
 
-/// <summary>A phrase that names an actor already mentioned ("le groupe", "they"), of one of <see cref="Kinds"/>.</summary>
-internal sealed record Anaphor(IReadOnlySet<string> Kinds, bool SubjectOnly);
+/// <summary>
+/// A phrase that names an actor already mentioned ("le groupe", "they"), of one of <see cref="Kinds"/>; a
+/// subject pronoun only at a sentence start or after a word of <see cref="After"/> (the language's
+/// subject-after words unless the entry gives its own).
+/// </summary>
+internal sealed record Anaphor(IReadOnlySet<string> Kinds, bool SubjectOnly, IReadOnlySet<string>? After);
 
 /// <summary>
 /// One language's actor phrases, read from <c>lang/&lt;code&gt;/actors.yaml</c>: head nouns, determiners,
@@ -43,6 +48,12 @@ internal sealed class ActorGrammar
     public PhraseTrie<ActorModifier> After { get; } = new();
     public PhraseTrie<Anaphor> Anaphora { get; } = new();
     public HashSet<string> SubjectAfter { get; } = new(StringComparer.Ordinal);
+    /// <summary>Words after which an adjective head is a noun without an article: "de", "contre", "trois".</summary>
+    public HashSet<string> BareAfter { get; } = new(StringComparer.Ordinal);
+    /// <summary>Nouns after a head that make it a modifier of a thing: "police station", "drone attack".</summary>
+    public HashSet<string> ObjectNouns { get; } = new(StringComparer.Ordinal);
+    /// <summary>Words before a name that belong to its mention: "le groupe Wagner", "the group Hamas".</summary>
+    public PhraseTrie<string> NamePrefixes { get; } = new();
     public List<string> AffiliationPrefixes { get; } = [];
     /// <summary>Role words by the kind they make a person's code, first class first.</summary>
     public List<(string Kind, PhraseTrie<string> Words)> RoleKinds { get; } = [];
@@ -59,8 +70,9 @@ internal sealed class ActorGrammar
         foreach (var node in EntityYaml.Sequence(root, "heads", path))
         {
             var head = new ActorHead(Kind(node), EntityYaml.Required(node, "noun", path), EntityYaml.Required(node, "name", path),
-                EntityYaml.Required(node, "plain", path), EntityYaml.Scalar(node, "focus") == "true", EntityYaml.Scalar(node, "refers") == "true",
-                EntityYaml.Scalar(node, "code"));
+                EntityYaml.Required(node, "plain", path), EntityYaml.Scalar(node, "focus") == "true",
+                EntityYaml.List(node, "refers").Select(k => kinds.Contains(k) ? k : throw new LanguageDataException($"{path}:{node.Start.Line}: kind '{k}' is unknown")).ToHashSet(StringComparer.Ordinal),
+                EntityYaml.Scalar(node, "code"), EntityYaml.Scalar(node, "adjective") == "true");
             foreach (var word in Words(node, path)) grammar.Heads.Add(word, head);
         }
         foreach (var word in EntityYaml.List(root, "determiners")) grammar.Determiners.Add(word, word);
@@ -68,11 +80,15 @@ internal sealed class ActorGrammar
         grammar.LoadModifiers(root, "after", grammar.After, path, kinds);
         foreach (var node in EntityYaml.Sequence(root, "anaphora", path))
         {
-            var anaphor = new Anaphor(EntityYaml.List(node, "kinds").ToHashSet(StringComparer.Ordinal), EntityYaml.Scalar(node, "subject") == "true");
+            var after = EntityYaml.List(node, "after");
+            var anaphor = new Anaphor(EntityYaml.List(node, "kinds").ToHashSet(StringComparer.Ordinal), EntityYaml.Scalar(node, "subject") == "true",
+                after.Count == 0 ? null : Keys(after));
             foreach (var word in Words(node, path)) grammar.Anaphora.Add(word, anaphor);
         }
-        foreach (var word in EntityYaml.List(root, "subject-after"))
-            foreach (var token in EntityTokenizer.Tokenize(word)) grammar.SubjectAfter.Add(token.Key);
+        grammar.SubjectAfter.UnionWith(Keys(EntityYaml.List(root, "subject-after")));
+        grammar.BareAfter.UnionWith(Keys(EntityYaml.List(root, "bare-after")));
+        grammar.ObjectNouns.UnionWith(Keys(EntityYaml.List(root, "object-nouns")));
+        foreach (var prefix in EntityYaml.List(root, "name-prefixes")) grammar.NamePrefixes.Add(prefix, prefix);
         grammar.AffiliationPrefixes.AddRange(EntityYaml.List(root, "affiliation-prefixes").Select(EntityTokenizer.Key));
         foreach (var node in EntityYaml.Sequence(root, "role-kinds", path))
         {
@@ -96,6 +112,14 @@ internal sealed class ActorGrammar
             var modifier = new ActorModifier(role, kind);
             foreach (var pattern in EntityYaml.List(node, "patterns")) trie.Add(pattern, modifier);
         }
+    }
+
+    private static HashSet<string> Keys(IEnumerable<string> words)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in words)
+            foreach (var token in EntityTokenizer.Tokenize(word)) keys.Add(token.Key);
+        return keys;
     }
 
     private static List<string> Words(YamlMappingNode node, string path)

@@ -66,7 +66,12 @@ internal sealed class ActorPass
         var i = from;
         while (i < to)
         {
-            if (grammar is not null && TryPhrase(grammar, i, out var end))
+            if (grammar is not null && TryNamePrefix(grammar, i, out var end))
+            {
+                i = end;
+                continue;
+            }
+            if (grammar is not null && TryPhrase(grammar, i, out end))
             {
                 i = end;
                 continue;
@@ -74,8 +79,7 @@ internal sealed class ActorPass
             var e = _entityStartingAt[i];
             if (e >= 0)
             {
-                if (IsActorEntity(_document.Entities[e])) Add(FromEntity(e, _tokens[i].Start, grammar));
-                i = Math.Max(i + 1, _entityEndToken[e]);
+                i = IsActorEntity(_document.Entities[e]) ? AddEntity(grammar, e, _document.Entities[e].Start, null) : Math.Max(i + 1, _entityEndToken[e]);
                 continue;
             }
             if (grammar is not null && TryAnaphor(grammar, from, i, out end))
@@ -85,6 +89,50 @@ internal sealed class ActorPass
             }
             i++;
         }
+    }
+
+    /// <summary>
+    /// Adds the actor an entity names, its mention starting at <paramref name="start"/> (a determiner before it);
+    /// a head noun right after a group's or body's name belongs to it ("Al-Shabaab fighters", "Houthi rebels").
+    /// <paramref name="branch"/>: a country written before a group's name ("the Pakistani Taliban"). Returns the
+    /// token after the mention.
+    /// </summary>
+    private int AddEntity(ActorGrammar? grammar, int e, int start, string? branch)
+    {
+        var end = Math.Max(_entityEndToken[e], FirstTokenAtOrAfter(_document.Entities[e].Start) + 1);
+        var mention = FromEntity(e, start, grammar);
+        if (branch is not null) mention = mention with { Country = branch, Code = _resources.Catalogue.Code(branch, mention.Kind ?? "rebel") };
+        if (grammar is not null && _document.Entities[e].Type is EntityType.GROUP or EntityType.ORG && end < _limit && !_tokens[end].SentenceStart
+            && HeadAt(grammar, end) is { } head && !(head.End < _limit && grammar.ObjectNouns.Contains(_tokens[head.End].Key)))
+        {
+            var span = new TextSpan(start, _tokens[head.End - 1].End);
+            mention = mention with { Span = span, Text = _document.Text[span.Start..span.End] };
+            end = head.End;
+        }
+        Add(mention);
+        return end;
+    }
+
+    /// <summary>"le groupe Wagner", "the group Hamas": the words before the name belong to its mention.</summary>
+    private bool TryNamePrefix(ActorGrammar grammar, int i, out int end)
+    {
+        end = i;
+        if (_entityCovering[i] >= 0 || grammar.NamePrefixes.Longest(_tokens, i, _limit) is not { } prefix) return false;
+        var at = SkipApostrophes(prefix.End);
+        if (at >= _limit || _entityStartingAt[at] is not (var e and >= 0) || !IsActorEntity(_document.Entities[e])) return false;
+        end = AddEntity(grammar, e, _tokens[i].Start, null);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a head that is also an adjective is one here: after a noun ("une attaque rebelle", "des
+    /// opérations militaires") rather than after an article, a modifier, a count or a preposition.
+    /// </summary>
+    private bool IsAdjective(ActorGrammar grammar, PhraseMatch<ActorHead> head, int start, int p)
+    {
+        if (!head.Value.Adjective || p > start || _tokens[head.Start].SentenceStart || head.Start == 0) return false;
+        var before = _tokens[head.Start - 1];
+        return before.IsWord && !grammar.BareAfter.Contains(before.Key) && (before.Shape & TokenShape.Digit) == 0;
     }
 
     private static bool IsActorEntity(Entity entity) => entity.Type is EntityType.PERSON or EntityType.ORG or EntityType.GROUP;
@@ -120,19 +168,41 @@ internal sealed class ActorPass
         }
         if (head is null)
         {
-            // "les Houthis", "l'armée libanaise": the determiner belongs to the entity's mention.
-            if (afterDeterminer > start && afterDeterminer < _limit && _entityStartingAt[afterDeterminer] is var e and >= 0 && IsActorEntity(_document.Entities[e]))
+            // "les Houthis", "l'armée libanaise": the determiner belongs to the entity's mention; "the Pakistani
+            // Taliban": so does a country's adjective, which says whose branch it is.
+            string? branch = null;
+            var at = afterDeterminer;
+            if (at >= _limit || _entityStartingAt[at] < 0)
             {
-                Add(FromEntity(e, _tokens[start].Start, grammar));
-                end = _entityEndToken[e];
-                return true;
+                if (state.Country is null || state.Backer is not null || state.Leader is not null || p >= _limit) return false;
+                at = p;
+                branch = state.Country;
             }
-            return false;
+            if (at == start || _entityStartingAt[at] is not (var e and >= 0) || !IsActorEntity(_document.Entities[e])) return false;
+            end = AddEntity(grammar, e, _tokens[start].Start, _document.Entities[e].Type == EntityType.GROUP ? branch : null);
+            return true;
         }
+        if (IsAdjective(grammar, head.Value, start, p)) return false;
         var chosen = head.Value.Value;
         var q = head.Value.End;
-        // "army soldiers", "militia fighters": the first noun says who they are.
-        if (HeadAt(grammar, q) is { } second) q = second.End;
+        if (HeadAt(grammar, q) is { } second)
+        {
+            // "army soldiers", "militia fighters": the first noun says who they are; "government militiamen":
+            // the government says whose they are.
+            if (chosen.Kind == "government")
+            {
+                state.Government = true;
+                chosen = second.Value;
+            }
+            q = second.End;
+        }
+        if (q < _limit && !_tokens[q].SentenceStart && grammar.ObjectNouns.Contains(_tokens[q].Key)) return false;
+        // "des miliciens wazalendo", "la milice Dan Na Ambassagou": the name says which.
+        if (q < _limit && _entityStartingAt[q] is var named and >= 0 && _document.Entities[named].Type is EntityType.GROUP or EntityType.ORG)
+        {
+            state.Entity = named;
+            q = _entityEndToken[named];
+        }
         for (var n = 0; n < MaxModifiers && q < _limit && state.Entity < 0; n++)
         {
             var next = Modify(grammar, grammar.After, state, q, out var of);
@@ -179,7 +249,8 @@ internal sealed class ActorPass
             if (_entityStartingAt[t] is not (var e and >= 0)) continue;
             var person = _document.Entities[e];
             if (person.Type != EntityType.PERSON || person.Role is not { Length: > 0 } role) return false;
-            return _document.Text.AsSpan(_tokens[start].Start, person.Start - _tokens[start].Start).Contains(role.AsSpan(), StringComparison.OrdinalIgnoreCase);
+            var written = _document.Text.AsSpan(_tokens[start].Start, person.Start - _tokens[start].Start).Trim().TrimEnd(',').Trim();
+            return written.Contains(role.AsSpan(), StringComparison.OrdinalIgnoreCase) || role.AsSpan().Contains(written, StringComparison.OrdinalIgnoreCase);
         }
         return false;
     }
@@ -244,7 +315,7 @@ internal sealed class ActorPass
             return owner with { Span = span, Head = headSpan, Text = _document.Text[start..end], Sentence = sentence };
         }
         var kind = state.Kind ?? head.Kind;
-        if (state.Bare && head.Refers && Antecedent(sentence, ArmedGroups, entitiesOnly: true) is { } antecedent)
+        if (state.Bare && head.Refers.Count > 0 && Antecedent(sentence, head.Refers, entitiesOnly: true) is { } antecedent)
             return antecedent with { Span = span, Head = headSpan, Text = _document.Text[start..end], Sentence = sentence };
         var country = state.Leader ?? state.Backer ?? state.Country ?? (state.Government || state.ProGovernment || head.Focus ? LocalFocus(sentence) : null);
         string name;
@@ -255,8 +326,6 @@ internal sealed class ActorPass
         return new ActorMention(span, headSpan, _document.Text[start..end], sentence, name, country, kind,
             head.Code ?? _resources.Catalogue.Code(country, kind), null);
     }
-
-    private static readonly IReadOnlySet<string> ArmedGroups = new HashSet<string>(StringComparer.Ordinal) { "rebel", "militia", "terrorist", "mercenary" };
 
     private ActorMention FromEntity(int index, int start, ActorGrammar? grammar)
     {
@@ -309,13 +378,34 @@ internal sealed class ActorPass
         end = i;
         if (grammar.Anaphora.Longest(_tokens, i, _limit) is not { } match || !Free(i, match.End)) return false;
         if (match.End < _limit && _entityStartingAt[match.End] >= 0) return false;   // "le groupe État islamique": the name follows
-        if (match.Value.SubjectOnly && !_tokens[i].SentenceStart && !(i > from && grammar.SubjectAfter.Contains(_tokens[i - 1].Key))) return false;
         var sentence = SentenceOf(_tokens[i].Start);
-        if (Antecedent(sentence, match.Value.Kinds, entitiesOnly: false) is not { } antecedent) return false;
+        ActorMention? antecedent;
+        if (match.Value.SubjectOnly)
+        {
+            // "qu'ils": the word before the elided one says whether a subject follows.
+            var before = i - 1;
+            while (before >= from && (_tokens[before].Is('\'') || _tokens[before].Is('’'))) before--;
+            var after = match.Value.After ?? grammar.SubjectAfter;
+            var atStart = _tokens[i].SentenceStart && match.Value.After is null;
+            if (!atStart && !(before >= from && after.Contains(_tokens[before].Key))) return false;
+            // A subject pronoun takes up a subject: the first fitting actor of its sentence, else of the one before.
+            antecedent = FirstOf(sentence, match.Value.Kinds) ?? FirstOf(sentence - 1, match.Value.Kinds);
+        }
+        else antecedent = Antecedent(sentence, match.Value.Kinds, entitiesOnly: false);
+        if (antecedent is null) return false;
         var span = new TextSpan(_tokens[i].Start, _tokens[match.End - 1].End);
         Add(antecedent with { Span = span, Head = span, Text = _document.Text[span.Start..span.End], Sentence = sentence });
         end = match.End;
         return true;
+    }
+
+    /// <summary>The first actor found so far in <paramref name="sentence"/> whose kind fits.</summary>
+    private ActorMention? FirstOf(int sentence, IReadOnlySet<string> kinds)
+    {
+        ActorMention? first = null;
+        for (var a = _document.Actors.Count - 1; a >= 0 && _document.Actors[a].Sentence >= sentence; a--)
+            if (_document.Actors[a].Sentence == sentence && _document.Actors[a].Kind is { } kind && kinds.Contains(kind)) first = _document.Actors[a];
+        return first;
     }
 
     /// <summary>The most recent actor of this sentence or the one before whose kind fits.</summary>
@@ -442,10 +532,12 @@ internal sealed class ActorPass
         var counts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
         foreach (var entity in document.Entities)
         {
-            if (entity.Type != EntityType.LOC || PlaceCountry(entity) is not { } country) continue;
+            // A capital or state named as a government ("Moscou accuse") counts as a country named.
+            var isGovernment = entity.Type == EntityType.ORG && entity.Kind == "government";
+            if ((entity.Type != EntityType.LOC && !isGovernment) || PlaceCountry(entity) is not { } country) continue;
             // A town or region says more about where the story is than a country named as a party to it.
             var (count, first) = counts.GetValueOrDefault(country, (0, entity.Start));
-            counts[country] = (count + (IsCountry(entity) ? 1 : 2), first);
+            counts[country] = (count + (isGovernment || IsCountry(entity) ? 1 : 2), first);
         }
         return counts.Count == 0 ? null
             : counts.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Value.First).First().Key;
