@@ -532,12 +532,13 @@ internal sealed class ActorPass
         var counts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
         foreach (var entity in document.Entities)
         {
-            // A capital or state named as a government ("Moscou accuse") counts as a country named.
-            var isGovernment = entity.Type == EntityType.ORG && entity.Kind == "government";
-            if ((entity.Type != EntityType.LOC && !isGovernment) || PlaceCountry(entity) is not { } country) continue;
+            // A capital or state named as a government ("Moscou accuse") counts as a country named, and so does
+            // an armed group (where it fights).
+            var countsAsNamed = (entity.Type == EntityType.ORG && entity.Kind == "government") || entity.Type == EntityType.GROUP;
+            if ((entity.Type != EntityType.LOC && !countsAsNamed) || PlaceCountry(entity) is not { } country) continue;
             // A town or region says more about where the story is than a country named as a party to it.
             var (count, first) = counts.GetValueOrDefault(country, (0, entity.Start));
-            counts[country] = (count + (isGovernment || IsCountry(entity) ? 1 : 2), first);
+            counts[country] = (count + (countsAsNamed || IsCountry(entity) ? 1 : 2), first);
         }
         return counts.Count == 0 ? null
             : counts.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Value.First).First().Key;
