@@ -100,6 +100,8 @@ internal sealed class ActorPass
     private int AddEntity(ActorGrammar? grammar, int e, int start, string? branch)
     {
         var end = Math.Max(_entityEndToken[e], FirstTokenAtOrAfter(_document.Entities[e].Start) + 1);
+        // "an African Union base": the article is the thing's, not the name's.
+        if (grammar is not null && end < _limit && grammar.ObjectNouns.Contains(_tokens[end].Key)) start = _document.Entities[e].Start;
         var mention = FromEntity(e, start, grammar);
         if (branch is not null) mention = mention with { Country = branch, Code = _resources.Catalogue.Code(branch, mention.Kind ?? "rebel") };
         if (grammar is not null && _document.Entities[e].Type is EntityType.GROUP or EntityType.ORG && end < _limit && !_tokens[end].SentenceStart
@@ -312,6 +314,9 @@ internal sealed class ActorPass
         if (state.Entity >= 0)
         {
             var owner = FromEntity(state.Entity, _document.Entities[state.Entity].Start, grammar);
+            // "la rébellion du FACT": a name the lists do not know is what the head says it is.
+            if (owner.Kind == "organization" && head.Kind is not ("organization" or "civilians"))
+                owner = owner with { Kind = head.Kind, Code = head.Code ?? _resources.Catalogue.Code(owner.Country, head.Kind) };
             return owner with { Span = span, Head = headSpan, Text = _document.Text[start..end], Sentence = sentence };
         }
         var kind = state.Kind ?? head.Kind;
@@ -526,19 +531,25 @@ internal sealed class ActorPass
 
     private static bool IsCountry(Entity entity) => entity.Place is { } place ? place.Feature.StartsWith("PCL", StringComparison.Ordinal) : entity.GeoPrecision is null;
 
-    /// <summary>The country the document is mostly about: the one its places are most often in (ties: the first named).</summary>
-    private static string? FocusCountry(Document document)
+    /// <summary>
+    /// The country the document is mostly about: the one its places are most often in (a town or region
+    /// counts twice, a country named once), else, with no place, the one its state bodies and armed groups
+    /// belong to; ties go to the first named.
+    /// </summary>
+    private static string? FocusCountry(Document document) =>
+        MostNamed(document, entity => entity.Type == EntityType.LOC ? (IsCountry(entity) ? 1 : 2) : 0)
+        ?? MostNamed(document, entity => entity.Type == EntityType.GROUP || (entity.Type == EntityType.ORG && entity.Kind is "government" or "military" or "police") ? 1 : 0);
+
+    private static string? MostNamed(Document document, Func<Entity, int> weight)
     {
         var counts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
         foreach (var entity in document.Entities)
         {
-            // A capital or state named as a government ("Moscou accuse") counts as a country named, and so does
-            // an armed group (where it fights).
-            var countsAsNamed = (entity.Type == EntityType.ORG && entity.Kind == "government") || entity.Type == EntityType.GROUP;
-            if ((entity.Type != EntityType.LOC && !countsAsNamed) || PlaceCountry(entity) is not { } country) continue;
-            // A town or region says more about where the story is than a country named as a party to it.
-            var (count, first) = counts.GetValueOrDefault(country, (0, entity.Start));
-            counts[country] = (count + (countsAsNamed || IsCountry(entity) ? 1 : 2), first);
+            if (weight(entity) is var w and > 0 && PlaceCountry(entity) is { } country)
+            {
+                var (count, first) = counts.GetValueOrDefault(country, (0, entity.Start));
+                counts[country] = (count + w, first);
+            }
         }
         return counts.Count == 0 ? null
             : counts.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Value.First).First().Key;
