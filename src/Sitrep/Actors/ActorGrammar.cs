@@ -55,6 +55,10 @@ internal sealed class ActorGrammar
     /// <summary>Words before a name that belong to its mention: "le groupe Wagner", "the group Hamas".</summary>
     public PhraseTrie<string> NamePrefixes { get; } = new();
     public List<string> AffiliationPrefixes { get; } = [];
+    /// <summary>Keys that can start a phrase of this grammar (other than a country's name in a slot).</summary>
+    public HashSet<string> FirstKeys { get; } = new(StringComparer.Ordinal);
+    /// <summary>Whether a modifier written before the head can start with a country's name ("Iran-backed").</summary>
+    public bool BeforeStartsWithCountry { get; private set; }
     /// <summary>Role words by the kind they make a person's code, first class first.</summary>
     public List<(string Kind, PhraseTrie<string> Words)> RoleKinds { get; } = [];
 
@@ -90,6 +94,9 @@ internal sealed class ActorGrammar
         grammar.ObjectNouns.UnionWith(Keys(EntityYaml.List(root, "object-nouns")));
         foreach (var prefix in EntityYaml.List(root, "name-prefixes")) grammar.NamePrefixes.Add(prefix, prefix);
         grammar.AffiliationPrefixes.AddRange(EntityYaml.List(root, "affiliation-prefixes").Select(EntityTokenizer.Key));
+        foreach (var trie in new IEnumerable<string>[] { grammar.Heads.FirstKeys, grammar.Determiners.FirstKeys, grammar.Before.FirstKeys, grammar.Anaphora.FirstKeys, grammar.NamePrefixes.FirstKeys })
+            grammar.FirstKeys.UnionWith(trie);
+        grammar.BeforeStartsWithCountry = grammar.Before.StartsWithSlot;
         foreach (var node in EntityYaml.Sequence(root, "role-kinds", path))
         {
             var words = new PhraseTrie<string>();

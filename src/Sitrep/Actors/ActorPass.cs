@@ -66,6 +66,12 @@ internal sealed class ActorPass
         var i = from;
         while (i < to)
         {
+            // Most tokens start nothing: no phrase word, no name, no country, no "pro-" word.
+            if (_entityStartingAt[i] < 0 && (grammar is null || !MayStartPhrase(grammar, i)))
+            {
+                i++;
+                continue;
+            }
             if (grammar is not null && TryNamePrefix(grammar, i, out var end))
             {
                 i = end;
@@ -135,6 +141,16 @@ internal sealed class ActorPass
         if (!head.Value.Adjective || p > start || _tokens[head.Start].SentenceStart || head.Start == 0) return false;
         var before = _tokens[head.Start - 1];
         return before.IsWord && !grammar.BareAfter.Contains(before.Key) && (before.Shape & TokenShape.Digit) == 0;
+    }
+
+    private bool MayStartPhrase(ActorGrammar grammar, int i)
+    {
+        var key = _tokens[i].Key;
+        if (grammar.FirstKeys.Contains(key)) return true;
+        if (grammar.BeforeStartsWithCountry && _entityGrammar.Countries.Longest(_tokens, i, _limit) is not null) return true;
+        foreach (var prefix in grammar.AffiliationPrefixes)
+            if (key.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static bool IsActorEntity(Entity entity) => entity.Type is EntityType.PERSON or EntityType.ORG or EntityType.GROUP;
@@ -519,6 +535,14 @@ internal sealed class ActorPass
     /// sentence names (gunmen in Zamfara are Nigeria's), else the document's main country.
     /// </summary>
     private string? LocalFocus(int sentence)
+    {
+        if (_localFocus.TryGetValue(sentence, out var known)) return known;
+        return _localFocus[sentence] = FindLocalFocus(sentence);
+    }
+
+    private readonly Dictionary<int, string?> _localFocus = [];
+
+    private string? FindLocalFocus(int sentence)
     {
         var span = _document.Sentences.Count > sentence ? _document.Sentences[sentence] : new TextSpan(0, _document.Text.Length);
         foreach (var entity in _document.Entities)
