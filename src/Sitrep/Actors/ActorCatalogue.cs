@@ -45,8 +45,11 @@ internal sealed class ActorCatalogue
         var folder = Path.Combine(dataRoot, "actors");
         var roles = Path.Combine(folder, "roles.yaml");
         if (File.Exists(roles)) catalogue.LoadRoles(roles, Path.Combine(dataRoot, "entities"));
-        var actors = Path.Combine(folder, "actors.yaml");
-        if (File.Exists(actors)) catalogue.LoadActors(actors);
+        // actors.yaml and any other list beside it (an imported dictionary), in name order: a name an earlier
+        // file already gives keeps that file's actor.
+        if (Directory.Exists(folder))
+            foreach (var file in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+                if (Path.GetFileName(file) != "roles.yaml") catalogue.LoadActors(file);
         return catalogue;
     }
 
@@ -101,6 +104,7 @@ internal sealed class ActorCatalogue
     private void LoadActors(string path)
     {
         var root = YamlFile.ReadMapping(path, "actors");
+        var thisFile = new Dictionary<string, CataloguedActor>(StringComparer.Ordinal);
         foreach (var node in EntityYaml.Sequence(root, "actors", path))
         {
             var name = EntityYaml.Required(node, "name", path);
@@ -111,8 +115,13 @@ internal sealed class ActorCatalogue
                 codes.Add(new DatedCode(EntityYaml.Required(code, "code", path), Day(code, "from", path), Day(code, "to", path)));
             var actor = new CataloguedActor(name, EntityYaml.Scalar(node, "country"), kind, codes);
             foreach (var alias in EntityYaml.List(node, "aliases").Prepend(name))
-                if (!_actorsByKey.TryAdd(EntityTokenizer.Key(alias), actor) && _actorsByKey[EntityTokenizer.Key(alias)] != actor)
-                    throw new LanguageDataException($"{path}:{node.Start.Line}: alias '{alias}' already names {_actorsByKey[EntityTokenizer.Key(alias)].Name}");
+            {
+                var key = EntityTokenizer.Key(alias);
+                if (thisFile.TryGetValue(key, out var other) && other != actor)
+                    throw new LanguageDataException($"{path}:{node.Start.Line}: alias '{alias}' already names {other.Name}");
+                thisFile[key] = actor;
+                _actorsByKey.TryAdd(key, actor);
+            }
         }
     }
 
