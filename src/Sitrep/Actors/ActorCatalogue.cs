@@ -60,8 +60,9 @@ internal sealed class ActorCatalogue
     /// The CAMEO-style code of an actor: country, then the role of its kind ("TUR" + "MIL"); organisations
     /// by sector (MED, NGO) or IGO without a country; null when there is nothing to code.
     /// </summary>
-    public string? Code(string? country, string kind, string? canonical = null)
+    public string? Code(string? country, string kind, string? canonical = null, string? roleOverride = null)
     {
+        if (roleOverride is not null) return (country ?? "") + roleOverride;
         var role = _roles.GetValueOrDefault(kind, "");
         if (kind == "organization")
         {

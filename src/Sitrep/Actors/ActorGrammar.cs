@@ -11,7 +11,11 @@ namespace Sitrep.Actors;
 /// named armed group it stands for when written bare just after one, a fixed code, and whether it is also
 /// an adjective ("une attaque rebelle"), a noun only after an article, a count or a preposition.
 /// </summary>
-internal sealed record ActorHead(string Kind, string Noun, string Name, string Plain, bool Focus, IReadOnlySet<string> Refers, string? Code, bool Adjective);
+internal sealed record ActorHead(string Kind, string Noun, string Name, string Plain, bool Focus, IReadOnlySet<string> Refers, string? Code, bool Adjective)
+{
+    /// <summary>A CAMEO role written after the country instead of the kind's ("OPP" for the opposition, "LAB" for unions).</summary>
+    public string? Role { get; init; }
+}
 
 /// <summary>What a modifier of an actor phrase says (see lang/fr/actors.yaml).</summary>
 internal enum ModifierRole
@@ -50,6 +54,10 @@ internal sealed class ActorGrammar
     public HashSet<string> SubjectAfter { get; } = new(StringComparer.Ordinal);
     /// <summary>Words after which an adjective head is a noun without an article: "de", "contre", "trois".</summary>
     public HashSet<string> BareAfter { get; } = new(StringComparer.Ordinal);
+    /// <summary>Articles before a state's name that make it an actor, its government: "la Turquie", "the United States".</summary>
+    public HashSet<string> StateArticles { get; } = new(StringComparer.Ordinal);
+    /// <summary>Words before such an article that make the state a place again: "l'est de la Syrie", "depuis le Yémen".</summary>
+    public HashSet<string> StateNotAfter { get; } = new(StringComparer.Ordinal);
     /// <summary>Nouns after a head that make it a modifier of a thing: "police station", "drone attack".</summary>
     public HashSet<string> ObjectNouns { get; } = new(StringComparer.Ordinal);
     /// <summary>Words before a name that belong to its mention: "le groupe Wagner", "the group Hamas".</summary>
@@ -76,7 +84,7 @@ internal sealed class ActorGrammar
             var head = new ActorHead(Kind(node), EntityYaml.Required(node, "noun", path), EntityYaml.Required(node, "name", path),
                 EntityYaml.Required(node, "plain", path), EntityYaml.Scalar(node, "focus") == "true",
                 EntityYaml.List(node, "refers").Select(k => kinds.Contains(k) ? k : throw new LanguageDataException($"{path}:{node.Start.Line}: kind '{k}' is unknown")).ToHashSet(StringComparer.Ordinal),
-                EntityYaml.Scalar(node, "code"), EntityYaml.Scalar(node, "adjective") == "true");
+                EntityYaml.Scalar(node, "code"), EntityYaml.Scalar(node, "adjective") == "true") { Role = EntityYaml.Scalar(node, "role") };
             foreach (var word in Words(node, path)) grammar.Heads.Add(word, head);
         }
         foreach (var word in EntityYaml.List(root, "determiners")) grammar.Determiners.Add(word, word);
@@ -92,6 +100,8 @@ internal sealed class ActorGrammar
         grammar.SubjectAfter.UnionWith(Keys(EntityYaml.List(root, "subject-after")));
         grammar.BareAfter.UnionWith(Keys(EntityYaml.List(root, "bare-after")));
         grammar.ObjectNouns.UnionWith(Keys(EntityYaml.List(root, "object-nouns")));
+        grammar.StateArticles.UnionWith(Keys(EntityYaml.List(root, "state-articles")));
+        grammar.StateNotAfter.UnionWith(Keys(EntityYaml.List(root, "state-not-after")));
         foreach (var prefix in EntityYaml.List(root, "name-prefixes")) grammar.NamePrefixes.Add(prefix, prefix);
         grammar.AffiliationPrefixes.AddRange(EntityYaml.List(root, "affiliation-prefixes").Select(EntityTokenizer.Key));
         foreach (var trie in new IEnumerable<string>[] { grammar.Heads.FirstKeys, grammar.Determiners.FirstKeys, grammar.Before.FirstKeys, grammar.Anaphora.FirstKeys, grammar.NamePrefixes.FirstKeys })

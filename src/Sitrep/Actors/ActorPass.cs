@@ -121,6 +121,18 @@ internal sealed class ActorPass
         return end;
     }
 
+    private static bool IsStateName(Entity entity) =>
+        entity.Type == EntityType.LOC && entity.Country is not null && (entity.Place is null ? entity.GeoPrecision is null : entity.Place.Feature.StartsWith("PCL", StringComparison.Ordinal));
+
+    private ActorMention StateActor(int e, int startToken)
+    {
+        var entity = _document.Entities[e];
+        var country = PlaceCountry(entity)!;
+        var span = new TextSpan(_tokens[startToken].Start, entity.End);
+        return new ActorMention(span, new TextSpan(entity.Start, entity.End), _document.Text[span.Start..span.End], SentenceOf(span.Start),
+            $"Government of {CountryName(country)}", country, "government", _resources.Catalogue.Code(country, "government"), e);
+    }
+
     /// <summary>"le groupe Wagner", "the group Hamas": the words before the name belong to its mention.</summary>
     private bool TryNamePrefix(ActorGrammar grammar, int i, out int end)
     {
@@ -196,7 +208,17 @@ internal sealed class ActorPass
                 at = p;
                 branch = state.Country;
             }
-            if (at == start || _entityStartingAt[at] is not (var e and >= 0) || !IsActorEntity(_document.Entities[e])) return false;
+            if (at == start || _entityStartingAt[at] is not (var e and >= 0)) return false;
+            if (!IsActorEntity(_document.Entities[e]))
+            {
+                // "la Turquie a envoyé", "accusés par le Pakistan", "the United States": a state named with its
+                // article acts as its government ("en Syrie", "au Mali" name where).
+                if (branch is not null || !IsStateName(_document.Entities[e]) || !grammar.StateArticles.Contains(_tokens[start].Key)
+                    || (start > 0 && !_tokens[start].SentenceStart && grammar.StateNotAfter.Contains(_tokens[start - 1].Key))) return false;
+                end = _entityEndToken[e];
+                Add(StateActor(e, start));
+                return true;
+            }
             end = AddEntity(grammar, e, _tokens[start].Start, _document.Entities[e].Type == EntityType.GROUP ? branch : null);
             return true;
         }
@@ -345,7 +367,7 @@ internal sealed class ActorPass
         else if (state.ProGovernment) name = country is null ? $"Pro-government {head.Noun}" : $"Pro-government {head.Noun} ({CountryName(country)})";
         else name = country is null ? head.Plain : Fill(head.Name, country);
         return new ActorMention(span, headSpan, _document.Text[start..end], sentence, name, country, kind,
-            head.Code ?? _resources.Catalogue.Code(country, kind), null);
+            head.Code ?? _resources.Catalogue.Code(country, kind, roleOverride: head.Role), null);
     }
 
     private ActorMention FromEntity(int index, int start, ActorGrammar? grammar)
