@@ -54,6 +54,8 @@ internal sealed class ActorGrammar
     public HashSet<string> SubjectAfter { get; } = new(StringComparer.Ordinal);
     /// <summary>Words after which an adjective head is a noun without an article: "de", "contre", "trois".</summary>
     public HashSet<string> BareAfter { get; } = new(StringComparer.Ordinal);
+    /// <summary>Words after a subject pronoun that make it a passive's subject: "ont été", "are being".</summary>
+    public PhraseTrie<string> Passive { get; } = new();
     /// <summary>Articles before a state's name that make it an actor, its government: "la Turquie", "the United States".</summary>
     public HashSet<string> StateArticles { get; } = new(StringComparer.Ordinal);
     /// <summary>Words before such an article that make the state a place again: "l'est de la Syrie", "depuis le Yémen".</summary>
@@ -103,6 +105,7 @@ internal sealed class ActorGrammar
         grammar.StateArticles.UnionWith(Keys(EntityYaml.List(root, "state-articles")));
         grammar.StateNotAfter.UnionWith(Keys(EntityYaml.List(root, "state-not-after")));
         foreach (var prefix in EntityYaml.List(root, "name-prefixes")) grammar.NamePrefixes.Add(prefix, prefix);
+        foreach (var passive in EntityYaml.List(root, "passive")) grammar.Passive.Add(passive, passive);
         grammar.AffiliationPrefixes.AddRange(EntityYaml.List(root, "affiliation-prefixes").Select(EntityTokenizer.Key));
         foreach (var trie in new IEnumerable<string>[] { grammar.Heads.FirstKeys, grammar.Determiners.FirstKeys, grammar.Before.FirstKeys, grammar.Anaphora.FirstKeys, grammar.NamePrefixes.FirstKeys })
             grammar.FirstKeys.UnionWith(trie);

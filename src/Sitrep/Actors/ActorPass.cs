@@ -431,8 +431,12 @@ internal sealed class ActorPass
             var after = match.Value.After ?? grammar.SubjectAfter;
             var atStart = _tokens[i].SentenceStart && match.Value.After is null;
             if (!atStart && !(before >= from && after.Contains(_tokens[before].Key))) return false;
-            // A subject pronoun takes up a subject: the first fitting actor of its sentence, else of the one before.
-            antecedent = FirstOf(sentence, match.Value.Kinds) ?? FirstOf(sentence - 1, match.Value.Kinds);
+            // A subject pronoun takes up a subject: the first fitting actor of its sentence, else of the one before;
+            // the subject of a passive ("ils ont été tués", "they are being held") takes up who was acted upon,
+            // the most recent one.
+            antecedent = grammar.Passive.Longest(_tokens, match.End, _limit) is not null
+                ? Antecedent(sentence, match.Value.Kinds, entitiesOnly: false)
+                : FirstOf(sentence, match.Value.Kinds) ?? FirstOf(sentence - 1, match.Value.Kinds);
         }
         else antecedent = Antecedent(sentence, match.Value.Kinds, entitiesOnly: false);
         if (antecedent is null) return false;
