@@ -130,7 +130,7 @@ internal sealed class ActorPass
         var country = PlaceCountry(entity)!;
         var span = new TextSpan(_tokens[startToken].Start, entity.End);
         return new ActorMention(span, new TextSpan(entity.Start, entity.End), _document.Text[span.Start..span.End], SentenceOf(span.Start),
-            $"Government of {CountryName(country)}", country, "government", _resources.Catalogue.Code(country, "government"), e);
+            Fill("Government of {the name}", country), country, "government", _resources.Catalogue.Code(country, "government"), e);
     }
 
     /// <summary>"le groupe Wagner", "the group Hamas": the words before the name belong to its mention.</summary>
@@ -382,11 +382,15 @@ internal sealed class ActorPass
             kind = "person";
             var (roleKind, roleCountry) = grammar is null || entity.Role is null ? (null, null) : ReadRole(grammar, entity.Role);
             country ??= roleCountry;
+            // An official, officer or policeman whose role names no state serves where the story is.
+            if (country is null && roleKind is "government" or "military" or "police") country = LocalFocus(SentenceOf(entity.Start));
             code = roleKind is null ? country : _resources.Catalogue.Code(country, roleKind);
         }
         else
         {
             kind = entity.Kind is { } known && ActorCatalogue.Kinds.Contains(known) ? known : entity.Type == EntityType.GROUP ? "rebel" : "organization";
+            // "Forces armées de la RDC", a state body the lists do not know: the state its name holds.
+            if (country is null && kind is "military" or "government" or "police") country = CountryNamedIn(entity.Text);
             code = _resources.Catalogue.Code(country, kind, entity.Canonical);
         }
         if ((_resources.Catalogue.Find(entity.Canonical) ?? _resources.Catalogue.Find(entity.Text)) is { } catalogued)
@@ -400,20 +404,27 @@ internal sealed class ActorPass
             SentenceOf(start), name, country, kind, code, index);
     }
 
+    /// <summary>The first country named (or demonym written) in a name, if any.</summary>
+    private string? CountryNamedIn(string name)
+    {
+        var tokens = EntityTokenizer.Tokenize(name);
+        for (var t = 0; t < tokens.Count; t++)
+            if (_entityGrammar.Countries.Longest(tokens, t, tokens.Count) is { } match) return match.Value.Iso3;
+        return null;
+    }
+
     /// <summary>The kind a person's role codes them as (the first class with a word in it) and the country it names.</summary>
     private (string? Kind, string? Country) ReadRole(ActorGrammar grammar, string role)
     {
         var tokens = EntityTokenizer.Tokenize(role);
-        string? kind = null, country = null;
+        string? kind = null;
         foreach (var (roleKind, words) in grammar.RoleKinds)
         {
             for (var t = 0; t < tokens.Count && kind is null; t++)
                 if (words.Longest(tokens, t, tokens.Count) is not null) kind = roleKind;
             if (kind is not null) break;
         }
-        for (var t = 0; t < tokens.Count && country is null; t++)
-            country = _entityGrammar.Countries.Longest(tokens, t, tokens.Count)?.Value.Iso3;
-        return (kind, country);
+        return (kind, CountryNamedIn(role));
     }
 
     private bool TryAnaphor(ActorGrammar grammar, int from, int i, out int end)
@@ -522,6 +533,7 @@ internal sealed class ActorPass
     {
         var info = _entityGrammar.CountryInfo.GetValueOrDefault(iso3);
         return template.Replace("{adjective}", info?.Adjective ?? iso3, StringComparison.Ordinal)
+            .Replace("{the name}", info?.NameInText ?? iso3, StringComparison.Ordinal)
             .Replace("{name}", info?.Name ?? iso3, StringComparison.Ordinal);
     }
 
