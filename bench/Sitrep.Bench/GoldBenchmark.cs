@@ -107,14 +107,14 @@ internal static class GoldBenchmark
 
     private static IEnumerable<string> Strings(JsonNode? array) => (array?.AsArray() ?? []).Select(s => s!.GetValue<string>());
 
-    private static Regex Rx(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    internal static Regex Rx(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private static bool TypeOk(string found, string wanted) =>
         wanted is "ORG" or "GROUP" ? found.StartsWith("ORG", StringComparison.Ordinal) || found.StartsWith("GROUP", StringComparison.Ordinal)
             : found.StartsWith(wanted[..3], StringComparison.Ordinal);
 
     /// <summary>As the Python scorer: NFC, typographic quotes and spaces made plain, spaces collapsed, lower case.</summary>
-    private static string Norm(string s)
+    internal static string Norm(string s)
     {
         s = s.Normalize(NormalizationForm.FormC).Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u00a0', ' ').Replace('\u202f', ' ')
             .Replace('\u201c', '"').Replace('\u201d', '"');

@@ -27,6 +27,7 @@ public static class Program
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(GazetteerCommand.Create());
+        root.Subcommands.Add(ActorsCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(ListCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());

@@ -23,24 +23,8 @@ public sealed class EntityRecognizer(EntityResources resources, IPlaceNameLookup
 {
     public List<Entity> Recognize(Document document)
     {
-        var text = document.FoldedText.Length == document.Text.Length ? document.FoldedText : document.Text;
-        var sentenceStarts = new List<int>(document.Sentences.Count);
-        foreach (var sentence in document.Sentences) sentenceStarts.Add(sentence.Start);
-        var tokens = new List<Token>(text.Length / 5);
         var ranges = new List<(int From, int To, string Language)>();
-        if (document.Paragraphs.Count == 0)
-        {
-            EntityTokenizer.Tokenize(text, 0, text.Length, sentenceStarts, tokens);
-            ranges.Add((0, tokens.Count, document.Language));
-        }
-        else
-            foreach (var paragraph in document.Paragraphs)
-            {
-                var from = tokens.Count;
-                EntityTokenizer.Tokenize(text, paragraph.Span.Start, paragraph.Span.End, sentenceStarts, tokens);
-                ranges.Add((from, tokens.Count, paragraph.Language is "und" or "" ? document.Language : paragraph.Language));
-            }
-
+        var tokens = EntityTokenizer.TokenizeDocument(document, ranges);
         var pass = new EntityPass(document.Text, tokens, places);
         foreach (var (from, to, language) in ranges)
             pass.Run(resources.Grammar(language, document.Language), from, to);

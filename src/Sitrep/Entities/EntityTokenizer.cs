@@ -81,6 +81,51 @@ internal static class EntityTokenizer
         }
     }
 
+    /// <summary>
+    /// Tokens of a document's main text (its folded twin), paragraph by paragraph; <paramref name="ranges"/>
+    /// gets each paragraph's token range and language (the document's when the paragraph's is unknown).
+    /// </summary>
+    public static List<Token> TokenizeDocument(Document document, List<(int From, int To, string Language)> ranges)
+    {
+        // The entity and actor stages read the same tokens, one after the other on the same thread: the
+        // second gets the first's (the tokens are never changed once made).
+        if (LastDocument is { } last && last.Document.TryGetTarget(out var seen) && ReferenceEquals(seen, document)
+            && ReferenceEquals(last.Text, document.Text) && last.Paragraphs == document.Paragraphs.Count && last.Sentences == document.Sentences.Count)
+        {
+            ranges.AddRange(last.Ranges);
+            return last.Tokens;
+        }
+        var tokens = Tokenize(document, ranges);
+        LastDocument = new TokenizedDocument(new WeakReference<Document>(document), document.Text, document.Paragraphs.Count, document.Sentences.Count, tokens, [.. ranges]);
+        return tokens;
+    }
+
+    private sealed record TokenizedDocument(WeakReference<Document> Document, string Text, int Paragraphs, int Sentences, List<Token> Tokens,
+        List<(int From, int To, string Language)> Ranges);
+
+    [ThreadStatic] private static TokenizedDocument? LastDocument;
+
+    private static List<Token> Tokenize(Document document, List<(int From, int To, string Language)> ranges)
+    {
+        var text = document.FoldedText.Length == document.Text.Length ? document.FoldedText : document.Text;
+        var sentenceStarts = new List<int>(document.Sentences.Count);
+        foreach (var sentence in document.Sentences) sentenceStarts.Add(sentence.Start);
+        var tokens = new List<Token>(text.Length / 5);
+        if (document.Paragraphs.Count == 0)
+        {
+            Tokenize(text, 0, text.Length, sentenceStarts, tokens);
+            ranges.Add((0, tokens.Count, document.Language));
+        }
+        else
+            foreach (var paragraph in document.Paragraphs)
+            {
+                var from = tokens.Count;
+                Tokenize(text, paragraph.Span.Start, paragraph.Span.End, sentenceStarts, tokens);
+                ranges.Add((from, tokens.Count, paragraph.Language is "und" or "" ? document.Language : paragraph.Language));
+            }
+        return tokens;
+    }
+
     /// <summary>Tokens of a name or cue written in a data file.</summary>
     public static List<Token> Tokenize(string phrase)
     {

@@ -37,6 +37,12 @@ internal sealed class PhraseTrie<T> where T : class
 
     public int Count { get; private set; }
 
+    /// <summary>The keys a phrase can start with (a phrase starting with a slot starts with none of them).</summary>
+    public IEnumerable<string> FirstKeys => _root.Children?.Keys ?? Enumerable.Empty<string>();
+
+    /// <summary>Whether some phrase starts with a slot.</summary>
+    public bool StartsWithSlot => _root.Slot is not null;
+
     /// <summary>Adds a phrase; returns false when it has no token.</summary>
     public bool Add(string phrase, T value)
     {

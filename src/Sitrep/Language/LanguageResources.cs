@@ -1,3 +1,4 @@
+using Sitrep.Actors;
 using Sitrep.Entities;
 using Sitrep.Quantities;
 using Sitrep.Time;
@@ -21,7 +22,13 @@ public sealed class LanguageResources
         Abbreviations = abbreviations;
         Stemmer = stemmer;
         _entities = new Lazy<EntityResources>(() => EntityResources.Load(EntityResources.DataRootBeside(root), root));
+        _actors = new Lazy<ActorResources>(() => ActorResources.Load(EntityResources.DataRootBeside(root), root, Entities));
     }
+
+    private readonly Lazy<ActorResources> _actors;
+
+    /// <summary>Actor phrases (<c>actors.yaml</c>), codes and analysts' actors (<c>data/actors/</c>), loaded on first use.</summary>
+    public ActorResources Actors => _actors.Value;
 
     private readonly Lazy<EntityResources> _entities;
 
