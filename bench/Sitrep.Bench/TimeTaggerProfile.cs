@@ -13,7 +13,7 @@ namespace Sitrep.Bench;
 internal sealed class TimeTaggerProfile
 {
     private readonly Dictionary<TimeRule, (long Nanoseconds, int Runs, int Skipped, int Matches)> _rules = [];
-    private readonly Dictionary<Regex, (long Nanoseconds, int Runs, int Found)> _checks = [];
+    private readonly Dictionary<TimeCheck, (long Nanoseconds, int Runs, int Found)> _checks = [];
     private readonly Dictionary<string, int> _triggers = new(StringComparer.Ordinal);
     private long _scanNanoseconds, _checkNanoseconds, _characters, _windowCharacters;
     private int _paragraphs, _windows;

@@ -114,7 +114,7 @@ public static class TimeExtractor
         }
     }
 
-    private static bool Possible(TimeRule rule, ReadOnlySpan<char> window, IReadOnlyList<Regex> checks, Span<byte> found)
+    private static bool Possible(TimeRule rule, ReadOnlySpan<char> window, IReadOnlyList<TimeCheck> checks, Span<byte> found)
     {
         foreach (var index in rule.Requires)
         {

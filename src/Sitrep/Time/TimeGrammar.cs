@@ -20,7 +20,7 @@ public sealed class TimeGrammar
     private readonly Dictionary<string, Dictionary<string, string>> _words;
 
     private TimeGrammar(string language, Dictionary<string, Dictionary<string, string>> words, IReadOnlyList<TimeRule> rules, Regex joiner,
-        Regex trigger, Regex triggerWord, Regex[] checks)
+        Regex trigger, Regex triggerWord, TimeCheck[] checks)
     {
         _triggerWord = triggerWord;
         _checks = checks;
@@ -39,8 +39,8 @@ public sealed class TimeGrammar
 
     private int _uses;
     private volatile TimeRule[]? _compiled;
-    private readonly Regex[] _checks;
-    private volatile Regex[]? _compiledChecks;
+    private readonly TimeCheck[] _checks;
+    private volatile TimeCheck[]? _compiledChecks;
     private readonly Regex _triggerWord;
     private volatile Regex? _compiledTriggerWord;
 
@@ -54,7 +54,7 @@ public sealed class TimeGrammar
     /// The pieces some rule cannot match without (<see cref="TimeRule.Requires"/> indexes them): a window
     /// where one of these finds nothing is not worth that rule. Compiled along with the rules.
     /// </summary>
-    public IReadOnlyList<Regex> ActiveChecks() => _compiledChecks ?? _checks;
+    public IReadOnlyList<TimeCheck> ActiveChecks() => _compiledChecks ?? _checks;
 
     /// <summary>The rules to run now: interpreted at first, compiled once the grammar has been used enough.</summary>
     public IReadOnlyList<TimeRule> ActiveRules()
@@ -69,7 +69,7 @@ public sealed class TimeGrammar
                 try { rule.Regex.IsMatch("12 3"); }
                 catch (RegexMatchTimeoutException) { return Rules; }
             }
-            var checks = _checks.Select(c => new Regex(c.ToString(), c.Options | RegexOptions.Compiled, MatchTimeout)).ToArray();
+            var checks = _checks.Select(c => c.Compiled()).ToArray();
             foreach (var check in checks)
             {
                 try { check.IsMatch("12 3"); }
@@ -177,7 +177,17 @@ public sealed class TimeGrammar
 
         var rules = new List<TimeRule>();
         var checkNames = new List<string>();
-        var checks = new List<Regex>();
+        var checks = new List<TimeCheck>();
+        const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+        int CheckIndex(string pattern, bool withPrefilter)
+        {
+            var index = checkNames.IndexOf(pattern);
+            if (index >= 0) return index;
+            checkNames.Add(pattern);
+            var prefilter = withPrefilter && LiteralFactors.Prefilter(pattern) is { } literals ? new Regex(literals, options, MatchTimeout) : null;
+            checks.Add(new TimeCheck(new Regex(pattern, options, MatchTimeout), prefilter));
+            return checkNames.Count - 1;
+        }
         if (Child(rootNode, "rules") is not YamlSequenceNode ruleNodes)
             throw new LanguageDataException($"{path}:1: 'rules' (a list of patterns) is missing");
         foreach (var node in ruleNodes.Children)
@@ -186,20 +196,14 @@ public sealed class TimeGrammar
             var pattern = Expand(raw, pieces, Where(node));
             try
             {
-                var regex = new Regex(@"(?<![\p{L}\p{N}])(?:" + pattern + @")(?![\p{L}\p{N}])",
-                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
+                var regex = new Regex(@"(?<![\p{L}\p{N}])(?:" + pattern + @")(?![\p{L}\p{N}])", options, MatchTimeout);
                 var requires = new List<int>();
+                // First the literal strings the whole rule cannot match without (one cheap search), then its pieces.
+                if (LiteralFactors.Prefilter(regex.ToString()) is { } literals) requires.Add(CheckIndex(literals, false));
                 foreach (var required in RequiredPieces(raw))
                 {
-                    var piece = Expand(required, pieces, Where(node));
-                    var index = checkNames.IndexOf(piece);
-                    if (index < 0)
-                    {
-                        index = checkNames.Count;
-                        checkNames.Add(piece);
-                        checks.Add(new Regex(piece, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout));
-                    }
-                    requires.Add(index);
+                    var index = CheckIndex(Expand(required, pieces, Where(node)), true);
+                    if (!requires.Contains(index)) requires.Add(index);
                 }
                 rules.Add(new TimeRule(regex, $"{Path.GetFileName(Path.GetDirectoryName(path))}/time.yaml:{node.Start.Line}") { Requires = [.. requires] });
             }
@@ -291,32 +295,11 @@ public sealed class TimeGrammar
             }
             else if (c == '(')
             {
-                i++;
-                var zeroWidth = false;
-                if (i < p.Length && p[i] == '?')
-                {
-                    i++;
-                    if (i >= p.Length) throw new FormatException();
-                    if (p[i] is ':' or '>') i++;
-                    else if (p[i] is '=' or '!') { zeroWidth = true; i++; }
-                    else if (p[i] == '<' && i + 1 < p.Length && p[i + 1] is '=' or '!') { zeroWidth = true; i += 2; }
-                    else if (p[i] == '<')
-                    {
-                        var close = p.IndexOf('>', i);
-                        if (close < 0) throw new FormatException();
-                        i = close + 1;
-                    }
-                    else
-                    {
-                        // Inline options: "(?-i:…)" groups, "(?i)" applies to the rest (only ever narrower or wider
-                        // case matching, which the checks, case-insensitive, still cover).
-                        while (i < p.Length && (char.IsAsciiLetter(p[i]) || p[i] == '-')) i++;
-                        if (i >= p.Length) throw new FormatException();
-                        if (p[i] == ')') { i++; continue; }
-                        if (p[i] != ':') throw new FormatException();
-                        i++;
-                    }
-                }
+                // Inline options alone ("(?i)") apply to the rest: only ever narrower or wider case matching,
+                // which the checks, case-insensitive, still cover.
+                var opening = LiteralFactors.OpenGroup(p, ref i);
+                if (opening == LiteralFactors.GroupOpening.OptionsOnly) continue;
+                var zeroWidth = opening == LiteralFactors.GroupOpening.Lookaround;
                 var open = i;
                 var body = Alternation(p, ref i);
                 if (i >= p.Length || p[i] != ')') throw new FormatException();
