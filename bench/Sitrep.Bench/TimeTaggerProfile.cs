@@ -85,23 +85,14 @@ internal sealed class TimeTaggerProfile
     private List<(int From, int To)> Windows(string text, int start, int end, TimeGrammar grammar)
     {
         var windows = new List<(int From, int To)>();
-        var words = grammar.ActiveTriggerWord();
-        for (var i = start; i < end;)
+        var span = text.AsSpan(start, end - start);
+        for (var i = 0; TimeExtractor.NextTrigger(span, ref i, grammar, out var length) is var found and >= 0;)
         {
-            int index = i, length;
-            if (char.IsDigit(text[i])) length = 1;
-            else if (i > start && (char.IsLetter(text[i - 1]) || char.IsNumber(text[i - 1]))) { i++; continue; }
-            else
-            {
-                var word = words.Match(text, i, end - i);
-                if (!word.Success) { i++; continue; }
-                length = word.Length;
-            }
+            var index = found + start;
             // "mo…": the trigger word matched the start of a longer word ("morts").
             var key = length == 1 && char.IsDigit(text[index]) ? "(a digit)"
                 : text.Substring(index, length).ToLowerInvariant() + (index + length < end && char.IsLetter(text[index + length]) ? "…" : "");
             _triggers[key] = _triggers.GetValueOrDefault(key) + 1;
-            i = length == 0 ? i + 1 : i + length;
             TimeExtractor.AddWindow(windows, text, start, end, index, length);
         }
         return windows;

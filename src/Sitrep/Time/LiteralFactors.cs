@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Sitrep.Time;
@@ -22,33 +21,40 @@ internal static class LiteralFactors
     /// </summary>
     public static string? Prefilter(string pattern, int minLength = 3)
     {
-        Node node;
+        // A pattern that is only its literals gains nothing from a second search for them.
+        if (Read(pattern) is not { Exact: null, Factor: { } factor }) return null;
+        if (factor.Min(f => f.Length) < minLength) return null;
+        return "(?:" + string.Join("|", factor.OrderByDescending(f => f.Length).ThenBy(f => f, StringComparer.Ordinal).Select(Regex.Escape)) + ")";
+    }
+
+    /// <summary>Strings one of which every match of the pattern starts with (as written: case is the caller's to fold), or null when not known.</summary>
+    public static IReadOnlyCollection<string>? Prefixes(string pattern) => Read(pattern)?.Prefix;
+
+    private static Node? Read(string pattern)
+    {
         try
         {
             var i = 0;
-            node = Alternation(pattern, ref i);
-            if (i != pattern.Length) return null;
+            var node = Alternation(pattern, ref i);
+            return i == pattern.Length ? node : null;
         }
         catch (FormatException)
         {
             return null;
         }
-        // A pattern that is only its literals gains nothing from a second search for them.
-        if (node.Exact is not null || node.Factor is not { } factor) return null;
-        if (factor.Min(f => f.Length) < minLength) return null;
-        return "(?:" + string.Join("|", factor.OrderByDescending(f => f.Length).ThenBy(f => f, StringComparer.Ordinal).Select(Regex.Escape)) + ")";
     }
 
     /// <summary>
     /// What a piece of pattern is known to match: <see cref="Exact"/>, exactly one of these strings (null: not
-    /// a finite literal set); <see cref="Factor"/>, a set one of which every match contains (null: none known).
+    /// a finite literal set); <see cref="Factor"/>, a set one of which every match contains (null: none known);
+    /// <see cref="Prefix"/>, a set one of which every match starts with (null: none known).
     /// </summary>
-    private sealed record Node(HashSet<string>? Exact, HashSet<string>? Factor, bool ZeroWidth = false)
+    private sealed record Node(HashSet<string>? Exact, HashSet<string>? Factor, HashSet<string>? Prefix = null, bool ZeroWidth = false)
     {
         public static readonly Node Unknown = new(null, null);
-        public static readonly Node Empty = new(null, null, true);
+        public static readonly Node Empty = new(null, null, null, true);
 
-        public static Node Literal(HashSet<string> strings) => new(strings, strings.Contains("") ? null : strings);
+        public static Node Literal(HashSet<string> strings) => strings.Contains("") ? new(strings, null) : new(strings, strings, strings);
     }
 
     private static Node Alternation(string p, ref int i)
@@ -62,17 +68,23 @@ internal static class LiteralFactors
         if (branches.Count == 1) return branches[0];
         HashSet<string>? exact = new(StringComparer.Ordinal);
         HashSet<string>? factor = new(StringComparer.Ordinal);
+        HashSet<string>? prefix = new(StringComparer.Ordinal);
         foreach (var branch in branches)
         {
             if (branch.ZeroWidth) return Node.Unknown; // a branch matching nothing: the alternation may match empty
-            if (exact is not null && branch.Exact is not null) exact.UnionWith(branch.Exact);
-            else exact = null;
-            if (factor is not null && branch.Factor is not null) factor.UnionWith(branch.Factor);
-            else factor = null;
+            exact = Union(exact, branch.Exact);
+            factor = Union(factor, branch.Factor);
+            prefix = Union(prefix, branch.Prefix);
         }
-        if (exact is { Count: > MaxStrings }) exact = null;
-        if (factor is { Count: > MaxStrings }) factor = null;
-        return exact is not null ? Node.Literal(exact) : new Node(null, factor);
+        return exact is not null ? Node.Literal(exact) : new Node(null, factor, prefix);
+    }
+
+    /// <summary>Both sets in one, or null when either is unknown or the whole grows too large.</summary>
+    private static HashSet<string>? Union(HashSet<string>? all, HashSet<string>? more)
+    {
+        if (all is null || more is null) return null;
+        all.UnionWith(more);
+        return all.Count > MaxStrings ? null : all;
     }
 
     private static Node Sequence(string p, ref int i)
@@ -81,6 +93,8 @@ internal static class LiteralFactors
         var wholeIsRun = true;
         var anyItem = false;
         HashSet<string>? best = null;
+        HashSet<string>? prefix = null;
+        var prefixKnown = false;
 
         void Consider(HashSet<string>? candidate)
         {
@@ -88,8 +102,14 @@ internal static class LiteralFactors
             if (best is null || Better(candidate, best)) best = candidate;
         }
 
-        void CloseRun()
+        // The run so far, or when there is none the item that ends it (null: optional, zero-width), is what a match starts with.
+        void CloseRun(Node? consumed)
         {
+            if (!prefixKnown)
+            {
+                prefixKnown = true;
+                prefix = run.Count == 1 && run.Contains("") ? consumed?.Prefix : run.Contains("") ? null : run;
+            }
             Consider(run);
             run = new HashSet<string>(StringComparer.Ordinal) { "" };
             wholeIsRun = false;
@@ -120,30 +140,30 @@ internal static class LiteralFactors
                         // "s?": the run goes on with or without it.
                         var withEmpty = new HashSet<string>(item.Exact, StringComparer.Ordinal) { "" };
                         if (i < p.Length && p[i] is '?' or '+') i++;
-                        if (!Extend(ref run, withEmpty)) { CloseRun(); }
+                        if (!Extend(ref run, withEmpty)) CloseRun(null);
                         continue;
                     }
                 }
                 if (i < p.Length && p[i] is '?' or '+') i++; // lazy or possessive
                 // Repeated: required once at least (or not at all); the run stops either way.
-                item = least >= 1 && !item.ZeroWidth ? new Node(null, item.Factor) : Node.Empty;
-                CloseRun();
+                item = least >= 1 && !item.ZeroWidth ? new Node(null, item.Factor, item.Prefix) : Node.Empty;
+                CloseRun(item);
                 Consider(item.Factor);
                 continue;
             }
             if (item.ZeroWidth)
             {
-                CloseRun();
+                CloseRun(null);
                 continue;
             }
             if (item.Exact is not null && Extend(ref run, item.Exact)) continue;
-            CloseRun();
+            CloseRun(item);
             Consider(item.Factor);
         }
         if (!anyItem) return Node.Empty;
         if (wholeIsRun) return Node.Literal(run);
-        CloseRun();
-        return new Node(null, best);
+        CloseRun(null);
+        return new Node(null, best, prefix);
     }
 
     /// <summary>Appends each of <paramref name="next"/> to each of <paramref name="run"/>; false when that grows too large.</summary>

@@ -133,15 +133,28 @@ public static class TimeExtractor
     private static List<(int From, int To)> Windows(string text, int start, int end, TimeGrammar grammar)
     {
         var windows = new List<(int From, int To)>();
-        // What grammar.Trigger.Match(text, start, end - start) and NextMatch() find, without trying every
-        // position: a digit ("\d"), or a trigger word where a word starts ("(?<![\p{L}\p{N}])").
-        var words = grammar.ActiveTriggerWord();
         var span = text.AsSpan(start, end - start);
-        for (var i = 0; i < span.Length;)
+        for (var i = 0; NextTrigger(span, ref i, grammar, out var length) is var index and >= 0;)
+            AddWindow(windows, text, start, end, index + start, length);
+        return windows;
+    }
+
+    /// <summary>
+    /// The next trigger at or after <paramref name="i"/> in <paramref name="span"/> (its index, or -1 when none is
+    /// left; <paramref name="i"/> moves past it): what grammar.Trigger.Match and NextMatch() find, without trying
+    /// every position: a digit ("\d"), or a trigger word where a word starts ("(?&lt;![\p{L}\p{N}])") that begins
+    /// like one.
+    /// </summary>
+    internal static int NextTrigger(ReadOnlySpan<char> span, ref int i, TimeGrammar grammar, out int length)
+    {
+        var words = grammar.ActiveTriggerWord();
+        var starts = grammar.TriggerStarts;
+        while (i < span.Length)
         {
-            int index = i, length;
+            var index = i;
             if (char.IsDigit(span[i])) length = 1;
             else if (i > 0 && (char.IsLetter(span[i - 1]) || char.IsNumber(span[i - 1]))) { i++; continue; }
+            else if (starts is not null && !starts.MayStartAt(span, i)) { i++; continue; }
             else
             {
                 length = -1;
@@ -153,9 +166,10 @@ public static class TimeExtractor
                 if (length < 0) { i++; continue; }
             }
             i = length == 0 ? i + 1 : i + length;
-            AddWindow(windows, text, start, end, index + start, length);
+            return index;
         }
-        return windows;
+        length = 0;
+        return -1;
     }
 
     /// <summary>

@@ -20,9 +20,10 @@ public sealed class TimeGrammar
     private readonly Dictionary<string, Dictionary<string, string>> _words;
 
     private TimeGrammar(string language, Dictionary<string, Dictionary<string, string>> words, IReadOnlyList<TimeRule> rules, Regex joiner,
-        Regex trigger, Regex triggerWord, TimeCheck[] checks)
+        Regex trigger, Regex triggerWord, TriggerStarts? triggerStarts, TimeCheck[] checks)
     {
         _triggerWord = triggerWord;
+        TriggerStarts = triggerStarts;
         _checks = checks;
         Trigger = trigger;
         Language = language;
@@ -49,6 +50,9 @@ public sealed class TimeGrammar
     /// matches where a word starts. Compiled along with the rules.
     /// </summary>
     public Regex ActiveTriggerWord() => _compiledTriggerWord ?? _triggerWord;
+
+    /// <summary>How trigger words begin: word starts that begin otherwise are not tried; null when not known.</summary>
+    internal TriggerStarts? TriggerStarts { get; }
 
     /// <summary>
     /// The pieces some rule cannot match without (<see cref="TimeRule.Requires"/> indexes them): a window
@@ -224,9 +228,9 @@ public sealed class TimeGrammar
         var trigger = new Regex(triggerWords.Count == 0 ? @"\d" : @"\d|(?<![\p{L}\p{N}])(?:" + string.Join("|", triggerWords) + ")",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
         // The same words, to be tried only where a word starts (what the trigger's lookbehind asks).
-        var triggerWord = new Regex(@"\G(?:" + (triggerWords.Count == 0 ? "(?!)" : string.Join("|", triggerWords)) + ")",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
-        return new TimeGrammar(language, words, rules, joiner, trigger, triggerWord, [.. checks]);
+        var anyTriggerWord = "(?:" + (triggerWords.Count == 0 ? "(?!)" : string.Join("|", triggerWords)) + ")";
+        var triggerWord = new Regex(@"\G" + anyTriggerWord, options, MatchTimeout);
+        return new TimeGrammar(language, words, rules, joiner, trigger, triggerWord, TriggerStarts.For(anyTriggerWord), [.. checks]);
     }
 
     /// <summary>
