@@ -19,13 +19,22 @@ internal static class LiteralFactors
     /// folding is the regex engine's in both), or null when the pattern has no factor of at least
     /// <paramref name="minLength"/> characters, or is itself no more than its literals.
     /// </summary>
-    public static string? Prefilter(string pattern, int minLength = 3)
+    public static string? Prefilter(string pattern, int minLength = 3) =>
+        Literals(pattern, minLength) is { Whole: false } factor ? Alternatives(factor.Strings) : null;
+
+    /// <summary>
+    /// The literal strings every match of <paramref name="pattern"/> contains one of, none shorter than
+    /// <paramref name="minLength"/>; <c>Whole</c> when the pattern matches exactly these and nothing else. Null when not known.
+    /// </summary>
+    public static (IReadOnlyCollection<string> Strings, bool Whole)? Literals(string pattern, int minLength = 3)
     {
-        // A pattern that is only its literals gains nothing from a second search for them.
-        if (Read(pattern) is not { Exact: null, Factor: { } factor }) return null;
-        if (factor.Min(f => f.Length) < minLength) return null;
-        return "(?:" + string.Join("|", factor.OrderByDescending(f => f.Length).ThenBy(f => f, StringComparer.Ordinal).Select(Regex.Escape)) + ")";
+        if (Read(pattern) is not { Factor: { } factor } node || factor.Min(f => f.Length) < minLength) return null;
+        return (factor, node.Exact is not null);
     }
+
+    /// <summary>A pattern matching any of <paramref name="strings"/>, longest first.</summary>
+    public static string Alternatives(IEnumerable<string> strings) =>
+        "(?:" + string.Join("|", strings.OrderByDescending(f => f.Length).ThenBy(f => f, StringComparer.Ordinal).Select(Regex.Escape)) + ")";
 
     /// <summary>Strings one of which every match of the pattern starts with (as written: case is the caller's to fold), or null when not known.</summary>
     public static IReadOnlyCollection<string>? Prefixes(string pattern) => Read(pattern)?.Prefix;

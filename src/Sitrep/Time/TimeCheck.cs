@@ -4,21 +4,41 @@ namespace Sitrep.Time;
 
 /// <summary>
 /// Whether a window holds something some rule cannot match without: a piece of the grammar, tried only
-/// where the literal strings it cannot match without (<see cref="LiteralFactors"/>) are found first.
+/// where one of the literal strings it cannot match without (<see cref="LiteralFactors"/>) is found first.
 /// </summary>
-public sealed class TimeCheck(Regex pattern, Regex? prefilter)
+public sealed class TimeCheck
 {
-    public Regex Pattern { get; } = pattern;
+    internal TimeCheck(Regex pattern, IReadOnlyCollection<string>? literals, bool whole)
+    {
+        Pattern = pattern;
+        Literals = literals;
+        Whole = whole;
+        Prefilter = literals is not null && !whole
+            ? new Regex(LiteralFactors.Alternatives(literals), pattern.Options, TimeGrammar.MatchTimeout)
+            : null;
+    }
 
-    /// <summary>Literal strings every match of <see cref="Pattern"/> contains one of, as one cheap search; null when none is known.</summary>
-    public Regex? Prefilter { get; } = prefilter;
+    public Regex Pattern { get; }
+
+    /// <summary>Literal strings every match of <see cref="Pattern"/> contains one of; null when none is known.</summary>
+    internal IReadOnlyCollection<string>? Literals { get; }
+
+    /// <summary>Whether <see cref="Pattern"/> is no more than <see cref="Literals"/>: finding one of them is finding it.</summary>
+    internal bool Whole { get; }
+
+    /// <summary>The <see cref="Literals"/> as one search, run before <see cref="Pattern"/> when no window scan answered for them.</summary>
+    public Regex? Prefilter { get; }
 
     public bool IsMatch(ReadOnlySpan<char> window) => (Prefilter is null || Prefilter.IsMatch(window)) && Pattern.IsMatch(window);
 
-    /// <summary>The same check with its patterns compiled to IL.</summary>
-    public TimeCheck Compiled() => new(Compile(Pattern), Prefilter is null ? null : Compile(Prefilter));
+    /// <summary>
+    /// Whether the window holds the pattern, given whether a scan found one of its <see cref="Literals"/> there.
+    /// </summary>
+    public bool IsMatch(ReadOnlySpan<char> window, bool literalFound) => literalFound && (Whole || Pattern.IsMatch(window));
 
-    private static Regex Compile(Regex regex) => new(regex.ToString(), regex.Options | RegexOptions.Compiled, TimeGrammar.MatchTimeout);
+    /// <summary>The same check with its patterns compiled to IL.</summary>
+    public TimeCheck Compiled() =>
+        new(new Regex(Pattern.ToString(), Pattern.Options | RegexOptions.Compiled, TimeGrammar.MatchTimeout), Literals, Whole);
 
     public override string ToString() => Prefilter is null ? Pattern.ToString() : $"{Prefilter} ⇒ {Pattern}";
 }

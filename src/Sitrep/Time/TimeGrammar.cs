@@ -23,6 +23,7 @@ public sealed class TimeGrammar
         Regex trigger, Regex triggerWord, TriggerStarts? triggerStarts, TimeCheck[] checks)
     {
         _triggerWord = triggerWord;
+        LiteralScan = new LiteralScan(checks.Select(c => c.Literals).ToArray());
         TriggerStarts = triggerStarts;
         _checks = checks;
         Trigger = trigger;
@@ -50,6 +51,9 @@ public sealed class TimeGrammar
     /// matches where a word starts. Compiled along with the rules.
     /// </summary>
     public Regex ActiveTriggerWord() => _compiledTriggerWord ?? _triggerWord;
+
+    /// <summary>Finds in one pass which checks' literals a window holds (indexes as <see cref="ActiveChecks"/>).</summary>
+    internal LiteralScan LiteralScan { get; }
 
     /// <summary>How trigger words begin: word starts that begin otherwise are not tried; null when not known.</summary>
     internal TriggerStarts? TriggerStarts { get; }
@@ -183,13 +187,12 @@ public sealed class TimeGrammar
         var checkNames = new List<string>();
         var checks = new List<TimeCheck>();
         const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
-        int CheckIndex(string pattern, bool withPrefilter)
+        int CheckIndex(string pattern, (IReadOnlyCollection<string> Strings, bool Whole)? literals)
         {
             var index = checkNames.IndexOf(pattern);
             if (index >= 0) return index;
             checkNames.Add(pattern);
-            var prefilter = withPrefilter && LiteralFactors.Prefilter(pattern) is { } literals ? new Regex(literals, options, MatchTimeout) : null;
-            checks.Add(new TimeCheck(new Regex(pattern, options, MatchTimeout), prefilter));
+            checks.Add(new TimeCheck(new Regex(pattern, options, MatchTimeout), literals?.Strings, literals?.Whole ?? false));
             return checkNames.Count - 1;
         }
         if (Child(rootNode, "rules") is not YamlSequenceNode ruleNodes)
@@ -203,10 +206,12 @@ public sealed class TimeGrammar
                 var regex = new Regex(@"(?<![\p{L}\p{N}])(?:" + pattern + @")(?![\p{L}\p{N}])", options, MatchTimeout);
                 var requires = new List<int>();
                 // First the literal strings the whole rule cannot match without (one cheap search), then its pieces.
-                if (LiteralFactors.Prefilter(regex.ToString()) is { } literals) requires.Add(CheckIndex(literals, false));
+                if (LiteralFactors.Literals(regex.ToString()) is { Whole: false } literals)
+                    requires.Add(CheckIndex(LiteralFactors.Alternatives(literals.Strings), (literals.Strings, true)));
                 foreach (var required in RequiredPieces(raw))
                 {
-                    var index = CheckIndex(Expand(required, pieces, Where(node)), true);
+                    var piece = Expand(required, pieces, Where(node));
+                    var index = CheckIndex(piece, LiteralFactors.Literals(piece));
                     if (!requires.Contains(index)) requires.Add(index);
                 }
                 rules.Add(new TimeRule(regex, $"{Path.GetFileName(Path.GetDirectoryName(path))}/time.yaml:{node.Start.Line}") { Requires = [.. requires] });
