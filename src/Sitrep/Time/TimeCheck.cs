@@ -13,7 +13,8 @@ public sealed class TimeCheck
         Pattern = pattern;
         Literals = literals;
         Whole = whole;
-        Prefilter = literals is not null && !whole
+        // A short literal is everywhere: a search for it would cost more than it saves (the window scan still uses it).
+        Prefilter = literals is not null && !whole && literals.Min(l => l.Length) >= 3
             ? new Regex(LiteralFactors.Alternatives(literals), pattern.Options, TimeGrammar.MatchTimeout)
             : null;
     }

@@ -206,12 +206,12 @@ public sealed class TimeGrammar
                 var regex = new Regex(@"(?<![\p{L}\p{N}])(?:" + pattern + @")(?![\p{L}\p{N}])", options, MatchTimeout);
                 var requires = new List<int>();
                 // First the literal strings the whole rule cannot match without (one cheap search), then its pieces.
-                if (LiteralFactors.Literals(regex.ToString()) is { Whole: false } literals)
+                if (LiteralFactors.Literals(regex.ToString(), minLength: 1) is { Whole: false } literals)
                     requires.Add(CheckIndex(LiteralFactors.Alternatives(literals.Strings), (literals.Strings, true)));
                 foreach (var required in RequiredPieces(raw))
                 {
                     var piece = Expand(required, pieces, Where(node));
-                    var index = CheckIndex(piece, LiteralFactors.Literals(piece));
+                    var index = CheckIndex(piece, LiteralFactors.Literals(piece, minLength: 1));
                     if (!requires.Contains(index)) requires.Add(index);
                 }
                 rules.Add(new TimeRule(regex, $"{Path.GetFileName(Path.GetDirectoryName(path))}/time.yaml:{node.Start.Line}") { Requires = [.. requires] });
