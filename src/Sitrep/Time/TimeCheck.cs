@@ -37,6 +37,13 @@ public sealed class TimeCheck
     /// </summary>
     public bool IsMatch(ReadOnlySpan<char> window, bool literalFound) => literalFound && (Whole || Pattern.IsMatch(window));
 
+    /// <summary>Runs each pattern once, so that compiling it to machine code happens now and not under a document's match time limit.</summary>
+    internal void WarmUp()
+    {
+        Prefilter?.IsMatch("12 3");
+        Pattern.IsMatch("12 3");
+    }
+
     /// <summary>The same check with its patterns compiled to IL.</summary>
     public TimeCheck Compiled() =>
         new(new Regex(Pattern.ToString(), Pattern.Options | RegexOptions.Compiled, TimeGrammar.MatchTimeout), Literals, Whole);

@@ -68,29 +68,31 @@ public sealed class TimeGrammar
     public IReadOnlyList<TimeRule> ActiveRules()
     {
         if (_compiled is { } ready) return ready;
-        if (Interlocked.Increment(ref _uses) == CompileAfter)
+        // A machine too busy to warm the compiled patterns up within the time limit: try again later.
+        if (Interlocked.Increment(ref _uses) == CompileAfter && !TryCompile()) Interlocked.Exchange(ref _uses, 0);
+        return Rules;
+    }
+
+    private bool TryCompile()
+    {
+        try
         {
             var compiled = Rules.Select(r => r with { Regex = new Regex(r.Regex.ToString(), r.Regex.Options | RegexOptions.Compiled, MatchTimeout) }).ToArray();
             // First use pays for the JIT: pay it here, not under a document's match time limit.
-            foreach (var rule in compiled)
-            {
-                try { rule.Regex.IsMatch("12 3"); }
-                catch (RegexMatchTimeoutException) { return Rules; }
-            }
+            foreach (var rule in compiled) rule.Regex.IsMatch("12 3");
             var checks = _checks.Select(c => c.Compiled()).ToArray();
-            foreach (var check in checks)
-            {
-                try { check.IsMatch("12 3"); }
-                catch (RegexMatchTimeoutException) { return Rules; }
-            }
+            foreach (var check in checks) check.WarmUp();
             var triggerWord = new Regex(_triggerWord.ToString(), _triggerWord.Options | RegexOptions.Compiled, MatchTimeout);
-            try { triggerWord.IsMatch("12 3"); }
-            catch (RegexMatchTimeoutException) { return Rules; }
+            triggerWord.IsMatch("12 3");
             _compiledTriggerWord = triggerWord;
             _compiledChecks = checks;
             _compiled = compiled;
+            return true;
         }
-        return Rules;
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
