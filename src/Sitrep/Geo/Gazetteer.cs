@@ -18,7 +18,7 @@ public sealed class Gazetteer
     private readonly Dictionary<string, int> _firstPosting;   // key -> first posting
     private readonly List<(int Place, int Next, string? Language, string Name)> _postings;
     private readonly Dictionary<string, string> _admin1Names;
-    private readonly Lazy<Dictionary<string, string[]>> _keysByCountry;
+    private readonly Lazy<Dictionary<string, string[][]>> _keysByCountry;
 
     private Gazetteer(PlaceNameKey keys, List<GazetteerPlace> places, Dictionary<string, int> firstPosting,
         List<(int, int, string?, string)> postings, Dictionary<string, string> admin1Names)
@@ -31,8 +31,12 @@ public sealed class Gazetteer
         _keysByCountry = new(KeysByCountry);
     }
 
-    /// <summary>Keys long enough for the fuzzy step, per country, in ordinal order; built on first use.</summary>
-    private Dictionary<string, string[]> KeysByCountry()
+    /// <summary>
+    /// Keys long enough for the fuzzy step, per country and then per length (one edit changes the length by
+    /// at most one, so a key is compared only with keys of its length and the two next to it), in ordinal
+    /// order; built on first use.
+    /// </summary>
+    private Dictionary<string, string[][]> KeysByCountry()
     {
         var byCountry = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var (key, first) in _firstPosting)
@@ -45,7 +49,12 @@ public sealed class Gazetteer
                 keys.Add(key);
             }
         }
-        return byCountry.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
+        return byCountry.ToDictionary(pair => pair.Key, pair =>
+        {
+            var byLength = new string[pair.Value.Max(k => k.Length) + 1][];
+            foreach (var group in pair.Value.GroupBy(k => k.Length)) byLength[group.Key] = [.. group];
+            return byLength;
+        }, StringComparer.Ordinal);
     }
 
     /// <summary>Shortest key the fuzzy step will match: shorter ones are too often other words.</summary>
@@ -108,10 +117,11 @@ public sealed class Gazetteer
         var found = new List<string>();
         if (key.Length < FuzzyMinLength) return found;
         foreach (var country in countries)
-            if (_keysByCountry.Value.TryGetValue(country, out var keys))
-                foreach (var candidate in keys)
-                    if (Math.Abs(candidate.Length - key.Length) <= 1 && candidate.Length >= FuzzyMinLength && WithinOneEdit(key, candidate) && !found.Contains(candidate))
-                        found.Add(candidate);
+            if (_keysByCountry.Value.TryGetValue(country, out var byLength))
+                for (var length = key.Length - 1; length <= key.Length + 1 && length < byLength.Length; length++)
+                    foreach (var candidate in byLength[length] ?? [])
+                        if (candidate.Length >= FuzzyMinLength && WithinOneEdit(key, candidate) && !found.Contains(candidate))
+                            found.Add(candidate);
         found.Sort(StringComparer.Ordinal);
         return found;
     }

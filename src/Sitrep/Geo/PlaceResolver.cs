@@ -35,14 +35,13 @@ public sealed class PlaceResolver
     /// <summary>The default gazetteer with the cues of the default language folder, loaded once.</summary>
     public static PlaceResolver Default => DefaultResolver.Value;
 
-    private sealed class Reading(ToponymMention mention, string name, bool division, bool near, string sentence, int sentenceIndex, string language)
+    private sealed class Reading(ToponymMention mention, string name, bool division, bool near, int sentenceIndex, string language)
     {
         public string Language { get; } = language;
         public ToponymMention Mention { get; } = mention;
         public string Name { get; } = name;
         public bool Division { get; } = division;
         public bool Near { get; } = near;
-        public string Sentence { get; } = sentence;
         public int SentenceIndex { get; } = sentenceIndex;
         public IReadOnlyList<int> Candidates { get; set; } = [];
         /// <summary>Mentions joined to this one by a comma: "Springfield, Illinois", "Kursk, Russia".</summary>
@@ -140,7 +139,7 @@ public sealed class PlaceResolver
             division |= GeoCues.EndingCue(before, cues.DivisionBefore) is not null || GeoCues.StartingCue(after, cues.DivisionAfter) is not null;
             near = GeoCues.EndingCue(before, cues.NearBefore) is not null || GeoCues.StartingCue(after, cues.NearAfter) is not null;
         }
-        return new Reading(mention, name, division, near, text[sentence.Start..Math.Min(sentence.End, text.Length)], sentenceIndex, document.Language);
+        return new Reading(mention, name, division, near, sentenceIndex, document.Language);
     }
 
     private static string StripDivisionWords(string name, GeoCues? cues)

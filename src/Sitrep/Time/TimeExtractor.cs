@@ -27,13 +27,17 @@ public static class TimeExtractor
         var rules = windows.Count > 0 ? grammar.ActiveRules() : grammar.Rules;
         var checks = grammar.ActiveChecks();
         // Per window, whether each check has been run (1: found, 2: not found): a rule runs only where all it requires is found.
-        Span<byte> found = checks.Count <= 64 ? stackalloc byte[checks.Count] : new byte[checks.Count];
+        Span<byte> found = checks.Count <= 256 ? stackalloc byte[checks.Count] : new byte[checks.Count];
+        Span<bool> literals = checks.Count <= 256 ? stackalloc bool[checks.Count] : new bool[checks.Count];
         foreach (var (from, to) in windows)
         {
             found.Clear();
+            literals.Clear();
+            var window = text.AsSpan(from, to - from);
+            var scanned = grammar.LiteralScan.Scan(window, literals);
             foreach (var rule in rules)
             {
-                if (!Possible(rule, text.AsSpan(from, to - from), checks, found)) continue;
+                if (!Possible(rule, window, checks, scanned ? grammar.LiteralScan.Covers : null, literals, found)) continue;
                 for (var m = rule.Regex.Match(text, from, to - from); m.Success; m = m.NextMatch())
                 {
                     if (m.Length == 0) continue;
@@ -114,15 +118,21 @@ public static class TimeExtractor
         }
     }
 
-    private static bool Possible(TimeRule rule, ReadOnlySpan<char> window, IReadOnlyList<Regex> checks, Span<byte> found)
+    /// <param name="covered">Per check, whether <paramref name="literals"/> (its literals found in the window) answers for it; null when the window was not scanned.</param>
+    private static bool Possible(TimeRule rule, ReadOnlySpan<char> window, IReadOnlyList<TimeCheck> checks, bool[]? covered,
+        ReadOnlySpan<bool> literals, Span<byte> found)
     {
         foreach (var index in rule.Requires)
         {
-            if (found[index] == 0) found[index] = checks[index].IsMatch(window) ? (byte)1 : (byte)2;
+            if (found[index] == 0) found[index] = Holds(checks[index], index, window, covered, literals) ? (byte)1 : (byte)2;
             if (found[index] == 2) return false;
         }
         return true;
     }
+
+    /// <summary>Whether a check holds in the window: from the scan's literals where it answers for the check, else by the check's own search.</summary>
+    internal static bool Holds(TimeCheck check, int index, ReadOnlySpan<char> window, bool[]? covered, ReadOnlySpan<bool> literals) =>
+        covered is not null && covered[index] ? check.IsMatch(window, literals[index]) : check.IsMatch(window);
 
     private const int Before = 32, After = 40;
 
@@ -133,15 +143,28 @@ public static class TimeExtractor
     private static List<(int From, int To)> Windows(string text, int start, int end, TimeGrammar grammar)
     {
         var windows = new List<(int From, int To)>();
-        // What grammar.Trigger.Match(text, start, end - start) and NextMatch() find, without trying every
-        // position: a digit ("\d"), or a trigger word where a word starts ("(?<![\p{L}\p{N}])").
-        var words = grammar.ActiveTriggerWord();
         var span = text.AsSpan(start, end - start);
-        for (var i = 0; i < span.Length;)
+        for (var i = 0; NextTrigger(span, ref i, grammar, out var length) is var index and >= 0;)
+            AddWindow(windows, text, start, end, index + start, length);
+        return windows;
+    }
+
+    /// <summary>
+    /// The next trigger at or after <paramref name="i"/> in <paramref name="span"/> (its index, or -1 when none is
+    /// left; <paramref name="i"/> moves past it): what grammar.Trigger.Match and NextMatch() find, without trying
+    /// every position: a digit ("\d"), or a trigger word where a word starts ("(?&lt;![\p{L}\p{N}])") that begins
+    /// like one.
+    /// </summary>
+    internal static int NextTrigger(ReadOnlySpan<char> span, ref int i, TimeGrammar grammar, out int length)
+    {
+        var words = grammar.ActiveTriggerWord();
+        var starts = grammar.TriggerStarts;
+        while (i < span.Length)
         {
-            int index = i, length;
+            var index = i;
             if (char.IsDigit(span[i])) length = 1;
             else if (i > 0 && (char.IsLetter(span[i - 1]) || char.IsNumber(span[i - 1]))) { i++; continue; }
+            else if (starts is not null && !starts.MayStartAt(span, i)) { i++; continue; }
             else
             {
                 length = -1;
@@ -153,9 +176,10 @@ public static class TimeExtractor
                 if (length < 0) { i++; continue; }
             }
             i = length == 0 ? i + 1 : i + length;
-            AddWindow(windows, text, start, end, index + start, length);
+            return index;
         }
-        return windows;
+        length = 0;
+        return -1;
     }
 
     /// <summary>

@@ -20,9 +20,11 @@ public sealed class TimeGrammar
     private readonly Dictionary<string, Dictionary<string, string>> _words;
 
     private TimeGrammar(string language, Dictionary<string, Dictionary<string, string>> words, IReadOnlyList<TimeRule> rules, Regex joiner,
-        Regex trigger, Regex triggerWord, Regex[] checks)
+        Regex trigger, Regex triggerWord, TriggerStarts? triggerStarts, TimeCheck[] checks)
     {
         _triggerWord = triggerWord;
+        LiteralScan = new LiteralScan(checks.Select(c => c.Literals).ToArray());
+        TriggerStarts = triggerStarts;
         _checks = checks;
         Trigger = trigger;
         Language = language;
@@ -39,8 +41,8 @@ public sealed class TimeGrammar
 
     private int _uses;
     private volatile TimeRule[]? _compiled;
-    private readonly Regex[] _checks;
-    private volatile Regex[]? _compiledChecks;
+    private readonly TimeCheck[] _checks;
+    private volatile TimeCheck[]? _compiledChecks;
     private readonly Regex _triggerWord;
     private volatile Regex? _compiledTriggerWord;
 
@@ -50,39 +52,47 @@ public sealed class TimeGrammar
     /// </summary>
     public Regex ActiveTriggerWord() => _compiledTriggerWord ?? _triggerWord;
 
+    /// <summary>Finds in one pass which checks' literals a window holds (indexes as <see cref="ActiveChecks"/>).</summary>
+    internal LiteralScan LiteralScan { get; }
+
+    /// <summary>How trigger words begin: word starts that begin otherwise are not tried; null when not known.</summary>
+    internal TriggerStarts? TriggerStarts { get; }
+
     /// <summary>
     /// The pieces some rule cannot match without (<see cref="TimeRule.Requires"/> indexes them): a window
     /// where one of these finds nothing is not worth that rule. Compiled along with the rules.
     /// </summary>
-    public IReadOnlyList<Regex> ActiveChecks() => _compiledChecks ?? _checks;
+    public IReadOnlyList<TimeCheck> ActiveChecks() => _compiledChecks ?? _checks;
 
     /// <summary>The rules to run now: interpreted at first, compiled once the grammar has been used enough.</summary>
     public IReadOnlyList<TimeRule> ActiveRules()
     {
         if (_compiled is { } ready) return ready;
-        if (Interlocked.Increment(ref _uses) == CompileAfter)
+        // A machine too busy to warm the compiled patterns up within the time limit: try again later.
+        if (Interlocked.Increment(ref _uses) == CompileAfter && !TryCompile()) Interlocked.Exchange(ref _uses, 0);
+        return Rules;
+    }
+
+    private bool TryCompile()
+    {
+        try
         {
             var compiled = Rules.Select(r => r with { Regex = new Regex(r.Regex.ToString(), r.Regex.Options | RegexOptions.Compiled, MatchTimeout) }).ToArray();
             // First use pays for the JIT: pay it here, not under a document's match time limit.
-            foreach (var rule in compiled)
-            {
-                try { rule.Regex.IsMatch("12 3"); }
-                catch (RegexMatchTimeoutException) { return Rules; }
-            }
-            var checks = _checks.Select(c => new Regex(c.ToString(), c.Options | RegexOptions.Compiled, MatchTimeout)).ToArray();
-            foreach (var check in checks)
-            {
-                try { check.IsMatch("12 3"); }
-                catch (RegexMatchTimeoutException) { return Rules; }
-            }
+            foreach (var rule in compiled) rule.Regex.IsMatch("12 3");
+            var checks = _checks.Select(c => c.Compiled()).ToArray();
+            foreach (var check in checks) check.WarmUp();
             var triggerWord = new Regex(_triggerWord.ToString(), _triggerWord.Options | RegexOptions.Compiled, MatchTimeout);
-            try { triggerWord.IsMatch("12 3"); }
-            catch (RegexMatchTimeoutException) { return Rules; }
+            triggerWord.IsMatch("12 3");
             _compiledTriggerWord = triggerWord;
             _compiledChecks = checks;
             _compiled = compiled;
+            return true;
         }
-        return Rules;
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -177,7 +187,16 @@ public sealed class TimeGrammar
 
         var rules = new List<TimeRule>();
         var checkNames = new List<string>();
-        var checks = new List<Regex>();
+        var checks = new List<TimeCheck>();
+        const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+        int CheckIndex(string pattern, (IReadOnlyCollection<string> Strings, bool Whole)? literals)
+        {
+            var index = checkNames.IndexOf(pattern);
+            if (index >= 0) return index;
+            checkNames.Add(pattern);
+            checks.Add(new TimeCheck(new Regex(pattern, options, MatchTimeout), literals?.Strings, literals?.Whole ?? false));
+            return checkNames.Count - 1;
+        }
         if (Child(rootNode, "rules") is not YamlSequenceNode ruleNodes)
             throw new LanguageDataException($"{path}:1: 'rules' (a list of patterns) is missing");
         foreach (var node in ruleNodes.Children)
@@ -186,20 +205,16 @@ public sealed class TimeGrammar
             var pattern = Expand(raw, pieces, Where(node));
             try
             {
-                var regex = new Regex(@"(?<![\p{L}\p{N}])(?:" + pattern + @")(?![\p{L}\p{N}])",
-                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
+                var regex = new Regex(@"(?<![\p{L}\p{N}])(?:" + pattern + @")(?![\p{L}\p{N}])", options, MatchTimeout);
                 var requires = new List<int>();
+                // First the literal strings the whole rule cannot match without (one cheap search), then its pieces.
+                if (LiteralFactors.Literals(regex.ToString(), minLength: 1) is { Whole: false } literals)
+                    requires.Add(CheckIndex(LiteralFactors.Alternatives(literals.Strings), (literals.Strings, true)));
                 foreach (var required in RequiredPieces(raw))
                 {
                     var piece = Expand(required, pieces, Where(node));
-                    var index = checkNames.IndexOf(piece);
-                    if (index < 0)
-                    {
-                        index = checkNames.Count;
-                        checkNames.Add(piece);
-                        checks.Add(new Regex(piece, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout));
-                    }
-                    requires.Add(index);
+                    var index = CheckIndex(piece, LiteralFactors.Literals(piece, minLength: 1));
+                    if (!requires.Contains(index)) requires.Add(index);
                 }
                 rules.Add(new TimeRule(regex, $"{Path.GetFileName(Path.GetDirectoryName(path))}/time.yaml:{node.Start.Line}") { Requires = [.. requires] });
             }
@@ -220,9 +235,9 @@ public sealed class TimeGrammar
         var trigger = new Regex(triggerWords.Count == 0 ? @"\d" : @"\d|(?<![\p{L}\p{N}])(?:" + string.Join("|", triggerWords) + ")",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
         // The same words, to be tried only where a word starts (what the trigger's lookbehind asks).
-        var triggerWord = new Regex(@"\G(?:" + (triggerWords.Count == 0 ? "(?!)" : string.Join("|", triggerWords)) + ")",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
-        return new TimeGrammar(language, words, rules, joiner, trigger, triggerWord, [.. checks]);
+        var anyTriggerWord = "(?:" + (triggerWords.Count == 0 ? "(?!)" : string.Join("|", triggerWords)) + ")";
+        var triggerWord = new Regex(@"\G" + anyTriggerWord, options, MatchTimeout);
+        return new TimeGrammar(language, words, rules, joiner, trigger, triggerWord, TriggerStarts.For(anyTriggerWord), [.. checks]);
     }
 
     /// <summary>
@@ -291,32 +306,11 @@ public sealed class TimeGrammar
             }
             else if (c == '(')
             {
-                i++;
-                var zeroWidth = false;
-                if (i < p.Length && p[i] == '?')
-                {
-                    i++;
-                    if (i >= p.Length) throw new FormatException();
-                    if (p[i] is ':' or '>') i++;
-                    else if (p[i] is '=' or '!') { zeroWidth = true; i++; }
-                    else if (p[i] == '<' && i + 1 < p.Length && p[i + 1] is '=' or '!') { zeroWidth = true; i += 2; }
-                    else if (p[i] == '<')
-                    {
-                        var close = p.IndexOf('>', i);
-                        if (close < 0) throw new FormatException();
-                        i = close + 1;
-                    }
-                    else
-                    {
-                        // Inline options: "(?-i:…)" groups, "(?i)" applies to the rest (only ever narrower or wider
-                        // case matching, which the checks, case-insensitive, still cover).
-                        while (i < p.Length && (char.IsAsciiLetter(p[i]) || p[i] == '-')) i++;
-                        if (i >= p.Length) throw new FormatException();
-                        if (p[i] == ')') { i++; continue; }
-                        if (p[i] != ':') throw new FormatException();
-                        i++;
-                    }
-                }
+                // Inline options alone ("(?i)") apply to the rest: only ever narrower or wider case matching,
+                // which the checks, case-insensitive, still cover.
+                var opening = LiteralFactors.OpenGroup(p, ref i);
+                if (opening == LiteralFactors.GroupOpening.OptionsOnly) continue;
+                var zeroWidth = opening == LiteralFactors.GroupOpening.Lookaround;
                 var open = i;
                 var body = Alternation(p, ref i);
                 if (i >= p.Length || p[i] != ')') throw new FormatException();

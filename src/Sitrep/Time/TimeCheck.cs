@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+
+namespace Sitrep.Time;
+
+/// <summary>
+/// Whether a window holds something some rule cannot match without: a piece of the grammar, tried only
+/// where one of the literal strings it cannot match without (<see cref="LiteralFactors"/>) is found first.
+/// </summary>
+public sealed class TimeCheck
+{
+    internal TimeCheck(Regex pattern, IReadOnlyCollection<string>? literals, bool whole)
+    {
+        Pattern = pattern;
+        Literals = literals;
+        Whole = whole;
+        // A short literal is everywhere: a search for it would cost more than it saves (the window scan still uses it).
+        Prefilter = literals is not null && !whole && literals.Min(l => l.Length) >= 3
+            ? new Regex(LiteralFactors.Alternatives(literals), pattern.Options, TimeGrammar.MatchTimeout)
+            : null;
+    }
+
+    public Regex Pattern { get; }
+
+    /// <summary>Literal strings every match of <see cref="Pattern"/> contains one of; null when none is known.</summary>
+    internal IReadOnlyCollection<string>? Literals { get; }
+
+    /// <summary>Whether <see cref="Pattern"/> is no more than <see cref="Literals"/>: finding one of them is finding it.</summary>
+    internal bool Whole { get; }
+
+    /// <summary>The <see cref="Literals"/> as one search, run before <see cref="Pattern"/> when no window scan answered for them.</summary>
+    public Regex? Prefilter { get; }
+
+    public bool IsMatch(ReadOnlySpan<char> window) => (Prefilter is null || Prefilter.IsMatch(window)) && Pattern.IsMatch(window);
+
+    /// <summary>
+    /// Whether the window holds the pattern, given whether a scan found one of its <see cref="Literals"/> there.
+    /// </summary>
+    public bool IsMatch(ReadOnlySpan<char> window, bool literalFound) => literalFound && (Whole || Pattern.IsMatch(window));
+
+    /// <summary>Runs each pattern once, so that compiling it to machine code happens now and not under a document's match time limit.</summary>
+    internal void WarmUp()
+    {
+        Prefilter?.IsMatch("12 3");
+        Pattern.IsMatch("12 3");
+    }
+
+    /// <summary>The same check with its patterns compiled to IL.</summary>
+    public TimeCheck Compiled() =>
+        new(new Regex(Pattern.ToString(), Pattern.Options | RegexOptions.Compiled, TimeGrammar.MatchTimeout), Literals, Whole);
+
+    public override string ToString() => Prefilter is null ? Pattern.ToString() : $"{Prefilter} ⇒ {Pattern}";
+}
