@@ -131,10 +131,22 @@ public sealed class TimeGrammar
     private static readonly Regex Spaces = new(@"\s+", RegexOptions.CultureInvariant, MatchTimeout);
 
     /// <summary>The grammars of every <c>lang/&lt;code&gt;/time.yaml</c>, by language code.</summary>
-    public static IReadOnlyDictionary<string, TimeGrammar> LoadAll(string root) => LanguageFolders.LoadEach(root, "time.yaml", Load);
-
-    public static TimeGrammar Load(string path, string language)
+    public static IReadOnlyDictionary<string, TimeGrammar> LoadAll(string root)
     {
+        var holidays = HolidayTables.LoadBeside(root);
+        return LanguageFolders.LoadEach(root, "time.yaml", (path, language) => Load(path, language, holidays));
+    }
+
+    public static TimeGrammar Load(string path, string language) => Load(path, language, HolidayTables.Empty);
+
+    /// <summary>What a <c>holiday</c> word's value says when it is a rule ("11/4/4", "@ramadan..@eid-al-fitr-1"), or null for a fixed "M-D".</summary>
+    public HolidayRule? HolidayRule(string value) => _holidayRules.GetValueOrDefault(value);
+
+    private readonly Dictionary<string, HolidayRule> _holidayRules = new(StringComparer.Ordinal);
+
+    public static TimeGrammar Load(string path, string language, HolidayTables holidays)
+    {
+        var holidayRules = new Dictionary<string, HolidayRule>(StringComparer.Ordinal);
         var rootNode = YamlFile.ReadMapping(path, "a mapping with words, pieces and rules");
 
         string Where(YamlNode node) => $"{path}:{node.Start.Line}";
@@ -157,6 +169,9 @@ public sealed class TimeGrammar
                     if (string.IsNullOrWhiteSpace(word) || value is null)
                         throw new LanguageDataException($"{Where(wordNode)}: '{name}' entries are 'word: value'");
                     map[Key(word)] = value;
+                    if (name == "holiday" && !FixedDay.IsMatch(value))
+                        holidayRules[value] = Sitrep.Time.HolidayRule.TryParse(value, holidays)
+                            ?? throw new LanguageDataException($"{Where(valueNode)}: '{value}' is no holiday: \"M-D\", \"M/N/W\", \"easter\" or \"@table\" (from data/time/holidays.yaml), then \"+N\", \"<W\", \"..rule\"");
                     forms.Add(word.ToLowerInvariant());
                     var plain = Key(word);
                     if (plain != word.ToLowerInvariant()) forms.Add(plain);
@@ -222,7 +237,9 @@ public sealed class TimeGrammar
         // The same words, to be tried only where a word starts (what the trigger's lookbehind asks).
         var triggerWord = new Regex(@"\G(?:" + (triggerWords.Count == 0 ? "(?!)" : string.Join("|", triggerWords)) + ")",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
-        return new TimeGrammar(language, words, rules, joiner, trigger, triggerWord, [.. checks]);
+        var grammar = new TimeGrammar(language, words, rules, joiner, trigger, triggerWord, [.. checks]);
+        foreach (var (value, rule) in holidayRules) grammar._holidayRules[value] = rule;
+        return grammar;
     }
 
     /// <summary>
@@ -351,6 +368,8 @@ public sealed class TimeGrammar
         }
         return required;
     }
+
+    private static readonly Regex FixedDay = new(@"^\d{1,2}-\d{1,2}$", RegexOptions.CultureInvariant, MatchTimeout);
 
     private static readonly Regex PieceName = new(@"\G\{([a-z][a-z0-9_-]*)\}", RegexOptions.CultureInvariant, MatchTimeout);
     private static readonly Regex Quantifier = new(@"\G\{(\d+)(?:,\d*)?\}", RegexOptions.CultureInvariant, MatchTimeout);

@@ -75,7 +75,7 @@ public sealed class TimeFields
         if (G("holiday") is { } holiday)
         {
             if (grammar.Word("holiday", holiday) is not { } hd) return null;
-            if (HolidayRule.TryParse(hd) is { } computed) f.Holiday = computed;
+            if (grammar.HolidayRule(hd) is { } computed) f.Holiday = computed;
             else
             {
                 // "12-25": a fixed day of the year.
@@ -209,29 +209,55 @@ public sealed class TimeFields
 
 /// <summary>
 /// A holiday whose date moves, as the language data writes it: "M/N/W" the Nth ISO weekday W of month M
-/// (N = -1: the last), or "easter" (Western Easter Sunday); either with a day offset ("+1", "-47").
+/// (N = -1: the last), "easter" (Western Easter Sunday) or "@table" (a dated list in <see cref="HolidayTables"/>);
+/// then a day offset ("+1", "-47"), "&lt;W" the ISO weekday W just before, and "..rule" the last day of a holiday that lasts.
 /// </summary>
 public sealed record HolidayRule(int Month, int Nth, int Weekday, bool Easter, int Offset)
 {
-    private static readonly Regex Pattern = new(@"^(?:(?<easter>easter)|(?<month>\d{1,2})/(?<nth>-?[1-5])/(?<weekday>[1-7]))(?<offset>[+-]\d{1,3})?$",
+    private static readonly Regex Pattern = new(@"^(?:(?<easter>easter)|@(?<table>[a-z](?:[a-z0-9]|-(?=[a-z]))*)|(?<month>\d{1,2})/(?<nth>-?[1-5])/(?<weekday>[1-7]))(?<offset>[+-]\d{1,3})?(?:<(?<before>[1-7]))?$",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeGrammar.MatchTimeout);
 
-    public static HolidayRule? TryParse(string text)
+    /// <summary>The days of a holiday listed per year, before the offset; null for a computed one.</summary>
+    public IReadOnlyList<DateTime>? Table { get; init; }
+
+    /// <summary>"&lt;5": the Friday just before the day (today excluded).</summary>
+    public int? WeekdayBefore { get; init; }
+
+    /// <summary>The last day of a holiday that lasts (Ramadan, Passover); null for a single day.</summary>
+    public HolidayRule? Last { get; init; }
+
+    /// <summary>The rule <paramref name="text"/> writes; null when it is not one (or names a table <paramref name="tables"/> lacks).</summary>
+    public static HolidayRule? TryParse(string text, HolidayTables? tables = null)
     {
+        var dots = text.IndexOf("..", StringComparison.Ordinal);
+        if (dots >= 0)
+            return TryParse(text[..dots], tables) is { Last: null } first && TryParse(text[(dots + 2)..], tables) is { Last: null } last
+                ? first with { Last = last } : null;
         if (Pattern.Match(text) is not { Success: true } m) return null;
         int N(string g) => m.Groups[g].Success ? int.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture) : 0;
-        return new HolidayRule(N("month"), N("nth"), N("weekday"), m.Groups["easter"].Success, N("offset"));
+        IReadOnlyList<DateTime>? table = null;
+        if (m.Groups["table"].Success && (table = tables?.Days(m.Groups["table"].Value)) is null) return null;
+        return new HolidayRule(N("month"), N("nth"), N("weekday"), m.Groups["easter"].Success, N("offset"))
+        {
+            Table = table,
+            WeekdayBefore = m.Groups["before"].Success ? N("before") : null,
+        };
     }
 
-    /// <summary>The holiday's day in that year; null outside the calendar.</summary>
+    /// <summary>The holiday's (first) day in that year; null outside the calendar or the table.</summary>
     public DateTime? In(int year)
     {
         if (year is < 2 or > 9998) return null;
+        if (Table is { } days)
+        {
+            foreach (var listed in days)
+                if (Shift(listed) is var shifted && shifted.Year == year) return shifted;
+            return null;
+        }
         DateTime day;
         if (Easter) day = EasterSunday(year);
         else
         {
-            int Iso(DateTime t) => ((int)t.DayOfWeek + 6) % 7 + 1;
             var first = new DateTime(year, Month, 1);
             if (Nth > 0) day = first.AddDays((Weekday - Iso(first) + 7) % 7 + 7 * (Nth - 1));
             else
@@ -240,8 +266,25 @@ public sealed record HolidayRule(int Month, int Nth, int Weekday, bool Easter, i
                 day = last.AddDays(-((Iso(last) - Weekday + 7) % 7));
             }
         }
-        return day.AddDays(Offset);
+        return Shift(day);
     }
+
+    /// <summary>The last day of the holiday that starts on <paramref name="first"/>: that day itself for a single day.</summary>
+    public DateTime? LastDay(DateTime first)
+    {
+        if (Last is not { } last) return first;
+        return last.In(first.Year) is { } end && end >= first ? end : last.In(first.Year + 1);
+    }
+
+    private DateTime Shift(DateTime day)
+    {
+        day = day.AddDays(Offset);
+        if (WeekdayBefore is { } weekday)
+            day = day.AddDays(-((Iso(day) - weekday + 6) % 7 + 1));
+        return day;
+    }
+
+    private static int Iso(DateTime t) => ((int)t.DayOfWeek + 6) % 7 + 1;
 
     /// <summary>Western Easter Sunday (the anonymous Gregorian computus).</summary>
     private static DateTime EasterSunday(int year)
@@ -434,6 +477,9 @@ public sealed class TimeResolver
                 else if (f.Shift == -1 ? h >= today : !forward && h > today) h = holiday.In(year - 1) ?? h;
             }
             day = h;
+            // A holiday that lasts (Ramadan, Passover): all its days.
+            if (holiday.Last is not null && f.Hour is null && f.Part is null)
+                return holiday.LastDay(h) is { } lastDay ? new Resolved(h, lastDay.AddDays(1), TimeGrain.Day, true) : null;
         }
         else if (f.RelDay is { } offset)
             day = today.AddDays(offset);
