@@ -35,6 +35,8 @@ public sealed class TimeFields
     public int? Year, Month, Day, Weekday, RelDay, Hour, Minute, Count, Shift, WeekShift;
     public TimeGrain? Unit;
     public bool Ago, In, Am, Pm, Within, Since, Until;
+    /// <summary>"by Friday", "by the end of the month": from the reference up to that time, when it is still to come.</summary>
+    public bool By;
     /// <summary>-1 early, 0 middle, 1 late part of a month, year or week ("début mars", "fin 2019").</summary>
     public int? Sub;
     /// <summary>Where the early / middle / late part of a month, year, week lies ("1-10", "21-"), from the language's <c>period-part</c> list.</summary>
@@ -43,6 +45,8 @@ public sealed class TimeFields
     /// <summary>"le premier mercredi du mois", "the last Friday of October": 1..5, or -1 for the last.</summary>
     public int? Nth;
     public bool Now, Weekend, WeekOf;
+    /// <summary>"3pm EST": the offset from UTC the clock time is written in, from the language's <c>zone</c> list.</summary>
+    public TimeSpan? Zone;
     /// <summary>"mardi en huit": weeks after the next such weekday (today included).</summary>
     public int? PlusWeeks;
     public (int From, int To)? Part;
@@ -52,8 +56,8 @@ public sealed class TimeFields
     public bool HasDate => Year is not null || Month is not null || Day is not null || Weekday is not null || RelDay is not null || Holiday is not null;
     public bool HasTime => Hour is not null;
     /// <summary>Only says that an interval opens or closes here ("à partir de", "until").</summary>
-    public bool IsMarker => (Since || Until) && !HasDate && !HasTime && Unit is null && Part is null && Season is null && Sub is null;
-    public bool IsEmpty => !HasDate && !HasTime && Unit is null && Part is null && Season is null && !Since && !Until && Sub is null && Quarter is null && !Now && !Weekend;
+    public bool IsMarker => (Since || Until || By) && !HasDate && !HasTime && Unit is null && Part is null && Season is null && Sub is null;
+    public bool IsEmpty => !HasDate && !HasTime && Unit is null && Part is null && Season is null && !Since && !Until && !By && Sub is null && Quarter is null && !Now && !Weekend && Zone is null;
 
     /// <summary>Reads the groups named <c>name</c> + <paramref name="suffix"/>; false when a word is not in its list.</summary>
     public static TimeFields? Read(Match match, TimeGrammar grammar, string suffix)
@@ -153,8 +157,17 @@ public sealed class TimeFields
         f.Within = G("within") is not null;
         f.Since = G("since") is not null;
         f.Until = G("until") is not null;
+        f.By = G("by") is not null;
         var kind = G("early") is not null ? "early" : G("mid") is not null ? "mid" : G("late") is not null ? "late"
             : G("half1") is not null ? "half1" : G("half2") is not null ? "half2" : null;
+        if (G("periodabbr") is { } abbreviation)
+        {
+            // "EOM": "month late", a unit and a part of it.
+            if (grammar.Word("period-abbreviation", abbreviation)?.Split(' ') is not [var unitName, var partName]
+                || !Enum.TryParse<TimeGrain>(unitName, true, out var abbreviated)) return null;
+            f.Unit = abbreviated;
+            kind = partName;
+        }
         if (kind is not null)
         {
             f.Sub = 0;
@@ -186,6 +199,12 @@ public sealed class TimeFields
             if (grammar.Word("plus-weeks", plus) is not { } pw) return null;
             f.PlusWeeks = int.Parse(pw, CultureInfo.InvariantCulture);
         }
+        if (G("zone") is { } zone)
+        {
+            if (grammar.Word("zone", zone) is not { } z
+                || !TimeSpan.TryParseExact(z.TrimStart('+', '-'), @"hh\:mm", CultureInfo.InvariantCulture, out var offset)) return null;
+            f.Zone = z.StartsWith('-') ? -offset : offset;
+        }
         f.In = G("in") is not null;
         f.Am = G("am") is not null;
         f.Pm = G("pm") is not null;
@@ -202,7 +221,8 @@ public sealed class TimeFields
             return false;
         Holiday ??= other.Holiday; Year ??= other.Year; Month ??= other.Month; Day ??= other.Day; Weekday ??= other.Weekday; RelDay ??= other.RelDay;
         Hour ??= other.Hour; Minute ??= other.Minute; Part ??= other.Part; Shift ??= other.Shift; WeekShift ??= other.WeekShift;
-        Am |= other.Am; Pm |= other.Pm; Since |= other.Since; Until |= other.Until; Sub ??= other.Sub; SubMonth ??= other.SubMonth; SubYear ??= other.SubYear; SubWeek ??= other.SubWeek;
+        Zone ??= other.Zone;
+        Am |= other.Am; Pm |= other.Pm; Since |= other.Since; Until |= other.Until; By |= other.By; Sub ??= other.Sub; SubMonth ??= other.SubMonth; SubYear ??= other.SubYear; SubWeek ??= other.SubWeek;
         return true;
     }
 }
@@ -310,6 +330,12 @@ public sealed class TimeResolver
     private readonly bool _hasClock;
     private readonly TimeBias _bias;
 
+    /// <summary>The reference as written (its clock time, when it has one).</summary>
+    internal DateTime Reference => _hasClock ? _reference : _reference.Date;
+
+    /// <summary>The reference's offset from UTC, when it gives one: a clock time said in another zone ("4pm CET") is told in the reference's.</summary>
+    public TimeSpan? Offset { get; init; }
+
     public TimeResolver(DateTime reference, bool hasClock, TimeBias bias)
     {
         _reference = reference;
@@ -318,9 +344,14 @@ public sealed class TimeResolver
     }
 
     /// <summary>Parses an ISO date or date-time; the local clock time as written is the reference.</summary>
-    public static bool TryParseReference(string? text, out DateTime reference, out bool hasClock)
+    public static bool TryParseReference(string? text, out DateTime reference, out bool hasClock) =>
+        TryParseReference(text, out reference, out hasClock, out _);
+
+    /// <summary>As above, with the offset from UTC the reference is written with (null when it gives none).</summary>
+    public static bool TryParseReference(string? text, out DateTime reference, out bool hasClock, out TimeSpan? offset)
     {
         reference = default;
+        offset = null;
         hasClock = false;
         if (string.IsNullOrWhiteSpace(text)) return false;
         text = text.Trim();
@@ -332,11 +363,14 @@ public sealed class TimeResolver
             {
                 reference = withClock.DateTime;
                 hasClock = true;
+                if (ZoneSuffix.IsMatch(text)) offset = withClock.Offset;
             }
             return true;
         }
         return false;
     }
+
+    private static readonly Regex ZoneSuffix = new(@"(?:[+-]\d\d:?\d\d|Z)$", RegexOptions.CultureInvariant, TimeGrammar.MatchTimeout);
 
     internal Resolved? Resolve(TimeFields f)
     {
@@ -368,6 +402,12 @@ public sealed class TimeResolver
         var today = _reference.Date;
         if (f.Now)
             return _hasClock ? Point(_reference, TimeGrain.Second) : Point(today, TimeGrain.Day);
+        if (f.Weekend && f.Month is not null && f.Nth is { } nthWeekend)
+        {
+            // "the last weekend of October": from that Friday 18:00 to Monday.
+            var friday = ResolveCore(new TimeFields { Month = f.Month, Year = f.Year, Shift = f.Shift, Nth = nthWeekend, Weekday = 5 });
+            return friday is { } fr ? new Resolved(fr.Start.AddHours(18), fr.Start.AddDays(3), TimeGrain.Hour, true) : null;
+        }
         if (f.Weekend)
         {
             // Friday 18:00 to Monday 00:00 of this week, or the week before / after.
@@ -508,6 +548,12 @@ public sealed class TimeResolver
                 // A 12-hour reading ("3:30" at 4:30 in the morning) is the next one: 15:30 today, else tomorrow.
                 var twelve = !f.Am && !f.Pm && f.Part is null && hour is >= 1 and < 12;
                 at = twelve && at.AddHours(12) >= Truncate(_reference, grain) ? at.AddHours(12) : at.AddDays(1);
+            }
+            if (f.Zone is { } zone && Offset is { } offset)
+            {
+                // "8:00 GMT" read at a reference two hours behind UTC: 06:00.
+                at = at - zone + offset;
+                grain = grain == TimeGrain.Hour ? TimeGrain.Minute : grain;
             }
             return Point(at, grain);
         }
