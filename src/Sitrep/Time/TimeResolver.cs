@@ -33,6 +33,8 @@ public sealed record TimeExpression(int Start, int End, string Text, string? Val
 public sealed class TimeFields
 {
     public int? Year, Month, Day, Weekday, RelDay, Hour, Minute, Count, Shift, WeekShift;
+    /// <summary>"half an hour", "2.5 hours": the part of a unit after <see cref="Count"/> (hours, minutes, days only).</summary>
+    public double Fraction;
     public TimeGrain? Unit;
     public bool Ago, In, Am, Pm, Within, Since, Until;
     /// <summary>"by Friday", "by the end of the month": from the reference up to that time, when it is still to come.</summary>
@@ -122,11 +124,37 @@ public sealed class TimeFields
         {
             if (grammar.Number(count) is not { } c) return null;
             f.Count = c;
+            // "2.5 hours": digits after the point are a fraction in every language.
+            var point = count.IndexOf('.');
+            if (point > 0 && double.TryParse("0" + count[point..], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rest))
+                f.Fraction = rest;
+        }
+        if (G("frac") is { } fraction)
+        {
+            // "half", "a quarter", "3/4": a fraction of a unit; "1/2h" says the unit too.
+            var parts = grammar.Word("fraction", fraction)?.Split(' ');
+            if (parts is null || !double.TryParse(parts[0], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var share)) return null;
+            f.Fraction += share;
+            f.Count ??= 0;
+            if (parts.Length > 1)
+            {
+                if (!Enum.TryParse<TimeGrain>(parts[1], true, out var fractionUnit)) return null;
+                f.Unit = fractionUnit;
+            }
         }
         if (G("unit") is { } unit)
         {
-            if (grammar.Word("unit", unit) is not { } u || !Enum.TryParse<TimeGrain>(u, true, out var grain)) return null;
+            // "fortnight: 2 week": a unit that counts several.
+            var times = 1;
+            if (grammar.Word("unit", unit) is not { } u) return null;
+            if (u.IndexOf(' ') is var space and > 0)
+            {
+                if (!int.TryParse(u.AsSpan(0, space), CultureInfo.InvariantCulture, out times)) return null;
+                u = u[(space + 1)..];
+            }
+            if (!Enum.TryParse<TimeGrain>(u, true, out var grain)) return null;
             f.Unit = grain;
+            if (times != 1 && f.Count is { } counted) f.Count = counted * times;
         }
         if (G("part") is { } part)
         {
@@ -187,6 +215,12 @@ public sealed class TimeFields
         }
         f.Now = G("now") is not null;
         if (G("lastnth") is not null) f.Nth = -1;
+        else if (G("nthlast") is { } nthLast)
+        {
+            // "the third last week": counted back from the end.
+            if (grammar.Number(nthLast) is not { } back || back is < 1 or > 5) return null;
+            f.Nth = -back;
+        }
         else if (G("nth") is { } nth)
         {
             if (grammar.Number(nth) is not { } nn || nn is < 1 or > 5) return null;
@@ -437,6 +471,21 @@ public sealed class TimeResolver
                 : monthStart.AddMonths(1).AddDays(-1 - (Iso(monthStart.AddMonths(1).AddDays(-1)) - nthWeekday + 7) % 7);
             return found.Month == monthStart.Month ? Point(found, TimeGrain.Day) : null;
         }
+        // "the last day of October", "the second last week of 2018": days, or whole weeks (Monday to Sunday), of a month or year.
+        if (f.Nth is { } nthUnit && f.Weekday is null && f.Unit is TimeGrain.Day or TimeGrain.Week && (f.Month is not null || f.Year is not null) && f.Day is null)
+        {
+            if (ResolveDate(f, out var from, out var containerGrain) is not true) return null;
+            var to = Add(from, containerGrain, 1);
+            if (f.Unit == TimeGrain.Day)
+            {
+                var dayOf = nthUnit > 0 ? from.AddDays(nthUnit - 1) : to.AddDays(nthUnit);
+                return dayOf >= from && dayOf < to ? Point(dayOf, TimeGrain.Day) : null;
+            }
+            var firstWeek = from.AddDays((8 - (int)from.DayOfWeek) % 7);
+            var lastWeek = Truncate(to, TimeGrain.Week).AddDays(-7);
+            var week = nthUnit > 0 ? firstWeek.AddDays(7 * (nthUnit - 1)) : lastWeek.AddDays(7 * (nthUnit + 1));
+            return week >= from && week.AddDays(7) <= to ? Point(week, TimeGrain.Week) : null;
+        }
         // "the 20th of next month"
         if (f.Day is { } dom && f.Month is null && f.Year is null && f.Unit == TimeGrain.Month)
         {
@@ -460,6 +509,8 @@ public sealed class TimeResolver
             }
             var sign = f.Ago ? -1 : 1;
             var at = Add(_hasClock ? _reference : today, unit, sign * n);
+            if (f.Fraction > 0 && unit is TimeGrain.Minute or TimeGrain.Hour or TimeGrain.Day)
+                at = at.AddSeconds(sign * Math.Round(f.Fraction * (Add(DateTime.MinValue, unit, 1) - DateTime.MinValue).TotalSeconds));
             var grain = unit switch
             {
                 TimeGrain.Second => TimeGrain.Second,
