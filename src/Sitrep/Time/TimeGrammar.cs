@@ -34,6 +34,12 @@ public sealed class TimeGrammar
     public string Language { get; }
     public IReadOnlyList<TimeRule> Rules { get; }
 
+    /// <summary>
+    /// What each compiled pattern first runs on: a start for every pattern (digits, letters, signs), so that
+    /// its matching code, not only its scan, is JIT-compiled here rather than under a document's time limit.
+    /// </summary>
+    private const string WarmUp = "12 3 a b c d e f g h i j k l m n o p q r s t u v w x y z ( @ ' \" Q 1/2 9:30 4h";
+
     /// <summary>After this many texts, the patterns are compiled to IL: short runs start at once, long runs go fast.</summary>
     public const int CompileAfter = 2000;
 
@@ -66,17 +72,17 @@ public sealed class TimeGrammar
             // First use pays for the JIT: pay it here, not under a document's match time limit.
             foreach (var rule in compiled)
             {
-                try { rule.Regex.IsMatch("12 3"); }
+                try { rule.Regex.IsMatch(WarmUp); }
                 catch (RegexMatchTimeoutException) { return Rules; }
             }
             var checks = _checks.Select(c => new Regex(c.ToString(), c.Options | RegexOptions.Compiled, MatchTimeout)).ToArray();
             foreach (var check in checks)
             {
-                try { check.IsMatch("12 3"); }
+                try { check.IsMatch(WarmUp); }
                 catch (RegexMatchTimeoutException) { return Rules; }
             }
             var triggerWord = new Regex(_triggerWord.ToString(), _triggerWord.Options | RegexOptions.Compiled, MatchTimeout);
-            try { triggerWord.IsMatch("12 3"); }
+            try { triggerWord.IsMatch(WarmUp); }
             catch (RegexMatchTimeoutException) { return Rules; }
             _compiledTriggerWord = triggerWord;
             _compiledChecks = checks;
@@ -137,7 +143,9 @@ public sealed class TimeGrammar
         return LanguageFolders.LoadEach(root, "time.yaml", (path, language) => Load(path, language, holidays));
     }
 
-    public static TimeGrammar Load(string path, string language) => Load(path, language, HolidayTables.Empty);
+    /// <summary>One language's file, with the holiday tables of the data folder beside its <c>lang/</c> folder.</summary>
+    public static TimeGrammar Load(string path, string language) =>
+        Load(path, language, HolidayTables.LoadBeside(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? "."));
 
     /// <summary>What a <c>holiday</c> word's value says when it is a rule ("11/4/4", "@ramadan..@eid-al-fitr-1"), or null for a fixed "M-D".</summary>
     public HolidayRule? HolidayRule(string value) => _holidayRules.GetValueOrDefault(value);
