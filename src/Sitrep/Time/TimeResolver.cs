@@ -559,9 +559,11 @@ public sealed class TimeResolver
         if (f.Holiday is { } holiday)
         {
             // The year said, else this year's if it is still to come (or, read backward, past), else the next / previous one.
-            var year = f.Year ?? today.Year;
+            // "MLK day of last year": the holiday in the year said by its shift.
+            var yearSaid = f.Year ?? (f.Unit == TimeGrain.Year && f.Shift is { } yearShift ? today.Year + yearShift : null);
+            var year = yearSaid ?? today.Year;
             if (holiday.In(year) is not { } h) return null;
-            if (f.Year is null)
+            if (yearSaid is null)
             {
                 var forward = f.Shift is 1 or 0 || (f.Shift is null && _bias == TimeBias.Future);
                 if (forward && h < today) h = holiday.In(year + 1) ?? h;
@@ -594,7 +596,8 @@ public sealed class TimeResolver
             var grain = f.Second is not null ? TimeGrain.Second : f.Minute is null ? TimeGrain.Hour : TimeGrain.Minute;
             var baseDay = day ?? today;
             var at = baseDay.AddHours(hour).AddMinutes(f.Minute ?? 0).AddSeconds(f.Second ?? 0);
-            if (day is null && _hasClock && _bias == TimeBias.Future && at < Truncate(_reference, grain))
+            // Read forward, a time in the reference's own hour ("4:23" at 4:30) is still this one, as Duckling reads it.
+            if (day is null && _hasClock && _bias == TimeBias.Future && Truncate(at, TimeGrain.Hour) < Truncate(_reference, TimeGrain.Hour))
             {
                 // A 12-hour reading ("3:30" at 4:30 in the morning) is the next one: 15:30 today, else tomorrow.
                 var twelve = !f.Am && !f.Pm && f.Part is null && hour is >= 1 and < 12;
