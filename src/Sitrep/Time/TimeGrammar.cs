@@ -71,24 +71,37 @@ public sealed class TimeGrammar
             var compiled = Rules.Select(r => r with { Regex = new Regex(r.Regex.ToString(), r.Regex.Options | RegexOptions.Compiled, MatchTimeout) }).ToArray();
             // First use pays for the JIT: pay it here, not under a document's match time limit.
             foreach (var rule in compiled)
-            {
-                try { rule.Regex.IsMatch(WarmUp); }
-                catch (RegexMatchTimeoutException) { return Rules; }
-            }
+                if (!WarmedUp(rule.Regex)) return Rules;
             var checks = _checks.Select(c => new Regex(c.ToString(), c.Options | RegexOptions.Compiled, MatchTimeout)).ToArray();
             foreach (var check in checks)
-            {
-                try { check.IsMatch(WarmUp); }
-                catch (RegexMatchTimeoutException) { return Rules; }
-            }
+                if (!WarmedUp(check)) return Rules;
             var triggerWord = new Regex(_triggerWord.ToString(), _triggerWord.Options | RegexOptions.Compiled, MatchTimeout);
-            try { triggerWord.IsMatch(WarmUp); }
-            catch (RegexMatchTimeoutException) { return Rules; }
+            if (!WarmedUp(triggerWord)) return Rules;
             _compiledTriggerWord = triggerWord;
             _compiledChecks = checks;
             _compiled = compiled;
         }
         return Rules;
+    }
+
+    /// <summary>
+    /// Runs a compiled pattern once so its code is JIT-compiled; on a loaded machine the JIT alone can outlast
+    /// the match time limit, so a timeout gets one more try, the code being compiled by then.
+    /// </summary>
+    private static bool WarmedUp(Regex regex)
+    {
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            try
+            {
+                regex.IsMatch(WarmUp);
+                return true;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+            }
+        }
+        return false;
     }
 
     /// <summary>
@@ -185,8 +198,9 @@ public sealed class TimeGrammar
                     if (plain != word.ToLowerInvariant()) forms.Add(plain);
                 }
                 words[name] = map;
-                // Longest first, so "mars" never stops at "mar"; a dotted abbreviation keeps its dot.
-                pieces[name] = "(?:" + string.Join("|", forms.Distinct().OrderByDescending(f => f.Length).ThenBy(f => f, StringComparer.Ordinal)
+                // Reverse ordinal order: a word before its prefixes, so "mars" never stops at "mar" (a dotted abbreviation
+                // keeps its dot), and words that share a start side by side, which the regex engine folds into one branch.
+                pieces[name] = "(?:" + string.Join("|", forms.Distinct().OrderDescending(StringComparer.Ordinal)
                     .Select(f => Regex.Escape(f).Replace("'", "'").Replace(@"\ ", @"\s+"))) + ")";
             }
         }
@@ -235,9 +249,11 @@ public sealed class TimeGrammar
         var joiner = new Regex("^(?:" + Expand(joinerText, pieces, path) + ")$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
         // One word edge before all the words: the same matches as an edge before each, checked once per position.
+        // Word lists named in "quiet" open no window: their words only ever follow a digit or another trigger ("4pm EST").
+        var quiet = (Child(rootNode, "quiet") as YamlSequenceNode)?.Children.Select(n => (n as YamlScalarNode)?.Value).ToHashSet() ?? [];
         var triggerWords = new List<string>();
         foreach (var name in words.Keys)
-            if (name is not ("number" or "joiner-word")) triggerWords.Add(pieces[name]);
+            if (name is not ("number" or "joiner-word") && !quiet.Contains(name)) triggerWords.Add(pieces[name]);
         if ((Child(rootNode, "trigger") as YamlScalarNode)?.Value is { } extra)
             triggerWords.Add("(?:" + Expand(extra, pieces, path) + ")");
         var trigger = new Regex(triggerWords.Count == 0 ? @"\d" : @"\d|(?<![\p{L}\p{N}])(?:" + string.Join("|", triggerWords) + ")",

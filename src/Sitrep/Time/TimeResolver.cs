@@ -146,7 +146,7 @@ public sealed class TimeFields
         {
             // "fortnight: 2 week": a unit that counts several.
             var times = 1;
-            if (grammar.Word("unit", unit) is not { } u) return null;
+            if ((grammar.Word("unit", unit) ?? grammar.Word("unit-sign", unit)) is not { } u) return null;
             if (u.IndexOf(' ') is var space and > 0)
             {
                 if (!int.TryParse(u.AsSpan(0, space), CultureInfo.InvariantCulture, out times)) return null;
