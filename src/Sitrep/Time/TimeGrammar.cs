@@ -114,6 +114,9 @@ public sealed class TimeGrammar
     public Regex Joiner { get; }
 
     /// <summary>The value a word list gives a word ("mars" in <c>month</c> → "3"), or null.</summary>
+    /// <summary>The values of a word list ("season": "3-20/6-21"…), in no particular order; none when there is no such list.</summary>
+    public IEnumerable<string> Values(string list) => _words.TryGetValue(list, out var map) ? map.Values : [];
+
     public string? Word(string list, string word) =>
         _words.TryGetValue(list, out var map) && map.TryGetValue(Key(word), out var value) ? value : null;
 

@@ -53,13 +53,15 @@ public sealed class TimeFields
     public int? PlusWeeks;
     public (int From, int To)? Part;
     public (int FromMonth, int FromDay, int ToMonth, int ToDay)? Season;
+    /// <summary>"last season", "this season": the language's seasons, one to be picked around the reference.</summary>
+    public List<(int FromMonth, int FromDay, int ToMonth, int ToDay)>? AnySeason;
     /// <summary>A holiday whose day moves from year to year ("11/4/4" Thanksgiving, "easter-2" Good Friday).</summary>
     public HolidayRule? Holiday;
     public bool HasDate => Year is not null || Month is not null || Day is not null || Weekday is not null || RelDay is not null || Holiday is not null;
     public bool HasTime => Hour is not null;
     /// <summary>Only says that an interval opens or closes here ("à partir de", "until").</summary>
     public bool IsMarker => (Since || Until || By) && !HasDate && !HasTime && Unit is null && Part is null && Season is null && Sub is null;
-    public bool IsEmpty => !HasDate && !HasTime && Unit is null && Part is null && Season is null && !Since && !Until && !By && Sub is null && Quarter is null && !Now && !Weekend && Zone is null;
+    public bool IsEmpty => !HasDate && !HasTime && Unit is null && Part is null && Season is null && AnySeason is null && !Since && !Until && !By && Sub is null && Quarter is null && !Now && !Weekend && Zone is null;
 
     /// <summary>Reads the groups named <c>name</c> + <paramref name="suffix"/>; false when a word is not in its list.</summary>
     public static TimeFields? Read(Match match, TimeGrammar grammar, string suffix)
@@ -168,6 +170,15 @@ public sealed class TimeFields
             if (grammar.Word("season", season) is not { } s) return null;
             var parts = s.Split('/', '-').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
             f.Season = (parts[0], parts[1], parts[2], parts[3]);
+        }
+        if (G("anyseason") is not null)
+        {
+            f.AnySeason = [];
+            foreach (var value in grammar.Values("season").Distinct())
+            {
+                var parts = value.Split('/', '-').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+                f.AnySeason.Add((parts[0], parts[1], parts[2], parts[3]));
+            }
         }
         if (G("shiftn") is { } shiftBy)
         {
@@ -535,6 +546,22 @@ public sealed class TimeResolver
             var shift = f.Shift ?? 0;
             var start = Add(Truncate(_reference, u), u, shift);
             return Point(start, u);
+        }
+        if (f.AnySeason is { Count: > 0 } seasons)
+        {
+            // Every season's spans around the reference, in order: the one holding it, or the one before / after.
+            var spans = new SortedDictionary<DateTime, DateTime>();
+            for (var y = today.Year - 2; y <= today.Year + 1; y++)
+                foreach (var (fm, fd, tm, td) in seasons)
+                {
+                    var from = new DateTime(y, fm, fd);
+                    var to = new DateTime(tm < fm ? y + 1 : y, tm, td);
+                    spans.TryAdd(from, to);
+                }
+            var ordered = spans.ToList();
+            var current = ordered.FindLastIndex(x => x.Key <= today);
+            var pick = current + (f.Shift ?? 0);
+            return current >= 0 && pick >= 0 && pick < ordered.Count ? new Resolved(ordered[pick].Key, ordered[pick].Value, TimeGrain.Day, true) : null;
         }
         if (f.Season is { } s)
         {
