@@ -176,6 +176,7 @@ public sealed class TimeGrammar
         string Where(YamlNode node) => $"{path}:{node.Start.Line}";
 
         var words = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var triggerForms = new Dictionary<string, string>(StringComparer.Ordinal);
         var pieces = new Dictionary<string, string>(StringComparer.Ordinal);
         if (Child(rootNode, "words") is YamlMappingNode wordLists)
         {
@@ -201,6 +202,10 @@ public sealed class TimeGrammar
                     if (plain != word.ToLowerInvariant()) forms.Add(plain);
                 }
                 words[name] = map;
+                // A window opens around a phrase's longest word ("martin luther king jr. day": "martin"): the trigger
+                // then tries one word per phrase, and the window (a few words either side) still holds the phrase.
+                triggerForms[name] = "(?:" + string.Join("|", forms.Select(f => f.Split(' ', StringSplitOptions.RemoveEmptyEntries).MaxBy(w => w.Length) ?? f)
+                    .Distinct().OrderDescending(StringComparer.Ordinal).Select(f => Regex.Escape(f).Replace("'", "'"))) + ")";
                 // Reverse ordinal order: a word before its prefixes, so "mars" never stops at "mar" (a dotted abbreviation
                 // keeps its dot), and words that share a start side by side, which the regex engine folds into one branch.
                 pieces[name] = "(?:" + string.Join("|", forms.Distinct().OrderDescending(StringComparer.Ordinal)
@@ -256,7 +261,7 @@ public sealed class TimeGrammar
         var quiet = (Child(rootNode, "quiet") as YamlSequenceNode)?.Children.Select(n => (n as YamlScalarNode)?.Value).ToHashSet() ?? [];
         var triggerWords = new List<string>();
         foreach (var name in words.Keys)
-            if (name is not ("number" or "joiner-word") && !quiet.Contains(name)) triggerWords.Add(pieces[name]);
+            if (name is not ("number" or "joiner-word") && !quiet.Contains(name)) triggerWords.Add(triggerForms[name]);
         if ((Child(rootNode, "trigger") as YamlScalarNode)?.Value is { } extra)
             triggerWords.Add("(?:" + Expand(extra, pieces, path) + ")");
         var trigger = new Regex(triggerWords.Count == 0 ? @"\d" : @"\d|(?<![\p{L}\p{N}])(?:" + string.Join("|", triggerWords) + ")",
