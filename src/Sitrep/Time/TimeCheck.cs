@@ -38,11 +38,8 @@ public sealed class TimeCheck
     public bool IsMatch(ReadOnlySpan<char> window, bool literalFound) => literalFound && (Whole || Pattern.IsMatch(window));
 
     /// <summary>Runs each pattern once, so that compiling it to machine code happens now and not under a document's match time limit.</summary>
-    internal void WarmUp()
-    {
-        Prefilter?.IsMatch("12 3");
-        Pattern.IsMatch("12 3");
-    }
+    /// <summary>Runs the compiled patterns once (see <see cref="TimeGrammar.WarmedUp"/>); false when the machine is too busy to.</summary>
+    internal bool WarmUp() => (Prefilter is null || TimeGrammar.WarmedUp(Prefilter)) && TimeGrammar.WarmedUp(Pattern);
 
     /// <summary>The same check with its patterns compiled to IL.</summary>
     public TimeCheck Compiled() =>

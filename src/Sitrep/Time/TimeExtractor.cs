@@ -64,11 +64,12 @@ public static class TimeExtractor
         {
             var next = kept.FirstOrDefault(k => k.Start > marker.Start && k.Start <= marker.End
                 || (k.Start >= marker.End && grammar.Joiner.IsMatch(text.AsSpan(marker.End, k.Start - marker.End))));
-            if (next is null || next.B is not null || next.A.Since || next.A.Until) continue;
+            if (next is null || next.B is not null || next.A.Since || next.A.Until || next.A.By) continue;
             if (kept.Any(k => k != next && k.End > marker.Start && k.Start < next.Start)) continue;
             next.Start = marker.Start;
             next.A.Since |= marker.A.Since;
             next.A.Until |= marker.A.Until;
+            next.A.By |= marker.A.By;
         }
 
         // Join neighbours that say different things about one time.
@@ -219,6 +220,14 @@ public static class TimeExtractor
         if (c.B is not { } b)
         {
             if (resolver.Resolve(a) is not { } r) return null;
+            // "by 2pm", "by the end of the month": from now to then, if then is still to come; else as "until".
+            if (a.By)
+            {
+                var deadline = r.Interval || r.Grain >= TimeGrain.Day ? r.End : r.Start;
+                if (deadline > resolver.Reference)
+                    return new Resolved2(resolver.Reference, deadline, TimeGrain.Second, true, TimeGrain.Second);
+                a.Until = true;
+            }
             // "demain jusqu'à 16h": from the start of that day.
             if (a.Until && a.HasDate && a.HasTime)
                 return new Resolved2(r.Start.Date, r.End, r.Grain, true, r.Grain);

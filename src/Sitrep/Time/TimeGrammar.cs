@@ -36,6 +36,12 @@ public sealed class TimeGrammar
     public string Language { get; }
     public IReadOnlyList<TimeRule> Rules { get; }
 
+    /// <summary>
+    /// What each compiled pattern first runs on: a start for every pattern (digits, letters, signs), so that
+    /// its matching code, not only its scan, is JIT-compiled here rather than under a document's time limit.
+    /// </summary>
+    private const string WarmUp = "12 3 a b c d e f g h i j k l m n o p q r s t u v w x y z ( @ ' \" Q 1/2 9:30 4h";
+
     /// <summary>After this many texts, the patterns are compiled to IL: short runs start at once, long runs go fast.</summary>
     public const int CompileAfter = 2000;
 
@@ -79,11 +85,13 @@ public sealed class TimeGrammar
         {
             var compiled = Rules.Select(r => r with { Regex = new Regex(r.Regex.ToString(), r.Regex.Options | RegexOptions.Compiled, MatchTimeout) }).ToArray();
             // First use pays for the JIT: pay it here, not under a document's match time limit.
-            foreach (var rule in compiled) rule.Regex.IsMatch("12 3");
+            foreach (var rule in compiled)
+                if (!WarmedUp(rule.Regex)) return false;
             var checks = _checks.Select(c => c.Compiled()).ToArray();
-            foreach (var check in checks) check.WarmUp();
+            foreach (var check in checks)
+                if (!check.WarmUp()) return false;
             var triggerWord = new Regex(_triggerWord.ToString(), _triggerWord.Options | RegexOptions.Compiled, MatchTimeout);
-            triggerWord.IsMatch("12 3");
+            if (!WarmedUp(triggerWord)) return false;
             _compiledTriggerWord = triggerWord;
             _compiledChecks = checks;
             _compiled = compiled;
@@ -96,6 +104,26 @@ public sealed class TimeGrammar
     }
 
     /// <summary>
+    /// Runs a compiled pattern once so its code is JIT-compiled; on a loaded machine the JIT alone can outlast
+    /// the match time limit, so a timeout gets one more try, the code being compiled by then.
+    /// </summary>
+    internal static bool WarmedUp(Regex regex)
+    {
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            try
+            {
+                regex.IsMatch(WarmUp);
+                return true;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
     /// A digit or a word no time expression goes without (months, weekdays, units, the <c>trigger</c>
     /// pattern…): rules only run in windows around these, so plain sentences cost one scan.
     /// </summary>
@@ -105,6 +133,9 @@ public sealed class TimeGrammar
     public Regex Joiner { get; }
 
     /// <summary>The value a word list gives a word ("mars" in <c>month</c> → "3"), or null.</summary>
+    /// <summary>The values of a word list ("season": "3-20/6-21"…), in no particular order; none when there is no such list.</summary>
+    public IEnumerable<string> Values(string list) => _words.TryGetValue(list, out var map) ? map.Values : [];
+
     public string? Word(string list, string word) =>
         _words.TryGetValue(list, out var map) && map.TryGetValue(Key(word), out var value) ? value : null;
 
@@ -141,15 +172,30 @@ public sealed class TimeGrammar
     private static readonly Regex Spaces = new(@"\s+", RegexOptions.CultureInvariant, MatchTimeout);
 
     /// <summary>The grammars of every <c>lang/&lt;code&gt;/time.yaml</c>, by language code.</summary>
-    public static IReadOnlyDictionary<string, TimeGrammar> LoadAll(string root) => LanguageFolders.LoadEach(root, "time.yaml", Load);
-
-    public static TimeGrammar Load(string path, string language)
+    public static IReadOnlyDictionary<string, TimeGrammar> LoadAll(string root)
     {
+        var holidays = HolidayTables.LoadBeside(root);
+        return LanguageFolders.LoadEach(root, "time.yaml", (path, language) => Load(path, language, holidays));
+    }
+
+    /// <summary>One language's file, with the holiday tables of the data folder beside its <c>lang/</c> folder.</summary>
+    public static TimeGrammar Load(string path, string language) =>
+        Load(path, language, HolidayTables.LoadBeside(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? "."));
+
+    /// <summary>What a <c>holiday</c> word's value says when it is a rule ("11/4/4", "@ramadan..@eid-al-fitr-1"), or null for a fixed "M-D".</summary>
+    public HolidayRule? HolidayRule(string value) => _holidayRules.GetValueOrDefault(value);
+
+    private readonly Dictionary<string, HolidayRule> _holidayRules = new(StringComparer.Ordinal);
+
+    public static TimeGrammar Load(string path, string language, HolidayTables holidays)
+    {
+        var holidayRules = new Dictionary<string, HolidayRule>(StringComparer.Ordinal);
         var rootNode = YamlFile.ReadMapping(path, "a mapping with words, pieces and rules");
 
         string Where(YamlNode node) => $"{path}:{node.Start.Line}";
 
         var words = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var triggerForms = new Dictionary<string, string>(StringComparer.Ordinal);
         var pieces = new Dictionary<string, string>(StringComparer.Ordinal);
         if (Child(rootNode, "words") is YamlMappingNode wordLists)
         {
@@ -167,13 +213,21 @@ public sealed class TimeGrammar
                     if (string.IsNullOrWhiteSpace(word) || value is null)
                         throw new LanguageDataException($"{Where(wordNode)}: '{name}' entries are 'word: value'");
                     map[Key(word)] = value;
+                    if (name == "holiday" && !FixedDay.IsMatch(value))
+                        holidayRules[value] = Sitrep.Time.HolidayRule.TryParse(value, holidays)
+                            ?? throw new LanguageDataException($"{Where(valueNode)}: '{value}' is no holiday: \"M-D\", \"M/N/W\", \"easter\" or \"@table\" (from data/time/holidays.yaml), then \"+N\", \"<W\", \"..rule\"");
                     forms.Add(word.ToLowerInvariant());
                     var plain = Key(word);
                     if (plain != word.ToLowerInvariant()) forms.Add(plain);
                 }
                 words[name] = map;
-                // Longest first, so "mars" never stops at "mar"; a dotted abbreviation keeps its dot.
-                pieces[name] = "(?:" + string.Join("|", forms.Distinct().OrderByDescending(f => f.Length).ThenBy(f => f, StringComparer.Ordinal)
+                // A window opens around a phrase's longest word ("martin luther king jr. day": "martin"): the trigger
+                // then tries one word per phrase, and the window (a few words either side) still holds the phrase.
+                triggerForms[name] = "(?:" + string.Join("|", forms.Select(f => f.Split(' ', StringSplitOptions.RemoveEmptyEntries).MaxBy(w => w.Length) ?? f)
+                    .Distinct().OrderDescending(StringComparer.Ordinal).Select(f => Regex.Escape(f).Replace("'", "'"))) + ")";
+                // Reverse ordinal order: a word before its prefixes, so "mars" never stops at "mar" (a dotted abbreviation
+                // keeps its dot), and words that share a start side by side, which the regex engine folds into one branch.
+                pieces[name] = "(?:" + string.Join("|", forms.Distinct().OrderDescending(StringComparer.Ordinal)
                     .Select(f => Regex.Escape(f).Replace("'", "'").Replace(@"\ ", @"\s+"))) + ")";
             }
         }
@@ -227,9 +281,11 @@ public sealed class TimeGrammar
         var joiner = new Regex("^(?:" + Expand(joinerText, pieces, path) + ")$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
         // One word edge before all the words: the same matches as an edge before each, checked once per position.
+        // Word lists named in "quiet" open no window: their words only ever follow a digit or another trigger ("4pm EST").
+        var quiet = (Child(rootNode, "quiet") as YamlSequenceNode)?.Children.Select(n => (n as YamlScalarNode)?.Value).ToHashSet() ?? [];
         var triggerWords = new List<string>();
         foreach (var name in words.Keys)
-            if (name is not ("number" or "joiner-word")) triggerWords.Add(pieces[name]);
+            if (name is not ("number" or "joiner-word") && !quiet.Contains(name)) triggerWords.Add(triggerForms[name]);
         if ((Child(rootNode, "trigger") as YamlScalarNode)?.Value is { } extra)
             triggerWords.Add("(?:" + Expand(extra, pieces, path) + ")");
         var trigger = new Regex(triggerWords.Count == 0 ? @"\d" : @"\d|(?<![\p{L}\p{N}])(?:" + string.Join("|", triggerWords) + ")",
@@ -237,7 +293,9 @@ public sealed class TimeGrammar
         // The same words, to be tried only where a word starts (what the trigger's lookbehind asks).
         var anyTriggerWord = "(?:" + (triggerWords.Count == 0 ? "(?!)" : string.Join("|", triggerWords)) + ")";
         var triggerWord = new Regex(@"\G" + anyTriggerWord, options, MatchTimeout);
-        return new TimeGrammar(language, words, rules, joiner, trigger, triggerWord, TriggerStarts.For(anyTriggerWord), [.. checks]);
+        var grammar = new TimeGrammar(language, words, rules, joiner, trigger, triggerWord, TriggerStarts.For(anyTriggerWord), [.. checks]);
+        foreach (var (value, rule) in holidayRules) grammar._holidayRules[value] = rule;
+        return grammar;
     }
 
     /// <summary>
@@ -345,6 +403,8 @@ public sealed class TimeGrammar
         }
         return required;
     }
+
+    private static readonly Regex FixedDay = new(@"^\d{1,2}-\d{1,2}$", RegexOptions.CultureInvariant, MatchTimeout);
 
     private static readonly Regex PieceName = new(@"\G\{([a-z][a-z0-9_-]*)\}", RegexOptions.CultureInvariant, MatchTimeout);
     private static readonly Regex Quantifier = new(@"\G\{(\d+)(?:,\d*)?\}", RegexOptions.CultureInvariant, MatchTimeout);

@@ -33,8 +33,12 @@ public sealed record TimeExpression(int Start, int End, string Text, string? Val
 public sealed class TimeFields
 {
     public int? Year, Month, Day, Weekday, RelDay, Hour, Minute, Count, Shift, WeekShift;
+    /// <summary>"half an hour", "2.5 hours": the part of a unit after <see cref="Count"/> (hours, minutes, days only).</summary>
+    public double Fraction;
     public TimeGrain? Unit;
     public bool Ago, In, Am, Pm, Within, Since, Until;
+    /// <summary>"by Friday", "by the end of the month": from the reference up to that time, when it is still to come.</summary>
+    public bool By;
     /// <summary>-1 early, 0 middle, 1 late part of a month, year or week ("début mars", "fin 2019").</summary>
     public int? Sub;
     /// <summary>Where the early / middle / late part of a month, year, week lies ("1-10", "21-"), from the language's <c>period-part</c> list.</summary>
@@ -43,17 +47,21 @@ public sealed class TimeFields
     /// <summary>"le premier mercredi du mois", "the last Friday of October": 1..5, or -1 for the last.</summary>
     public int? Nth;
     public bool Now, Weekend, WeekOf;
+    /// <summary>"3pm EST": the offset from UTC the clock time is written in, from the language's <c>zone</c> list.</summary>
+    public TimeSpan? Zone;
     /// <summary>"mardi en huit": weeks after the next such weekday (today included).</summary>
     public int? PlusWeeks;
     public (int From, int To)? Part;
     public (int FromMonth, int FromDay, int ToMonth, int ToDay)? Season;
+    /// <summary>"last season", "this season": the language's seasons, one to be picked around the reference.</summary>
+    public List<(int FromMonth, int FromDay, int ToMonth, int ToDay)>? AnySeason;
     /// <summary>A holiday whose day moves from year to year ("11/4/4" Thanksgiving, "easter-2" Good Friday).</summary>
     public HolidayRule? Holiday;
     public bool HasDate => Year is not null || Month is not null || Day is not null || Weekday is not null || RelDay is not null || Holiday is not null;
     public bool HasTime => Hour is not null;
     /// <summary>Only says that an interval opens or closes here ("à partir de", "until").</summary>
-    public bool IsMarker => (Since || Until) && !HasDate && !HasTime && Unit is null && Part is null && Season is null && Sub is null;
-    public bool IsEmpty => !HasDate && !HasTime && Unit is null && Part is null && Season is null && !Since && !Until && Sub is null && Quarter is null && !Now && !Weekend;
+    public bool IsMarker => (Since || Until || By) && !HasDate && !HasTime && Unit is null && Part is null && Season is null && Sub is null;
+    public bool IsEmpty => !HasDate && !HasTime && Unit is null && Part is null && Season is null && AnySeason is null && !Since && !Until && !By && Sub is null && Quarter is null && !Now && !Weekend && Zone is null;
 
     /// <summary>Reads the groups named <c>name</c> + <paramref name="suffix"/>; false when a word is not in its list.</summary>
     public static TimeFields? Read(Match match, TimeGrammar grammar, string suffix)
@@ -75,7 +83,7 @@ public sealed class TimeFields
         if (G("holiday") is { } holiday)
         {
             if (grammar.Word("holiday", holiday) is not { } hd) return null;
-            if (HolidayRule.TryParse(hd) is { } computed) f.Holiday = computed;
+            if (grammar.HolidayRule(hd) is { } computed) f.Holiday = computed;
             else
             {
                 // "12-25": a fixed day of the year.
@@ -118,11 +126,37 @@ public sealed class TimeFields
         {
             if (grammar.Number(count) is not { } c) return null;
             f.Count = c;
+            // "2.5 hours": digits after the point are a fraction in every language.
+            var point = count.IndexOf('.');
+            if (point > 0 && double.TryParse("0" + count[point..], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rest))
+                f.Fraction = rest;
+        }
+        if (G("frac") is { } fraction)
+        {
+            // "half", "a quarter", "3/4": a fraction of a unit; "1/2h" says the unit too.
+            var parts = grammar.Word("fraction", fraction)?.Split(' ');
+            if (parts is null || !double.TryParse(parts[0], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var share)) return null;
+            f.Fraction += share;
+            f.Count ??= 0;
+            if (parts.Length > 1)
+            {
+                if (!Enum.TryParse<TimeGrain>(parts[1], true, out var fractionUnit)) return null;
+                f.Unit = fractionUnit;
+            }
         }
         if (G("unit") is { } unit)
         {
-            if (grammar.Word("unit", unit) is not { } u || !Enum.TryParse<TimeGrain>(u, true, out var grain)) return null;
+            // "fortnight: 2 week": a unit that counts several.
+            var times = 1;
+            if ((grammar.Word("unit", unit) ?? grammar.Word("unit-sign", unit)) is not { } u) return null;
+            if (u.IndexOf(' ') is var space and > 0)
+            {
+                if (!int.TryParse(u.AsSpan(0, space), CultureInfo.InvariantCulture, out times)) return null;
+                u = u[(space + 1)..];
+            }
+            if (!Enum.TryParse<TimeGrain>(u, true, out var grain)) return null;
             f.Unit = grain;
+            if (times != 1 && f.Count is { } counted) f.Count = counted * times;
         }
         if (G("part") is { } part)
         {
@@ -136,6 +170,15 @@ public sealed class TimeFields
             if (grammar.Word("season", season) is not { } s) return null;
             var parts = s.Split('/', '-').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
             f.Season = (parts[0], parts[1], parts[2], parts[3]);
+        }
+        if (G("anyseason") is not null)
+        {
+            f.AnySeason = [];
+            foreach (var value in grammar.Values("season").Distinct())
+            {
+                var parts = value.Split('/', '-').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+                f.AnySeason.Add((parts[0], parts[1], parts[2], parts[3]));
+            }
         }
         if (G("shiftn") is { } shiftBy)
         {
@@ -153,8 +196,17 @@ public sealed class TimeFields
         f.Within = G("within") is not null;
         f.Since = G("since") is not null;
         f.Until = G("until") is not null;
+        f.By = G("by") is not null;
         var kind = G("early") is not null ? "early" : G("mid") is not null ? "mid" : G("late") is not null ? "late"
             : G("half1") is not null ? "half1" : G("half2") is not null ? "half2" : null;
+        if (G("periodabbr") is { } abbreviation)
+        {
+            // "EOM": "month late", a unit and a part of it.
+            if (grammar.Word("period-abbreviation", abbreviation)?.Split(' ') is not [var unitName, var partName]
+                || !Enum.TryParse<TimeGrain>(unitName, true, out var abbreviated)) return null;
+            f.Unit = abbreviated;
+            kind = partName;
+        }
         if (kind is not null)
         {
             f.Sub = 0;
@@ -174,6 +226,12 @@ public sealed class TimeFields
         }
         f.Now = G("now") is not null;
         if (G("lastnth") is not null) f.Nth = -1;
+        else if (G("nthlast") is { } nthLast)
+        {
+            // "the third last week": counted back from the end.
+            if (grammar.Number(nthLast) is not { } back || back is < 1 or > 5) return null;
+            f.Nth = -back;
+        }
         else if (G("nth") is { } nth)
         {
             if (grammar.Number(nth) is not { } nn || nn is < 1 or > 5) return null;
@@ -185,6 +243,12 @@ public sealed class TimeFields
         {
             if (grammar.Word("plus-weeks", plus) is not { } pw) return null;
             f.PlusWeeks = int.Parse(pw, CultureInfo.InvariantCulture);
+        }
+        if (G("zone") is { } zone)
+        {
+            if (grammar.Word("zone", zone) is not { } z
+                || !TimeSpan.TryParseExact(z.TrimStart('+', '-'), @"hh\:mm", CultureInfo.InvariantCulture, out var offset)) return null;
+            f.Zone = z.StartsWith('-') ? -offset : offset;
         }
         f.In = G("in") is not null;
         f.Am = G("am") is not null;
@@ -202,36 +266,63 @@ public sealed class TimeFields
             return false;
         Holiday ??= other.Holiday; Year ??= other.Year; Month ??= other.Month; Day ??= other.Day; Weekday ??= other.Weekday; RelDay ??= other.RelDay;
         Hour ??= other.Hour; Minute ??= other.Minute; Part ??= other.Part; Shift ??= other.Shift; WeekShift ??= other.WeekShift;
-        Am |= other.Am; Pm |= other.Pm; Since |= other.Since; Until |= other.Until; Sub ??= other.Sub; SubMonth ??= other.SubMonth; SubYear ??= other.SubYear; SubWeek ??= other.SubWeek;
+        Zone ??= other.Zone;
+        Am |= other.Am; Pm |= other.Pm; Since |= other.Since; Until |= other.Until; By |= other.By; Sub ??= other.Sub; SubMonth ??= other.SubMonth; SubYear ??= other.SubYear; SubWeek ??= other.SubWeek;
         return true;
     }
 }
 
 /// <summary>
 /// A holiday whose date moves, as the language data writes it: "M/N/W" the Nth ISO weekday W of month M
-/// (N = -1: the last), or "easter" (Western Easter Sunday); either with a day offset ("+1", "-47").
+/// (N = -1: the last), "easter" (Western Easter Sunday) or "@table" (a dated list in <see cref="HolidayTables"/>);
+/// then a day offset ("+1", "-47"), "&lt;W" the ISO weekday W just before, and "..rule" the last day of a holiday that lasts.
 /// </summary>
 public sealed record HolidayRule(int Month, int Nth, int Weekday, bool Easter, int Offset)
 {
-    private static readonly Regex Pattern = new(@"^(?:(?<easter>easter)|(?<month>\d{1,2})/(?<nth>-?[1-5])/(?<weekday>[1-7]))(?<offset>[+-]\d{1,3})?$",
+    private static readonly Regex Pattern = new(@"^(?:(?<easter>easter)|@(?<table>[a-z](?:[a-z0-9]|-(?=[a-z]))*)|(?<month>\d{1,2})/(?<nth>-?[1-5])/(?<weekday>[1-7]))(?<offset>[+-]\d{1,3})?(?:<(?<before>[1-7]))?$",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeGrammar.MatchTimeout);
 
-    public static HolidayRule? TryParse(string text)
+    /// <summary>The days of a holiday listed per year, before the offset; null for a computed one.</summary>
+    public IReadOnlyList<DateTime>? Table { get; init; }
+
+    /// <summary>"&lt;5": the Friday just before the day (today excluded).</summary>
+    public int? WeekdayBefore { get; init; }
+
+    /// <summary>The last day of a holiday that lasts (Ramadan, Passover); null for a single day.</summary>
+    public HolidayRule? Last { get; init; }
+
+    /// <summary>The rule <paramref name="text"/> writes; null when it is not one (or names a table <paramref name="tables"/> lacks).</summary>
+    public static HolidayRule? TryParse(string text, HolidayTables? tables = null)
     {
+        var dots = text.IndexOf("..", StringComparison.Ordinal);
+        if (dots >= 0)
+            return TryParse(text[..dots], tables) is { Last: null } first && TryParse(text[(dots + 2)..], tables) is { Last: null } last
+                ? first with { Last = last } : null;
         if (Pattern.Match(text) is not { Success: true } m) return null;
         int N(string g) => m.Groups[g].Success ? int.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture) : 0;
-        return new HolidayRule(N("month"), N("nth"), N("weekday"), m.Groups["easter"].Success, N("offset"));
+        IReadOnlyList<DateTime>? table = null;
+        if (m.Groups["table"].Success && (table = tables?.Days(m.Groups["table"].Value)) is null) return null;
+        return new HolidayRule(N("month"), N("nth"), N("weekday"), m.Groups["easter"].Success, N("offset"))
+        {
+            Table = table,
+            WeekdayBefore = m.Groups["before"].Success ? N("before") : null,
+        };
     }
 
-    /// <summary>The holiday's day in that year; null outside the calendar.</summary>
+    /// <summary>The holiday's (first) day in that year; null outside the calendar or the table.</summary>
     public DateTime? In(int year)
     {
         if (year is < 2 or > 9998) return null;
+        if (Table is { } days)
+        {
+            foreach (var listed in days)
+                if (Shift(listed) is var shifted && shifted.Year == year) return shifted;
+            return null;
+        }
         DateTime day;
         if (Easter) day = EasterSunday(year);
         else
         {
-            int Iso(DateTime t) => ((int)t.DayOfWeek + 6) % 7 + 1;
             var first = new DateTime(year, Month, 1);
             if (Nth > 0) day = first.AddDays((Weekday - Iso(first) + 7) % 7 + 7 * (Nth - 1));
             else
@@ -240,8 +331,25 @@ public sealed record HolidayRule(int Month, int Nth, int Weekday, bool Easter, i
                 day = last.AddDays(-((Iso(last) - Weekday + 7) % 7));
             }
         }
-        return day.AddDays(Offset);
+        return Shift(day);
     }
+
+    /// <summary>The last day of the holiday that starts on <paramref name="first"/>: that day itself for a single day.</summary>
+    public DateTime? LastDay(DateTime first)
+    {
+        if (Last is not { } last) return first;
+        return last.In(first.Year) is { } end && end >= first ? end : last.In(first.Year + 1);
+    }
+
+    private DateTime Shift(DateTime day)
+    {
+        day = day.AddDays(Offset);
+        if (WeekdayBefore is { } weekday)
+            day = day.AddDays(-((Iso(day) - weekday + 6) % 7 + 1));
+        return day;
+    }
+
+    private static int Iso(DateTime t) => ((int)t.DayOfWeek + 6) % 7 + 1;
 
     /// <summary>Western Easter Sunday (the anonymous Gregorian computus).</summary>
     private static DateTime EasterSunday(int year)
@@ -267,6 +375,12 @@ public sealed class TimeResolver
     private readonly bool _hasClock;
     private readonly TimeBias _bias;
 
+    /// <summary>The reference as written (its clock time, when it has one).</summary>
+    internal DateTime Reference => _hasClock ? _reference : _reference.Date;
+
+    /// <summary>The reference's offset from UTC, when it gives one: a clock time said in another zone ("4pm CET") is told in the reference's.</summary>
+    public TimeSpan? Offset { get; init; }
+
     public TimeResolver(DateTime reference, bool hasClock, TimeBias bias)
     {
         _reference = reference;
@@ -275,9 +389,14 @@ public sealed class TimeResolver
     }
 
     /// <summary>Parses an ISO date or date-time; the local clock time as written is the reference.</summary>
-    public static bool TryParseReference(string? text, out DateTime reference, out bool hasClock)
+    public static bool TryParseReference(string? text, out DateTime reference, out bool hasClock) =>
+        TryParseReference(text, out reference, out hasClock, out _);
+
+    /// <summary>As above, with the offset from UTC the reference is written with (null when it gives none).</summary>
+    public static bool TryParseReference(string? text, out DateTime reference, out bool hasClock, out TimeSpan? offset)
     {
         reference = default;
+        offset = null;
         hasClock = false;
         if (string.IsNullOrWhiteSpace(text)) return false;
         text = text.Trim();
@@ -289,11 +408,14 @@ public sealed class TimeResolver
             {
                 reference = withClock.DateTime;
                 hasClock = true;
+                if (ZoneSuffix.IsMatch(text)) offset = withClock.Offset;
             }
             return true;
         }
         return false;
     }
+
+    private static readonly Regex ZoneSuffix = new(@"(?:[+-]\d\d:?\d\d|Z)$", RegexOptions.CultureInvariant, TimeGrammar.MatchTimeout);
 
     internal Resolved? Resolve(TimeFields f)
     {
@@ -325,6 +447,12 @@ public sealed class TimeResolver
         var today = _reference.Date;
         if (f.Now)
             return _hasClock ? Point(_reference, TimeGrain.Second) : Point(today, TimeGrain.Day);
+        if (f.Weekend && f.Month is not null && f.Nth is { } nthWeekend)
+        {
+            // "the last weekend of October": from that Friday 18:00 to Monday.
+            var friday = ResolveCore(new TimeFields { Month = f.Month, Year = f.Year, Shift = f.Shift, Nth = nthWeekend, Weekday = 5 });
+            return friday is { } fr ? new Resolved(fr.Start.AddHours(18), fr.Start.AddDays(3), TimeGrain.Hour, true) : null;
+        }
         if (f.Weekend)
         {
             // Friday 18:00 to Monday 00:00 of this week, or the week before / after.
@@ -354,6 +482,21 @@ public sealed class TimeResolver
                 : monthStart.AddMonths(1).AddDays(-1 - (Iso(monthStart.AddMonths(1).AddDays(-1)) - nthWeekday + 7) % 7);
             return found.Month == monthStart.Month ? Point(found, TimeGrain.Day) : null;
         }
+        // "the last day of October", "the second last week of 2018": days, or whole weeks (Monday to Sunday), of a month or year.
+        if (f.Nth is { } nthUnit && f.Weekday is null && f.Unit is TimeGrain.Day or TimeGrain.Week && (f.Month is not null || f.Year is not null) && f.Day is null)
+        {
+            if (ResolveDate(f, out var from, out var containerGrain) is not true) return null;
+            var to = Add(from, containerGrain, 1);
+            if (f.Unit == TimeGrain.Day)
+            {
+                var dayOf = nthUnit > 0 ? from.AddDays(nthUnit - 1) : to.AddDays(nthUnit);
+                return dayOf >= from && dayOf < to ? Point(dayOf, TimeGrain.Day) : null;
+            }
+            var firstWeek = from.AddDays((8 - (int)from.DayOfWeek) % 7);
+            var lastWeek = Truncate(to, TimeGrain.Week).AddDays(-7);
+            var week = nthUnit > 0 ? firstWeek.AddDays(7 * (nthUnit - 1)) : lastWeek.AddDays(7 * (nthUnit + 1));
+            return week >= from && week.AddDays(7) <= to ? Point(week, TimeGrain.Week) : null;
+        }
         // "the 20th of next month"
         if (f.Day is { } dom && f.Month is null && f.Year is null && f.Unit == TimeGrain.Month)
         {
@@ -377,6 +520,8 @@ public sealed class TimeResolver
             }
             var sign = f.Ago ? -1 : 1;
             var at = Add(_hasClock ? _reference : today, unit, sign * n);
+            if (f.Fraction > 0 && unit is TimeGrain.Minute or TimeGrain.Hour or TimeGrain.Day)
+                at = at.AddSeconds(sign * Math.Round(f.Fraction * (Add(DateTime.MinValue, unit, 1) - DateTime.MinValue).TotalSeconds));
             var grain = unit switch
             {
                 TimeGrain.Second => TimeGrain.Second,
@@ -402,6 +547,22 @@ public sealed class TimeResolver
             var start = Add(Truncate(_reference, u), u, shift);
             return Point(start, u);
         }
+        if (f.AnySeason is { Count: > 0 } seasons)
+        {
+            // Every season's spans around the reference, in order: the one holding it, or the one before / after.
+            var spans = new SortedDictionary<DateTime, DateTime>();
+            for (var y = today.Year - 2; y <= today.Year + 1; y++)
+                foreach (var (fm, fd, tm, td) in seasons)
+                {
+                    var from = new DateTime(y, fm, fd);
+                    var to = new DateTime(tm < fm ? y + 1 : y, tm, td);
+                    spans.TryAdd(from, to);
+                }
+            var ordered = spans.ToList();
+            var current = ordered.FindLastIndex(x => x.Key <= today);
+            var pick = current + (f.Shift ?? 0);
+            return current >= 0 && pick >= 0 && pick < ordered.Count ? new Resolved(ordered[pick].Key, ordered[pick].Value, TimeGrain.Day, true) : null;
+        }
         if (f.Season is { } s)
         {
             var year = f.Year ?? today.Year + (f.Shift ?? 0);
@@ -425,15 +586,20 @@ public sealed class TimeResolver
         if (f.Holiday is { } holiday)
         {
             // The year said, else this year's if it is still to come (or, read backward, past), else the next / previous one.
-            var year = f.Year ?? today.Year;
+            // "MLK day of last year": the holiday in the year said by its shift.
+            var yearSaid = f.Year ?? (f.Unit == TimeGrain.Year && f.Shift is { } yearShift ? today.Year + yearShift : null);
+            var year = yearSaid ?? today.Year;
             if (holiday.In(year) is not { } h) return null;
-            if (f.Year is null)
+            if (yearSaid is null)
             {
                 var forward = f.Shift is 1 or 0 || (f.Shift is null && _bias == TimeBias.Future);
                 if (forward && h < today) h = holiday.In(year + 1) ?? h;
                 else if (f.Shift == -1 ? h >= today : !forward && h > today) h = holiday.In(year - 1) ?? h;
             }
             day = h;
+            // A holiday that lasts (Ramadan, Passover): all its days.
+            if (holiday.Last is not null && f.Hour is null && f.Part is null)
+                return holiday.LastDay(h) is { } lastDay ? new Resolved(h, lastDay.AddDays(1), TimeGrain.Day, true) : null;
         }
         else if (f.RelDay is { } offset)
             day = today.AddDays(offset);
@@ -457,11 +623,18 @@ public sealed class TimeResolver
             var grain = f.Second is not null ? TimeGrain.Second : f.Minute is null ? TimeGrain.Hour : TimeGrain.Minute;
             var baseDay = day ?? today;
             var at = baseDay.AddHours(hour).AddMinutes(f.Minute ?? 0).AddSeconds(f.Second ?? 0);
-            if (day is null && _hasClock && _bias == TimeBias.Future && at < Truncate(_reference, grain))
+            // Read forward, a time in the reference's own hour ("4:23" at 4:30) is still this one, as Duckling reads it.
+            if (day is null && _hasClock && _bias == TimeBias.Future && Truncate(at, TimeGrain.Hour) < Truncate(_reference, TimeGrain.Hour))
             {
                 // A 12-hour reading ("3:30" at 4:30 in the morning) is the next one: 15:30 today, else tomorrow.
                 var twelve = !f.Am && !f.Pm && f.Part is null && hour is >= 1 and < 12;
                 at = twelve && at.AddHours(12) >= Truncate(_reference, grain) ? at.AddHours(12) : at.AddDays(1);
+            }
+            if (f.Zone is { } zone && Offset is { } offset)
+            {
+                // "8:00 GMT" read at a reference two hours behind UTC: 06:00.
+                at = at - zone + offset;
+                grain = grain == TimeGrain.Hour ? TimeGrain.Minute : grain;
             }
             return Point(at, grain);
         }

@@ -16,8 +16,8 @@ public sealed class TimeStage(IReadOnlyDictionary<string, TimeGrammar> grammars,
     {
         document.Times.Clear();
         if (document.Text.Length == 0) return;
-        var resolver = TimeResolver.TryParseReference(document.Published, out var reference, out var hasClock)
-            ? new TimeResolver(reference, hasClock, bias)
+        var resolver = TimeResolver.TryParseReference(document.Published, out var reference, out var hasClock, out var offset)
+            ? new TimeResolver(reference, hasClock, bias) { Offset = offset }
             : null;
         var text = document.FoldedText.Length == document.Text.Length ? document.FoldedText : document.Text;
         try
