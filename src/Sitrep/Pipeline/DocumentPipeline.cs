@@ -1,3 +1,4 @@
+using Sitrep.Claims;
 using Sitrep.Content;
 using Sitrep.Entities;
 using Sitrep.Fusion;
@@ -29,6 +30,7 @@ public sealed class DocumentPipeline
         new QuantityStage(resources.CasualtyGrammars),
         new EntityStage(resources.Entities, new GazetteerPlaceNames(() => Gazetteer.Default)),
         EntityGeocoding.CreateDefaultStage(),
+        new ClaimStage(resources.Claims),
         new FingerprintStage(),
     ]);
 

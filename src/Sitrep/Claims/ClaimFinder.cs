@@ -1,0 +1,314 @@
+using System.Text.RegularExpressions;
+using Sitrep.Entities;
+
+namespace Sitrep.Claims;
+
+/// <summary>
+/// Reads one sentence into claim frames. The sentence is cut into clauses at the grammar's clause breaks
+/// ("…, mais l'OSDH affirme…"); a clause is cut again around quotations (« … » and “…”, plain quotes once
+/// folded) and after a threat cue ("menace de"). Sources are found per clause (outside quotations) and shared
+/// by its pieces; a clause without one takes the sentence's source when that source opens or closes the
+/// sentence ("Selon l'OSDH, …", "…, a déclaré X."). Hedging, negation and modality are read per piece.
+/// </summary>
+internal sealed class ClaimFinder(ClaimGrammar grammar, IReadOnlySet<string> partyKinds)
+{
+    private const int MaxSourceWords = 12;
+
+    /// <summary>The sources of the last sentence that named any: what "Il a ajouté" refers to.</summary>
+    private IReadOnlyList<ClaimSource> _lastSources = [];
+
+    public void Reset() => _lastSources = [];
+
+    private sealed record Part(int Start, int End, List<ClaimSource> Sources, bool Hedging, bool OpensOrCloses);
+
+    private readonly record struct Piece(int Start, int End, bool ForcedPlanned);
+
+    public void Find(string text, string original, int sentenceIndex, TextSpan sentence, IReadOnlyList<Entity> entities, List<ClaimFrame> frames)
+    {
+        var quotes = Quotes(text, sentence);
+        // Quotations masked (marks and all) so no cue is read inside reported words and they bound source phrases.
+        var masked = text.ToCharArray(sentence.Start, sentence.Length);
+        foreach (var quote in quotes)
+            for (var i = quote.Start; i < quote.End; i++) masked[i - sentence.Start] = '"';
+        var view = new string(masked);
+
+        var parts = new List<Part>();
+        var partStart = sentence.Start;
+        foreach (Match clauseBreak in grammar.ClauseBreaks.Matches(view))
+        {
+            var at = sentence.Start + clauseBreak.Index;
+            if (at <= partStart) continue;
+            parts.Add(NewPart(text, original, view, sentence, partStart, at, entities));
+            partStart = sentence.Start + clauseBreak.Index + clauseBreak.Length;
+        }
+        parts.Add(NewPart(text, original, view, sentence, partStart, sentence.End, entities));
+
+        // A clause without its own source is told by the sentence's source when it opens or closes the sentence.
+        var sentenceSource = parts.Where(p => p.Sources.Count > 0 && p.OpensOrCloses).ToList() is { Count: 1 } framing ? framing[0] : null;
+        foreach (var part in parts)
+        {
+            var sources = part.Sources.Count > 0 ? part.Sources : sentenceSource?.Sources ?? [];
+            var hedging = part.Sources.Count > 0 ? part.Hedging : sentenceSource?.Hedging ?? false;
+            foreach (var piece in Pieces(text, part, quotes))
+                frames.Add(Frame(text, sentenceIndex, piece, sources, hedging));
+            if (part.Sources.Count > 0) _lastSources = part.Sources;
+        }
+    }
+
+    private ClaimFrame Frame(string text, int sentenceIndex, Piece piece, IReadOnlyList<ClaimSource> sources, bool hedgingSources)
+    {
+        var span = Trim(text, piece.Start, piece.End);
+        // ", a déclaré X." after a quotation: the frame starts at its first word.
+        while (span.Length > 1 && text[span.Start] is ',' or ';' or ':') span = Trim(text, span.Start + 1, span.End);
+        var pieceText = text[span.Start..span.End];
+        var hedged = hedgingSources || grammar.Hedges.Any(h => h.IsMatch(pieceText));
+        return new ClaimFrame(span, sentenceIndex, sources, hedged, piece.ForcedPlanned ? ClaimModality.Planned : Modality(pieceText), Negated(text, span));
+    }
+
+    private ClaimModality Modality(string piece)
+    {
+        if (piece.Contains('?') || grammar.QuestionCues.IsMatch(piece)) return ClaimModality.Question;
+        if (grammar.HypotheticalOpeners.IsMatch(piece) || grammar.Hypothetical.Any(r => r.IsMatch(piece))) return ClaimModality.Hypothetical;
+        if (grammar.Planned.Any(r => r.IsMatch(piece))) return ClaimModality.Planned;
+        if (grammar.Generic.Any(r => r.IsMatch(piece))) return ClaimModality.Generic;
+        return ClaimModality.Asserted;
+    }
+
+    /// <summary>Negated predicates (particle to the end of its clause) and denied complements, merged where they overlap.</summary>
+    private List<TextSpan> Negated(string text, TextSpan piece)
+    {
+        var spans = new List<TextSpan>();
+        foreach (var negation in grammar.Negations)
+            for (var m = negation.Match(text, piece.Start, piece.Length); m.Success; m = m.NextMatch())
+            {
+                // "n'a fait aucune victime", "no injuries were reported": a zero toll, not a negated act.
+                var firstWordEnd = text.IndexOfAny([' ', '\n', '\t'], m.Index, m.Length) is var space and >= 0 ? space : m.Index + m.Length;
+                if (grammar.ZeroToll.IsMatch(text, m.Index + m.Length) || grammar.ZeroToll.IsMatch(text, firstWordEnd)) continue;
+                spans.Add(ScopeFrom(text, m.Index, m.Index + m.Length, piece));
+            }
+        for (var m = grammar.DenialVerbs.Match(text, piece.Start, piece.Length); m.Success; m = m.NextMatch())
+        {
+            var complement = ScopeFrom(text, m.Index + m.Length, m.Index + m.Length, piece);
+            var trimmed = Trim(text, complement.Start, complement.End);
+            if (trimmed.Length > 0) spans.Add(trimmed);
+        }
+        spans.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var merged = new List<TextSpan>();
+        foreach (var span in spans)
+            if (merged.Count > 0 && span.Start <= merged[^1].End) merged[^1] = merged[^1] with { End = Math.Max(merged[^1].End, span.End) };
+            else merged.Add(span);
+        return merged;
+    }
+
+    /// <summary>From <paramref name="start"/> to the first scope end after <paramref name="searchFrom"/>, within the piece.</summary>
+    private TextSpan ScopeFrom(string text, int start, int searchFrom, TextSpan piece)
+    {
+        var end = grammar.ScopeEnds.Match(text, searchFrom, piece.End - searchFrom) is { Success: true } stop ? stop.Index : piece.End;
+        return Trim(text, start, end);
+    }
+
+    private Part NewPart(string text, string original, string view, TextSpan sentence, int start, int end, IReadOnlyList<Entity> entities)
+    {
+        var sources = new List<ClaimSource>();
+        var hedging = false;
+        var local = view.Substring(start - sentence.Start, end - start);
+        var taken = new List<TextSpan>();
+        bool Free(int from, int to) => !taken.Any(t => from < t.End && t.Start < to);
+
+        void Add(int from, int phraseFrom, int phraseTo, int to, bool hedges)
+        {
+            var span = Trim(text, from, to);
+            if (span.Length == 0 || !Free(span.Start, span.End)) return;
+            var phrase = Trim(text, phraseFrom, phraseTo);
+            if (grammar.ContinuationSubject.IsMatch(text[phrase.Start..phrase.End]))
+            {
+                // "Il a ajouté": the speaker of the sentences before, when there was one.
+                taken.Add(span);
+                foreach (var previous in _lastSources) if (!sources.Contains(previous)) sources.Add(previous);
+                return;
+            }
+            var (canonical, party) = Canonical(text, phrase, entities);
+            taken.Add(span);
+            sources.Add(new ClaimSource(original[span.Start..span.End], span, canonical));
+            hedging |= hedges || party;
+        }
+
+        foreach (var (introducers, hedges) in new[] { (grammar.HedgingIntroducers, true), (grammar.Introducers, false) })
+            foreach (Match m in introducers.Matches(local))
+            {
+                var from = start + m.Index;
+                var phraseEnd = PhraseForward(text, view, sentence, start + m.Index + m.Length, end);
+                Add(from, start + m.Index + m.Length, phraseEnd, phraseEnd, hedges);
+            }
+        foreach (Match m in grammar.QuotedBy.Matches(local))
+        {
+            var subjectStart = PhraseBackward(view, sentence, start, start + m.Index);
+            if (subjectStart is not { } subject) continue;
+            var channelEnd = PhraseForward(text, view, sentence, start + m.Index + m.Length, end);
+            Add(subject, subject, start + m.Index, channelEnd, false);
+        }
+        foreach (Match m in grammar.ReportingVerbs.Matches(local))
+        {
+            var verbStart = start + m.Index;
+            var verbEnd = verbStart + m.Length;
+            var verb = m.Value[(m.Value.LastIndexOfAny([' ', '\t', '\n']) + 1)..];
+            var claims = grammar.ClaimingVerbs.Contains(verb);
+            var auxiliary = m.Value.Length > verb.Length ? m.Value[..(m.Value.Length - verb.Length)].Trim() : "";
+            if (auxiliary.Length > 0 && grammar.ContinuationSubject.IsMatch(auxiliary))
+            {
+                Add(verbStart, verbStart, verbStart + auxiliary.Length, verbEnd, claims);
+                continue;
+            }
+            var before = PreviousVisible(view, sentence, verbStart);
+            if (before is ',' or '"' or '\0')
+            {
+                // Inverted: "…, a indiqué à l'AFP un responsable local."
+                var phraseStart = SkipChannel(text, verbEnd, end);
+                var phraseEnd = PhraseForward(text, view, sentence, phraseStart, end);
+                if (Trim(text, phraseStart, phraseEnd).Length > 0)
+                {
+                    Add(verbStart, phraseStart, phraseEnd, phraseEnd, claims);
+                    continue;
+                }
+            }
+            if (PhraseBackward(view, sentence, start, verbStart) is { } subjectStart && IsSubject(text[subjectStart..verbStart]))
+            {
+                var channelEnd = SkipChannel(text, verbEnd, end);
+                Add(subjectStart, subjectStart, verbStart, channelEnd > verbEnd ? channelEnd : verbEnd, claims);
+            }
+        }
+        sources.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        var trimmedSentence = Trim(text, sentence.Start, sentence.End);
+        var opensOrCloses = sources.Any(s => s.Span.Start - trimmedSentence.Start <= 1
+                                             || Trim(text, s.Span.End, sentence.End).Length <= 1);
+        return new Part(start, end, sources, hedging, opensOrCloses);
+    }
+
+    /// <summary>The end of a source phrase that starts at <paramref name="from"/>: punctuation, a quotation, a word that ends it, or too many words.</summary>
+    private int PhraseForward(string text, string view, TextSpan sentence, int from, int end)
+    {
+        var words = 0;
+        var inWord = false;
+        var stop = grammar.PhraseEnds.Match(view, from - sentence.Start, end - from) is { Success: true } word ? sentence.Start + word.Index : end;
+        for (var i = from; i < stop; i++)
+        {
+            var c = view[i - sentence.Start];
+            if (c is ',' or ';' or ':' or '"' or '(' or ')' or '?' or '!' || (c == '.' && (i + 1 >= end || char.IsWhiteSpace(text[i + 1])))) return i;
+            if (char.IsWhiteSpace(c)) inWord = false;
+            else if (!inWord)
+            {
+                inWord = true;
+                if (++words > MaxSourceWords) return i;
+            }
+        }
+        return stop;
+    }
+
+    /// <summary>Where the subject before <paramref name="to"/> starts (after the last punctuation in the clause); null when it is empty or too long to be one.</summary>
+    private static int? PhraseBackward(string view, TextSpan sentence, int clauseStart, int to)
+    {
+        var from = to;
+        while (from > clauseStart && view[from - 1 - sentence.Start] is not (',' or ';' or ':' or '"' or '(' or ')')) from--;
+        var subject = view.Substring(from - sentence.Start, to - from);
+        var words = subject.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        return words is > 0 and <= MaxSourceWords ? from : null;
+    }
+
+    /// <summary>Not a subject when it ends with a determiner ("l'annonce", "the reported attack") or a passive auxiliary ("were reported").</summary>
+    private bool IsSubject(string subject)
+    {
+        var words = subject.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return false;
+        var last = words[^1];
+        var apostrophe = last.LastIndexOf('\'');
+        if (apostrophe >= 0 && apostrophe == last.Length - 1) return false;
+        return !grammar.NotSubjectEndings.Contains(last);
+    }
+
+    private int SkipChannel(string text, int from, int end) =>
+        grammar.Channels.Match(text, from, end - from) is { Success: true } channel && text.AsSpan(from, channel.Index - from).IsWhiteSpace()
+            ? channel.Index + channel.Length
+            : from;
+
+    private static char PreviousVisible(string view, TextSpan sentence, int at)
+    {
+        for (var i = at - 1; i >= sentence.Start; i--)
+            if (!char.IsWhiteSpace(view[i - sentence.Start])) return view[i - sentence.Start];
+        return '\0';
+    }
+
+    /// <summary>The canonical name of the first person, organisation or group named in the phrase (not in a channel such as "à l'AFP"), and whether it is a party to a conflict.</summary>
+    private (string? Canonical, bool Party) Canonical(string text, TextSpan phrase, IReadOnlyList<Entity> entities)
+    {
+        var channels = grammar.Channels.Matches(text[phrase.Start..phrase.End]).Select(m => new TextSpan(phrase.Start + m.Index, phrase.Start + m.Index + m.Length)).ToList();
+        foreach (var entity in entities)
+        {
+            if (entity.Start < phrase.Start || entity.End > phrase.End) continue;
+            if (entity.Type is not (EntityType.ORG or EntityType.GROUP or EntityType.PERSON)) continue;
+            if (channels.Any(c => entity.Start < c.End && c.Start < entity.End)) continue;
+            return (entity.Canonical, entity.Kind is { } kind && partyKinds.Contains(kind));
+        }
+        return (null, false);
+    }
+
+    /// <summary>Pairs of quotation marks in the sentence (folded: all plain), as spans with their marks.</summary>
+    private static List<TextSpan> Quotes(string text, TextSpan sentence)
+    {
+        var quotes = new List<TextSpan>();
+        var open = -1;
+        for (var i = sentence.Start; i < sentence.End; i++)
+        {
+            if (text[i] != '"') continue;
+            if (open < 0) open = i;
+            else
+            {
+                quotes.Add(new TextSpan(open, i + 1));
+                open = -1;
+            }
+        }
+        return quotes;
+    }
+
+    /// <summary>The part cut around its quotations and after a threat cue, keeping only pieces with a letter.</summary>
+    private IEnumerable<Piece> Pieces(string text, Part part, List<TextSpan> quotes)
+    {
+        var cuts = new List<Piece>();
+        var at = part.Start;
+        foreach (var quote in quotes)
+        {
+            if (quote.Start < part.Start || quote.End > part.End) continue;
+            if (quote.Start > at) cuts.Add(new Piece(at, quote.Start, false));
+            cuts.Add(new Piece(quote.Start, quote.End, false));
+            at = quote.End;
+        }
+        if (at < part.End) cuts.Add(new Piece(at, part.End, false));
+        var any = false;
+        foreach (var cut in cuts)
+        {
+            if (!HasLetter(text, cut.Start, cut.End)) continue;
+            any = true;
+            if (grammar.ThreatCues.Match(text, cut.Start, cut.End - cut.Start) is { Success: true } threat && HasLetter(text, threat.Index + threat.Length, cut.End))
+            {
+                // "menace de frapper Gaza": the threat is told as done, what it threatens is planned.
+                yield return cut with { End = threat.Index + threat.Length };
+                yield return new Piece(threat.Index + threat.Length, cut.End, true);
+            }
+            else yield return cut;
+        }
+        if (!any) yield return new Piece(part.Start, part.End, false);
+    }
+
+    private static bool HasLetter(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+            if (char.IsLetter(text[i])) return true;
+        return false;
+    }
+
+    private static TextSpan Trim(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        return new TextSpan(start, end);
+    }
+}

@@ -1,0 +1,59 @@
+using Sitrep.Language;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Claims;
+
+/// <summary>
+/// Fills <see cref="Document.Claims"/>: one frame per sentence, or per clause when a sentence mixes
+/// presentations, in text order, with the cues of the sentence's paragraph language (or the document's).
+/// Runs after entities (source canonicals) and before events (which read the frame of each trigger).
+/// </summary>
+public sealed class ClaimStage(ClaimResources resources) : IDocumentStage
+{
+    public string Name => "claims";
+
+    public void Process(Document document)
+    {
+        document.Claims.Clear();
+        if (document.Text.Length == 0 || resources.Grammars.Count == 0) return;
+        var text = document.FoldedText.Length == document.Text.Length ? document.FoldedText : document.Text;
+        var finders = new Dictionary<string, ClaimFinder>(StringComparer.Ordinal);
+        foreach (var (s, sentence, language) in SentenceLanguages.Of(document))
+        {
+            if (!resources.Grammars.TryGetValue(language, out var grammar) && !resources.Grammars.TryGetValue(document.Language, out grammar))
+            {
+                // No cues for this language: the sentence is still framed, as a plain assertion.
+                document.Claims.Add(new ClaimFrame(sentence, s, [], false, ClaimModality.Asserted, []));
+                continue;
+            }
+            if (!finders.TryGetValue(grammar.Language, out var finder))
+                finders[grammar.Language] = finder = new ClaimFinder(grammar, resources.PartyKinds);
+            finder.Find(text, document.Text, s, sentence, document.Entities, document.Claims);
+        }
+    }
+}
+
+/// <summary>The claim cues of every language (<c>lang/&lt;code&gt;/claims.yaml</c>) and the actor kinds that are parties to a conflict (<c>data/claims.yaml</c>).</summary>
+public sealed class ClaimResources(IReadOnlyDictionary<string, ClaimGrammar> grammars, IReadOnlySet<string> partyKinds)
+{
+    public IReadOnlyDictionary<string, ClaimGrammar> Grammars { get; } = grammars;
+
+    /// <summary>Entity kinds whose word is one side's claim ("the army said it killed 20 militants"): their clauses are hedged.</summary>
+    public IReadOnlySet<string> PartyKinds { get; } = partyKinds;
+
+    public static ClaimResources Load(string langRoot, string dataRoot)
+    {
+        var parties = new HashSet<string>(StringComparer.Ordinal);
+        var file = Path.Combine(dataRoot, "claims.yaml");
+        if (File.Exists(file) && YamlFile.ReadMappingOrNull(file) is { } root
+            && root.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode("party-kinds"), out var node))
+        {
+            if (node is not YamlDotNet.RepresentationModel.YamlSequenceNode list)
+                throw new LanguageDataException($"{file}:{node.Start.Line}: 'party-kinds' must be a list");
+            foreach (var item in list.Children)
+                parties.Add((item as YamlDotNet.RepresentationModel.YamlScalarNode)?.Value
+                            ?? throw new LanguageDataException($"{file}:{item.Start.Line}: a party kind is a word"));
+        }
+        return new ClaimResources(ClaimGrammar.LoadAll(langRoot), parties);
+    }
+}
