@@ -23,8 +23,16 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, IReadOnlySet<string> par
 
     private readonly record struct Piece(int Start, int End, bool ForcedPlanned);
 
+    /// <summary>The cues with a key word in the sentence at hand: the others cannot match and are not tried.</summary>
+    private ulong _cues;
+
+    private bool On(Cue cue) => (_cues & cue.Bit) != 0;
+
+    private IEnumerable<Match> Matches(Cue cue, string input) => On(cue) ? cue.Regex.Matches(input) : [];
+
     public void Find(string text, string original, int sentenceIndex, TextSpan sentence, IReadOnlyList<Entity> entities, List<ClaimFrame> frames)
     {
+        _cues = grammar.CuesIn(text, sentence.Start, sentence.End);
         var quotes = Quotes(text, sentence);
         // Quotations masked (marks and all) so no cue is read inside reported words and they bound source phrases.
         var masked = text.ToCharArray(sentence.Start, sentence.Length);
@@ -34,7 +42,7 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, IReadOnlySet<string> par
 
         var parts = new List<Part>();
         var partStart = sentence.Start;
-        foreach (Match clauseBreak in grammar.ClauseBreaks.Matches(view))
+        foreach (var clauseBreak in Matches(grammar.ClauseBreaks, view))
         {
             var at = sentence.Start + clauseBreak.Index;
             if (at <= partStart) continue;
@@ -61,16 +69,16 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, IReadOnlySet<string> par
         // ", a déclaré X." after a quotation: the frame starts at its first word.
         while (span.Length > 1 && text[span.Start] is ',' or ';' or ':') span = Trim(text, span.Start + 1, span.End);
         var pieceText = text[span.Start..span.End];
-        var hedged = hedgingSources || grammar.Hedges.Any(h => h.IsMatch(pieceText));
+        var hedged = hedgingSources || grammar.Hedges.Any(h => On(h) && h.Regex.IsMatch(pieceText));
         return new ClaimFrame(span, sentenceIndex, sources, hedged, piece.ForcedPlanned ? ClaimModality.Planned : Modality(pieceText), Negated(text, span));
     }
 
     private ClaimModality Modality(string piece)
     {
-        if (piece.Contains('?') || grammar.QuestionCues.IsMatch(piece)) return ClaimModality.Question;
-        if (grammar.HypotheticalOpeners.IsMatch(piece) || grammar.Hypothetical.Any(r => r.IsMatch(piece))) return ClaimModality.Hypothetical;
-        if (grammar.Planned.Any(r => r.IsMatch(piece))) return ClaimModality.Planned;
-        if (grammar.Generic.Any(r => r.IsMatch(piece))) return ClaimModality.Generic;
+        if (piece.Contains('?') || On(grammar.QuestionCues) && grammar.QuestionCues.Regex.IsMatch(piece)) return ClaimModality.Question;
+        if (On(grammar.HypotheticalOpeners) && grammar.HypotheticalOpeners.Regex.IsMatch(piece) || grammar.Hypothetical.Any(r => On(r) && r.Regex.IsMatch(piece))) return ClaimModality.Hypothetical;
+        if (grammar.Planned.Any(r => On(r) && r.Regex.IsMatch(piece))) return ClaimModality.Planned;
+        if (grammar.Generic.Any(r => On(r) && r.Regex.IsMatch(piece))) return ClaimModality.Generic;
         return ClaimModality.Asserted;
     }
 
@@ -78,15 +86,15 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, IReadOnlySet<string> par
     private List<TextSpan> Negated(string text, TextSpan piece)
     {
         var spans = new List<TextSpan>();
-        foreach (var negation in grammar.Negations)
-            for (var m = negation.Match(text, piece.Start, piece.Length); m.Success; m = m.NextMatch())
+        foreach (var negation in grammar.Negations.Where(On))
+            for (var m = negation.Regex.Match(text, piece.Start, piece.Length); m.Success; m = m.NextMatch())
             {
                 // "n'a fait aucune victime", "no injuries were reported": a zero toll, not a negated act.
                 var firstWordEnd = text.IndexOfAny([' ', '\n', '\t'], m.Index, m.Length) is var space and >= 0 ? space : m.Index + m.Length;
                 if (grammar.ZeroToll.IsMatch(text, m.Index + m.Length) || grammar.ZeroToll.IsMatch(text, firstWordEnd)) continue;
                 spans.Add(ScopeFrom(text, m.Index, m.Index + m.Length, piece));
             }
-        for (var m = grammar.DenialVerbs.Match(text, piece.Start, piece.Length); m.Success; m = m.NextMatch())
+        for (var m = On(grammar.DenialVerbs) ? grammar.DenialVerbs.Regex.Match(text, piece.Start, piece.Length) : Match.Empty; m.Success; m = m.NextMatch())
         {
             var complement = ScopeFrom(text, m.Index + m.Length, m.Index + m.Length, piece);
             var trimmed = Trim(text, complement.Start, complement.End);
@@ -134,20 +142,20 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, IReadOnlySet<string> par
         }
 
         foreach (var (introducers, hedges) in new[] { (grammar.HedgingIntroducers, true), (grammar.Introducers, false) })
-            foreach (Match m in introducers.Matches(local))
+            foreach (var m in Matches(introducers, local))
             {
                 var from = start + m.Index;
                 var phraseEnd = PhraseForward(text, view, sentence, start + m.Index + m.Length, end);
                 Add(from, start + m.Index + m.Length, phraseEnd, phraseEnd, hedges);
             }
-        foreach (Match m in grammar.QuotedBy.Matches(local))
+        foreach (var m in Matches(grammar.QuotedBy, local))
         {
             var subjectStart = PhraseBackward(view, sentence, start, start + m.Index);
             if (subjectStart is not { } subject) continue;
             var channelEnd = PhraseForward(text, view, sentence, start + m.Index + m.Length, end);
             Add(subject, subject, start + m.Index, channelEnd, false);
         }
-        foreach (Match m in grammar.ReportingVerbs.Matches(local))
+        foreach (var m in Matches(grammar.ReportingVerbs, local))
         {
             var verbStart = start + m.Index;
             var verbEnd = verbStart + m.Length;
@@ -287,7 +295,7 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, IReadOnlySet<string> par
         {
             if (!HasLetter(text, cut.Start, cut.End)) continue;
             any = true;
-            if (grammar.ThreatCues.Match(text, cut.Start, cut.End - cut.Start) is { Success: true } threat && HasLetter(text, threat.Index + threat.Length, cut.End))
+            if (On(grammar.ThreatCues) && grammar.ThreatCues.Regex.Match(text, cut.Start, cut.End - cut.Start) is { Success: true } threat && HasLetter(text, threat.Index + threat.Length, cut.End))
             {
                 // "menace de frapper Gaza": the threat is told as done, what it threatens is planned.
                 yield return cut with { End = threat.Index + threat.Length };
