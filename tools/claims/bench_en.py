@@ -1,6 +1,7 @@
 # Writes bench/claims/en.jsonl from the compact table below (text, sources, hedged, negated, modalities).
 # Sources: (phrase the found source must contain, canonical or None). Sentences written by the team.
-import json, sys
+import sys
+import bench_rows
 rows = [
 ("At least 14 people were killed in an air strike on a market in the town of Saraqeb, according to the Syrian Observatory for Human Rights.", [("according to the Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights")], True, [], []),
 ("Gunmen on motorcycles killed 11 villagers in Zamfara state on Sunday, police said.", [("police", None)], False, [], []),
@@ -48,7 +49,4 @@ rows = [
 ("The rebels, citing their own casualty figures, claimed to have killed 40 soldiers.", [("The rebels", None)], True, [], []),
 ("Ukraine's air force said it shot down 22 of the 25 drones launched overnight.", [("Ukraine's air force", "Ukrainian Air Force")], True, [], []),
 ]
-with open(sys.argv[1], "w", encoding="utf-8") as out:
-    for text, sources, hedged, negated, modality in rows:
-        out.write(json.dumps({"text": text, "sources": [{"text": s, "canonical": c} for s, c in sources], "hedged": hedged, "negated": negated, "modality": modality}, ensure_ascii=False) + "\n")
-print(len(rows))
+bench_rows.write(sys.argv[1], rows)

@@ -1,6 +1,7 @@
 # Writes bench/claims/fr.jsonl from the compact table below (text, sources, hedged, negated, modalities).
 # Sources: (phrase the found source must contain, canonical or None). Sentences written by the team.
-import json, sys
+import sys
+import bench_rows
 O = "Syrian Observatory for Human Rights"
 rows = [
 ("Au moins sept civils ont été tués lundi soir dans un bombardement sur Maarat al-Nouman, selon l'OSDH.", [("selon l'OSDH", O)], True, [], []),
@@ -89,7 +90,4 @@ rows = [
 ("Mardi, des hommes armés ont attaqué le village de Solhan, tuant au moins 30 personnes.", [], False, [], []),
 ("Les FARDC ont affirmé jeudi avoir repris le contrôle de Rutshuru.", [("Les FARDC", "Armed Forces of the Democratic Republic of the Congo")], True, [], []),
 ]
-with open(sys.argv[1], "w", encoding="utf-8") as out:
-    for text, sources, hedged, negated, modality in rows:
-        out.write(json.dumps({"text": text, "sources": [{"text": s, "canonical": c} for s, c in sources], "hedged": hedged, "negated": negated, "modality": modality}, ensure_ascii=False) + "\n")
-print(len(rows))
+bench_rows.write(sys.argv[1], rows)
