@@ -21,7 +21,7 @@ internal static class ClaimsBenchmark
 
     private sealed record Case(string Text, List<ExpectedSource>? Sources, bool Hedged, List<string>? Negated, List<string>? Modality);
 
-    public static int Run(string casesFolder, string samplesFolder, bool detail, string? tryText, string tryLanguage)
+    public static int Run(string casesFolder, string samplesFolder, bool detail, string? tryText, string tryLanguage, string? draftFile)
     {
         var pipeline = DocumentPipeline.CreateDefault(LanguageResources.Default);
         if (tryText is not null)
@@ -30,6 +30,7 @@ internal static class ClaimsBenchmark
             foreach (var frame in document.Claims) Console.WriteLine(Show(document, frame));
             return 0;
         }
+        if (draftFile is not null) return Draft(draftFile, tryLanguage, pipeline);
         foreach (var language in new[] { "fr", "en" })
         {
             var file = Path.Combine(casesFolder, language + ".jsonl");
@@ -116,6 +117,29 @@ internal static class ClaimsBenchmark
         var seconds = best / 1e9;
         Console.WriteLine($"claims speed: {documents.Count} documents ({sentences} sentences) of {samplesFolder}: {sentences / seconds:0} sentences/s, " +
                           $"{documents.Count / seconds:0} documents/s on one thread (best of 20 passes, {ThreadCpuClock.Kind})");
+        return 0;
+    }
+
+    /// <summary>Spec cases (tests/Sitrep.Tests/Specs/claims) as the stage reads each line of a text file now: a draft to correct by hand, never to copy blindly.</summary>
+    private static int Draft(string file, string language, DocumentPipeline pipeline)
+    {
+        var cases = File.ReadLines(file).Where(l => l.Trim().Length > 0).Select(text =>
+        {
+            var document = Process(text, language, pipeline);
+            return new
+            {
+                text,
+                frames = document.Claims.Select(f => new
+                {
+                    text = document.Text[f.Span.Start..f.Span.End],
+                    modality = f.Modality.ToString().ToLowerInvariant(),
+                    hedged = f.Hedged,
+                    sources = f.Sources.Select(s => new { text = s.Text, canonical = s.Canonical }),
+                    negated = f.Negated.Select(n => document.Text[n.Start..n.End]),
+                }),
+            };
+        });
+        Console.WriteLine(JsonSerializer.Serialize(cases, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         return 0;
     }
 

@@ -35,7 +35,7 @@ rows = [
 ("More than 80 civilians have been killed in the region since January.", [], False, [], ["generic"]),
 ("Kidnappings for ransom are common on the highway between Abuja and Kaduna.", [], False, [], ["generic"]),
 ("The city is shelled almost daily by Russian artillery.", [], False, [], ["generic"]),
-("Israeli air strikes on two villages near Baalbek killed six people, Lebanon's health ministry said.", [("Lebanon's health ministry", None)], False, [], []),
+("Israeli air strikes on two villages near Baalbek killed six people, Lebanon's health ministry said.", [("Lebanon's health ministry", "Lebanese Ministry of Health")], False, [], []),
 ("Clashes broke out between the army and rebels in the hills above Goma on Wednesday.", [], False, [], []),
 ("\"We have taken full control of the village,\" a Russian commander told state television.", [("a Russian commander", None)], False, [], []),
 ("\"We will respond with force,\" he said.", [], False, [], ["planned"]),

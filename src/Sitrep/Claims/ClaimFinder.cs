@@ -10,7 +10,7 @@ namespace Sitrep.Claims;
 /// by its pieces; a clause without one takes the sentence's source when that source opens or closes the
 /// sentence ("Selon l'OSDH, …", "…, a déclaré X."). Hedging, negation and modality are read per piece.
 /// </summary>
-internal sealed class ClaimFinder(ClaimGrammar grammar, IReadOnlySet<string> partyKinds)
+internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
 {
     private const int MaxSourceWords = 12;
 
@@ -152,8 +152,7 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, IReadOnlySet<string> par
         {
             var subjectStart = PhraseBackward(view, sentence, start, start + m.Index);
             if (subjectStart is not { } subject) continue;
-            var channelEnd = PhraseForward(text, view, sentence, start + m.Index + m.Length, end);
-            Add(subject, subject, start + m.Index, channelEnd, false);
+            Add(subject, subject, start + m.Index, NameEnd(text, start + m.Index + m.Length, end), false);
         }
         foreach (var m in Matches(grammar.ReportingVerbs, local))
         {
@@ -230,7 +229,27 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, IReadOnlySet<string> par
         var last = words[^1];
         var apostrophe = last.LastIndexOf('\'');
         if (apostrophe >= 0 && apostrophe == last.Length - 1) return false;
-        return !grammar.NotSubjectEndings.Contains(last);
+        // "rejected claims that…": the verb is a noun after a denial.
+        return !grammar.NotSubjectEndings.Contains(last) && !grammar.DenialVerbs.Regex.IsMatch(last);
+    }
+
+    /// <summary>The end of the name after "cités par", "quoted by": capitalised words and the articles before them ("l'AFP", "the Associated Press").</summary>
+    private int NameEnd(string text, int from, int end)
+    {
+        var last = from;
+        var i = from;
+        while (i < end)
+        {
+            while (i < end && char.IsWhiteSpace(text[i])) i++;
+            var wordStart = i;
+            while (i < end && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '-' or '.' && i + 1 < end && char.IsLetter(text[i + 1]))) i++;
+            if (i == wordStart) break;
+            var word = text[wordStart..i];
+            var afterElision = word.IndexOf('\'') is var apostrophe and >= 0 ? word[(apostrophe + 1)..] : word;
+            if (afterElision.Length > 0 && char.IsUpper(afterElision[0])) last = i;
+            else if (!grammar.NotSubjectEndings.Contains(word)) break;
+        }
+        return last;
     }
 
     private int SkipChannel(string text, int from, int end) =>
@@ -254,7 +273,7 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, IReadOnlySet<string> par
             if (entity.Start < phrase.Start || entity.End > phrase.End) continue;
             if (entity.Type is not (EntityType.ORG or EntityType.GROUP or EntityType.PERSON)) continue;
             if (channels.Any(c => entity.Start < c.End && c.Start < entity.End)) continue;
-            return (entity.Canonical, entity.Kind is { } kind && partyKinds.Contains(kind));
+            return (entity.Canonical, entity.Kind is { } kind && parties.Kinds.Contains(kind) && !parties.NotParties.Contains(entity.Canonical));
         }
         return (null, false);
     }

@@ -70,7 +70,7 @@ public sealed class ClaimGrammar
             PhraseEnds = Phrases(path, sources, "phrase-ends").Regex,
             Hedges = [Phrases(path, hedges, "words"), .. Patterns(path, hedges, "patterns")],
             Negations = Patterns(path, negation, "patterns"),
-            ZeroToll = new Regex($"\\G\\s*({Alternation(Words(path, negation, "zero-toll"))}){WordEnd}", Options, MatchTimeout),
+            ZeroToll = new Regex($"\\G\\s*(\\p{{L}}+\\s+)?({Alternation(Words(path, negation, "zero-toll"))}){WordEnd}", Options, MatchTimeout),
             ScopeEnds = Phrases(path, negation, "scope-ends", wholeWords: false).Regex,
             DenialVerbs = Phrases(path, negation, "denial-verbs"),
             QuestionCues = Phrases(path, modality, "question"),

@@ -27,33 +27,38 @@ public sealed class ClaimStage(ClaimResources resources) : IDocumentStage
                 continue;
             }
             if (!finders.TryGetValue(grammar.Language, out var finder))
-                finders[grammar.Language] = finder = new ClaimFinder(grammar, resources.PartyKinds);
+                finders[grammar.Language] = finder = new ClaimFinder(grammar, resources);
             finder.Find(text, document.Text, s, sentence, document.Entities, document.Claims);
         }
     }
 }
 
 /// <summary>The claim cues of every language (<c>lang/&lt;code&gt;/claims.yaml</c>) and the actor kinds that are parties to a conflict (<c>data/claims.yaml</c>).</summary>
-public sealed class ClaimResources(IReadOnlyDictionary<string, ClaimGrammar> grammars, IReadOnlySet<string> partyKinds)
+public sealed class ClaimResources(IReadOnlyDictionary<string, ClaimGrammar> grammars, IReadOnlySet<string> partyKinds, IReadOnlySet<string> notParties)
 {
     public IReadOnlyDictionary<string, ClaimGrammar> Grammars { get; } = grammars;
 
     /// <summary>Entity kinds whose word is one side's claim ("the army said it killed 20 militants"): their clauses are hedged.</summary>
-    public IReadOnlySet<string> PartyKinds { get; } = partyKinds;
+    public IReadOnlySet<string> Kinds { get; } = partyKinds;
+
+    /// <summary>Canonical names of those kinds that take no side (peacekeeping missions).</summary>
+    public IReadOnlySet<string> NotParties { get; } = notParties;
 
     public static ClaimResources Load(string langRoot, string dataRoot)
     {
-        var parties = new HashSet<string>(StringComparer.Ordinal);
         var file = Path.Combine(dataRoot, "claims.yaml");
-        if (File.Exists(file) && YamlFile.ReadMappingOrNull(file) is { } root
-            && root.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode("party-kinds"), out var node))
+        var root = File.Exists(file) ? YamlFile.ReadMappingOrNull(file) : null;
+        HashSet<string> List(string key)
         {
+            var items = new HashSet<string>(StringComparer.Ordinal);
+            if (root is null || !root.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode(key), out var node)) return items;
             if (node is not YamlDotNet.RepresentationModel.YamlSequenceNode list)
-                throw new LanguageDataException($"{file}:{node.Start.Line}: 'party-kinds' must be a list");
+                throw new LanguageDataException($"{file}:{node.Start.Line}: '{key}' must be a list");
             foreach (var item in list.Children)
-                parties.Add((item as YamlDotNet.RepresentationModel.YamlScalarNode)?.Value
-                            ?? throw new LanguageDataException($"{file}:{item.Start.Line}: a party kind is a word"));
+                items.Add((item as YamlDotNet.RepresentationModel.YamlScalarNode)?.Value
+                          ?? throw new LanguageDataException($"{file}:{item.Start.Line}: '{key}' holds names"));
+            return items;
         }
-        return new ClaimResources(ClaimGrammar.LoadAll(langRoot), parties);
+        return new ClaimResources(ClaimGrammar.LoadAll(langRoot), List("party-kinds"), List("not-parties"));
     }
 }
