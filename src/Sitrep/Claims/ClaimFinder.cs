@@ -16,8 +16,8 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
 
     /// <summary>The sources of the last sentence that named any: what "Il a ajouté" refers to.</summary>
     private IReadOnlyList<ClaimSource> _lastSources = [];
-
-    public void Reset() => _lastSources = [];
+    /// <summary>Whether those sources' word was hedged ("L'OSDH a affirmé…"): it stays so in "Il a ajouté…".</summary>
+    private bool _lastHedging;
 
     private sealed record Part(int Start, int End, List<ClaimSource> Sources, bool Hedging, bool OpensOrCloses);
 
@@ -59,7 +59,7 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
             var hedging = part.Sources.Count > 0 ? part.Hedging : sentenceSource?.Hedging ?? false;
             foreach (var piece in Pieces(text, part, quotes))
                 frames.Add(Frame(text, sentenceIndex, piece, sources, hedging));
-            if (part.Sources.Count > 0) _lastSources = part.Sources;
+            if (part.Sources.Count > 0) (_lastSources, _lastHedging) = (part.Sources, part.Hedging);
         }
     }
 
@@ -133,6 +133,7 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
                 // "Il a ajouté": the speaker of the sentences before, when there was one.
                 taken.Add(span);
                 foreach (var previous in _lastSources) if (!sources.Contains(previous)) sources.Add(previous);
+                hedging |= _lastSources.Count > 0 && _lastHedging;
                 return;
             }
             var (canonical, party) = Canonical(text, phrase, entities);

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using FluentAssertions;
+using Sitrep.Pipeline;
+using Xunit;
+
+namespace Sitrep.Tests.Claims;
+
+/// <summary>
+/// Runs the case files in <c>Specs/claims/&lt;lang&gt;/*.json</c>: each case is one or two sentences and the exact
+/// claim frames the whole pipeline gives them, in order: the clause's text, its modality, whether it is hedged,
+/// its sources (text and canonical name) and the text of its negated spans.
+/// </summary>
+public sealed class ClaimSpecs
+{
+    private static readonly SpecFiles<ClaimCase> Specs = new("claims");
+    private static readonly Lazy<DocumentPipeline> Pipeline = new(() => DocumentPipeline.CreateDefault(TestPaths.Resources));
+
+    public static TheoryData<string, int> Cases() => Specs.Cases();
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Frames_each_clause(string file, int index)
+    {
+        var spec = Specs.Read(file)[index];
+        var document = new Document($"{file}#{index}", ContentKind.Body, spec.Text) { GivenLanguage = file.Split('/')[0], Published = "2024-03-07T10:00:00+01:00" };
+        Pipeline.Value.Process(document);
+        var found = document.Claims.Select(f => new ExpectedFrame(
+            document.Text[f.Span.Start..f.Span.End], f.Modality.ToString().ToLowerInvariant(), f.Hedged,
+            f.Sources.Select(s => new ExpectedSource(s.Text, s.Canonical)).ToList(),
+            f.Negated.Select(n => document.Text[n.Start..n.End]).ToList()));
+        Show(found).Should().Be(Show(spec.Frames), "the frames of \"{0}\" ({1}#{2})", spec.Text, file, index);
+        document.Claims.Select(f => f.Span.Start).Should().BeInAscendingOrder("frames are in text order");
+        foreach (var frame in document.Claims)
+            frame.Negated.All(n => frame.Span.Start <= n.Start && n.End <= frame.Span.End).Should().BeTrue("a negated span lies in its clause");
+    }
+
+    [Fact]
+    public void Every_sentence_has_a_frame()
+    {
+        var document = new Document("plain", ContentKind.Body, "Des affrontements ont eu lieu lundi à Gao. Le calme est revenu mardi.") { GivenLanguage = "fr" };
+        Pipeline.Value.Process(document);
+        document.Claims.Select(f => f.Sentence).Should().Equal(0, 1);
+    }
+
+    [Fact]
+    public void There_are_cases_in_each_language()
+    {
+        Cases().Count(row => ((string)row[0]).StartsWith("fr/", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(30);
+        Cases().Count(row => ((string)row[0]).StartsWith("en/", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(20);
+    }
+
+    private static string Show(IEnumerable<ExpectedFrame> frames) => string.Join("\n", frames.Select(f => JsonSerializer.Serialize(f)));
+
+    public sealed record ClaimCase(string Text, List<ExpectedFrame> Frames);
+
+    public sealed record ExpectedFrame(string Text, string Modality, bool Hedged, List<ExpectedSource> Sources, List<string> Negated);
+
+    public sealed record ExpectedSource(string Text, string? Canonical);
+}
