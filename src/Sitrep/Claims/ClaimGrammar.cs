@@ -20,7 +20,7 @@ public sealed class ClaimGrammar
     /// <summary>A reporting verb, with the auxiliary before a participle: "a déclaré", "said", "a-t-il ajouté".</summary>
     public required Cue ReportingVerbs { get; init; }
     public required IReadOnlySet<string> ClaimingVerbs { get; init; }
-    /// <summary>Last words that show the phrase before a reporting verb is no subject: determiners, passive auxiliaries.</summary>
+    /// <summary>Last words that show the phrase before a reporting verb is no source: determiners, passive auxiliaries, impersonal subjects ("on indiquait").</summary>
     public required IReadOnlySet<string> NotSubjectEndings { get; init; }
     public required Regex ContinuationSubject { get; init; }
     public required Regex Channels { get; init; }
@@ -63,7 +63,7 @@ public sealed class ClaimGrammar
             Introducers = Phrases(path, sources, "introducers"),
             ReportingVerbs = reporting,
             ClaimingVerbs = Words(path, sources, "claiming-verbs").ToHashSet(StringComparer.OrdinalIgnoreCase),
-            NotSubjectEndings = Words(path, sources, "determiners").Concat(Words(path, sources, "passive-auxiliaries")).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            NotSubjectEndings = Words(path, sources, "determiners").Concat(Words(path, sources, "passive-auxiliaries")).Concat(Words(path, sources, "impersonal-subjects")).ToHashSet(StringComparer.OrdinalIgnoreCase),
             ContinuationSubject = new Regex($"^\\s*({Alternation(Words(path, sources, "continuation-subjects"))})\\s*$", Options, MatchTimeout),
             Channels = Phrases(path, sources, "channels").Regex,
             QuotedBy = Phrases(path, sources, "quoted-by"),
