@@ -12,6 +12,8 @@ public sealed class ClaimStage(ClaimResources resources) : IDocumentStage
 {
     public string Name => "claims";
 
+    private static ClaimFrame Plain(TextSpan sentence, int index) => new(sentence, index, [], false, ClaimModality.Asserted, []);
+
     public void Process(Document document)
     {
         document.Claims.Clear();
@@ -23,12 +25,23 @@ public sealed class ClaimStage(ClaimResources resources) : IDocumentStage
             if (!resources.Grammars.TryGetValue(language, out var grammar) && !resources.Grammars.TryGetValue(document.Language, out grammar))
             {
                 // No cues for this language: the sentence is still framed, as a plain assertion.
-                document.Claims.Add(new ClaimFrame(sentence, s, [], false, ClaimModality.Asserted, []));
+                document.Claims.Add(Plain(sentence, s));
                 continue;
             }
             if (!finders.TryGetValue(grammar.Language, out var finder))
                 finders[grammar.Language] = finder = new ClaimFinder(grammar, resources);
-            finder.Find(text, document.Text, s, sentence, document.Entities, document.Claims);
+            var before = document.Claims.Count;
+            try
+            {
+                finder.Find(text, document.Text, s, sentence, document.Entities, document.Claims);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                // A pathological sentence: framed as a plain assertion, never a lost document.
+                document.Claims.RemoveRange(before, document.Claims.Count - before);
+                document.Claims.Add(Plain(sentence, s));
+                document.Warn("claims: a pattern ran past its time limit; a sentence is framed as a plain assertion");
+            }
         }
     }
 }

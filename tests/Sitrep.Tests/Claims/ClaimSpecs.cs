@@ -43,6 +43,14 @@ public sealed class ClaimSpecs
     }
 
     [Fact]
+    public void A_language_without_cues_gets_plain_frames()
+    {
+        var document = new Document("de", ContentKind.Body, "Nach Angaben der Polizei wurden drei Menschen getötet. Wer hat geschossen?") { GivenLanguage = "de" };
+        Pipeline.Value.Process(document);
+        document.Claims.Should().HaveCount(2).And.OnlyContain(f => f.Modality == Sitrep.Claims.ClaimModality.Asserted && f.Sources.Count == 0 && !f.Hedged);
+    }
+
+    [Fact]
     public void There_are_cases_in_each_language()
     {
         Cases().Count(row => ((string)row[0]).StartsWith("fr/", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(30);
