@@ -168,6 +168,12 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
                 continue;
             }
             var before = PreviousVisible(view, sentence, verbStart);
+            if (before == ',' && NamedBeforeApposition(text, start, verbStart, entities) is { } namedEnd)
+            {
+                // "Le colonel Issa Traoré, porte-parole de l'armée, a confirmé…": the name before the apposition speaks.
+                Add(start, start, namedEnd, verbEnd, claims);
+                continue;
+            }
             if (before is ',' or '"' or '\0')
             {
                 // Inverted: "…, a indiqué à l'AFP un responsable local."
@@ -179,10 +185,12 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
                     continue;
                 }
             }
-            if (PhraseBackward(view, sentence, start, verbStart) is { } subjectStart && IsSubject(text[subjectStart..verbStart]))
+            // "Le porte-parole, le colonel X, a déclaré que…": with nothing between the comma and the verb, the segment before the comma speaks.
+            var subjectEnd = before == ',' ? text.LastIndexOf(',', verbStart - 1, verbStart - start) : verbStart;
+            if (PhraseBackward(view, sentence, start, subjectEnd) is { } subjectStart && IsSubject(text[subjectStart..subjectEnd]))
             {
                 var channelEnd = SkipChannel(text, verbEnd, end);
-                Add(subjectStart, subjectStart, verbStart, channelEnd > verbEnd ? channelEnd : verbEnd, claims);
+                Add(subjectStart, subjectStart, subjectEnd, channelEnd > verbEnd ? channelEnd : verbEnd, claims);
             }
         }
         sources.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
@@ -190,6 +198,22 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
         var opensOrCloses = sources.Any(s => s.Span.Start - trimmedSentence.Start <= 1
                                              || Trim(text, s.Span.End, sentence.End).Length <= 1);
         return new Part(start, end, sources, hedging, opensOrCloses);
+    }
+
+    /// <summary>
+    /// Where the name that opens the clause ends, when the clause is "Name, apposition, verb": a person,
+    /// organisation or group that reaches the first comma, with exactly one more comma before the verb.
+    /// </summary>
+    private static int? NamedBeforeApposition(string text, int clauseStart, int verbStart, IReadOnlyList<Entity> entities)
+    {
+        var firstComma = text.IndexOf(',', clauseStart, verbStart - clauseStart);
+        if (firstComma < 0 || text.IndexOf(',', firstComma + 1, verbStart - firstComma - 1) is var second && second < 0
+            || text.IndexOf(',', second + 1, verbStart - second - 1) >= 0) return null;
+        var head = Trim(text, clauseStart, firstComma);
+        foreach (var entity in entities)
+            if (entity.Type is EntityType.PERSON or EntityType.ORG or EntityType.GROUP && entity.Start >= head.Start && entity.End == head.End)
+                return head.End;
+        return null;
     }
 
     /// <summary>The end of a source phrase that starts at <paramref name="from"/>: punctuation, a quotation, a word that ends it, or too many words.</summary>
