@@ -120,7 +120,7 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
         var sources = new List<ClaimSource>();
         var hedging = false;
         var local = view.Substring(start - sentence.Start, end - start);
-        var taken = new List<TextSpan>();
+        var taken = Matches(grammar.NotSources, local).Select(m => new TextSpan(start + m.Index, start + m.Index + m.Length)).ToList();
         bool Free(int from, int to) => !taken.Any(t => from < t.End && t.Start < to);
 
         void Add(int from, int phraseFrom, int phraseTo, int to, bool hedges)
@@ -168,7 +168,7 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
                 continue;
             }
             var before = PreviousVisible(view, sentence, verbStart);
-            if (before == ',' && NamedBeforeApposition(text, start, verbStart, entities) is { } namedEnd)
+            if (before == ',' && NamedBeforeApposition(text, view, sentence, start, verbStart, entities) is { } namedEnd)
             {
                 // "Le colonel Issa Traoré, porte-parole de l'armée, a confirmé…": the name before the apposition speaks.
                 Add(start, start, namedEnd, verbEnd, claims);
@@ -177,9 +177,11 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
             if (before is ',' or '"' or '\0')
             {
                 // Inverted: "…, a indiqué à l'AFP un responsable local."
+                // Only when the phrase closes the clause or names someone: "…, a annoncé l'envoi de renforts « … » et …" is no inversion.
                 var phraseStart = SkipChannel(text, verbEnd, end);
                 var phraseEnd = PhraseForward(text, view, sentence, phraseStart, end);
-                if (Trim(text, phraseStart, phraseEnd).Length > 0)
+                var phrase = Trim(text, phraseStart, phraseEnd);
+                if (phrase.Length > 0 && (!HasLetter(text, phraseEnd, end) || Names(phrase, entities)))
                 {
                     Add(verbStart, phraseStart, phraseEnd, phraseEnd, claims);
                     continue;
@@ -204,17 +206,22 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
     /// Where the name that opens the clause ends, when the clause is "Name, apposition, verb": a person,
     /// organisation or group that reaches the first comma, with exactly one more comma before the verb.
     /// </summary>
-    private static int? NamedBeforeApposition(string text, int clauseStart, int verbStart, IReadOnlyList<Entity> entities)
+    private static int? NamedBeforeApposition(string text, string view, TextSpan sentence, int clauseStart, int verbStart, IReadOnlyList<Entity> entities)
     {
-        var firstComma = text.IndexOf(',', clauseStart, verbStart - clauseStart);
-        if (firstComma < 0 || text.IndexOf(',', firstComma + 1, verbStart - firstComma - 1) is var second && second < 0
-            || text.IndexOf(',', second + 1, verbStart - second - 1) >= 0) return null;
-        var head = Trim(text, clauseStart, firstComma);
+        // Commas of the clause outside quotations (masked in the view).
+        var local = view.AsSpan(clauseStart - sentence.Start, verbStart - clauseStart);
+        var firstComma = local.IndexOf(',');
+        if (firstComma <= 0 || local[(firstComma + 1)..].IndexOf(',') is var second && second < 0
+            || local[(firstComma + second + 2)..].IndexOf(',') >= 0) return null;
+        var head = Trim(text, clauseStart, clauseStart + firstComma);
         foreach (var entity in entities)
             if (entity.Type is EntityType.PERSON or EntityType.ORG or EntityType.GROUP && entity.Start >= head.Start && entity.End == head.End)
                 return head.End;
         return null;
     }
+
+    private static bool Names(TextSpan phrase, IReadOnlyList<Entity> entities) =>
+        entities.Any(e => e.Type is EntityType.PERSON or EntityType.ORG or EntityType.GROUP && e.Start >= phrase.Start && e.End <= phrase.End);
 
     /// <summary>The end of a source phrase that starts at <paramref name="from"/>: punctuation, a quotation, a word that ends it, or too many words.</summary>
     private int PhraseForward(string text, string view, TextSpan sentence, int from, int end)

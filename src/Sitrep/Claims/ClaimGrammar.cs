@@ -25,6 +25,8 @@ public sealed class ClaimGrammar
     public required Regex ContinuationSubject { get; init; }
     public required Regex Channels { get; init; }
     public required Cue QuotedBy { get; init; }
+    /// <summary>Phrases that look like a source and are none ("de source indépendante").</summary>
+    public required Cue NotSources { get; init; }
     public required Regex PhraseEnds { get; init; }
     public required IReadOnlyList<Cue> Hedges { get; init; }
     public required IReadOnlyList<Cue> Negations { get; init; }
@@ -67,6 +69,7 @@ public sealed class ClaimGrammar
             ContinuationSubject = new Regex($"^\\s*({Alternation(Words(path, sources, "continuation-subjects"))})\\s*$", Options, MatchTimeout),
             Channels = Phrases(path, sources, "channels").Regex,
             QuotedBy = Phrases(path, sources, "quoted-by"),
+            NotSources = Phrases(path, sources, "not-sources"),
             PhraseEnds = Phrases(path, sources, "phrase-ends").Regex,
             Hedges = [Phrases(path, hedges, "words"), .. Patterns(path, hedges, "patterns")],
             Negations = Patterns(path, negation, "patterns"),
@@ -93,7 +96,7 @@ public sealed class ClaimGrammar
     /// <summary>Gives each cue a bit and files it under the words that any of its matches holds.</summary>
     private void IndexCues(string path)
     {
-        Cue[] cues = [ClauseBreaks, HedgingIntroducers, Introducers, ReportingVerbs, QuotedBy, DenialVerbs, QuestionCues, HypotheticalOpeners, ThreatCues,
+        Cue[] cues = [ClauseBreaks, HedgingIntroducers, Introducers, ReportingVerbs, QuotedBy, NotSources, DenialVerbs, QuestionCues, HypotheticalOpeners, ThreatCues,
             .. Hedges, .. Negations, .. Hypothetical, .. Planned, .. Generic];
         if (cues.Length > 64) throw new LanguageDataException($"{path}:1: more than 64 cue lists and patterns");
         for (var i = 0; i < cues.Length; i++)
