@@ -167,7 +167,7 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
                 Add(verbStart, verbStart, verbStart + auxiliary.Length, verbEnd, claims);
                 continue;
             }
-            var before = PreviousVisible(view, sentence, verbStart);
+            var before = PreviousVisible(view, sentence, start, verbStart);
             if (before == ',' && NamedBeforeApposition(text, view, sentence, start, verbStart, entities) is { } namedEnd)
             {
                 // "Le colonel Issa Traoré, porte-parole de l'armée, a confirmé…": the name before the apposition speaks.
@@ -188,7 +188,9 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
                 }
             }
             // "Le porte-parole, le colonel X, a déclaré que…": with nothing between the comma and the verb, the segment before the comma speaks.
-            var subjectEnd = before == ',' ? text.LastIndexOf(',', verbStart - 1, verbStart - start) : verbStart;
+            var subjectEnd = before == ',' && view.LastIndexOf(',', verbStart - 1 - sentence.Start, verbStart - start) is var comma and >= 0
+                ? sentence.Start + comma
+                : verbStart;
             if (PhraseBackward(view, sentence, start, subjectEnd) is { } subjectStart && IsSubject(text[subjectStart..subjectEnd]))
             {
                 var channelEnd = SkipChannel(text, verbEnd, end);
@@ -244,10 +246,14 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
     }
 
     /// <summary>Where the subject before <paramref name="to"/> starts (after the last punctuation in the clause); null when it is empty or too long to be one.</summary>
-    private static int? PhraseBackward(string view, TextSpan sentence, int clauseStart, int to)
+    private int? PhraseBackward(string view, TextSpan sentence, int clauseStart, int to)
     {
         var from = to;
         while (from > clauseStart && view[from - 1 - sentence.Start] is not (',' or ';' or ':' or '"' or '(' or ')')) from--;
+        // "…has denied carrying out strikes and said", "…and that it was reviewing reports": the subject starts after the last such word.
+        var segmentStart = from;
+        foreach (Match word in grammar.SubjectBreaks.Matches(view.Substring(segmentStart - sentence.Start, to - segmentStart)))
+            from = segmentStart + word.Index + word.Length;
         var subject = view.Substring(from - sentence.Start, to - from);
         var words = subject.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
         return words is > 0 and <= MaxSourceWords ? from : null;
@@ -261,8 +267,8 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
         var last = words[^1];
         var apostrophe = last.LastIndexOf('\'');
         if (apostrophe >= 0 && apostrophe == last.Length - 1) return false;
-        // "rejected claims that…": the verb is a noun after a denial.
-        return !grammar.NotSubjectEndings.Contains(last) && !grammar.DenialVerbs.Regex.IsMatch(last);
+        // "rejected claims that…": the verb is a noun after a denial; "No group claimed…", "aucun groupe n'a revendiqué": nobody speaks.
+        return !grammar.NotSubjectEndings.Contains(last) && !grammar.DenialVerbs.Regex.IsMatch(last) && !grammar.NotSubjectStarts.Contains(words[0]);
     }
 
     /// <summary>The end of the name after "cités par", "quoted by": capitalised words and the articles before them ("l'AFP", "the Associated Press").</summary>
@@ -289,9 +295,9 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
             ? channel.Index + channel.Length
             : from;
 
-    private static char PreviousVisible(string view, TextSpan sentence, int at)
+    private static char PreviousVisible(string view, TextSpan sentence, int clauseStart, int at)
     {
-        for (var i = at - 1; i >= sentence.Start; i--)
+        for (var i = at - 1; i >= clauseStart; i--)
             if (!char.IsWhiteSpace(view[i - sentence.Start])) return view[i - sentence.Start];
         return '\0';
     }

@@ -22,6 +22,10 @@ public sealed class ClaimGrammar
     public required IReadOnlySet<string> ClaimingVerbs { get; init; }
     /// <summary>Last words that show the phrase before a reporting verb is no source: determiners, passive auxiliaries, impersonal subjects ("on indiquait").</summary>
     public required IReadOnlySet<string> NotSubjectEndings { get; init; }
+    /// <summary>First words of a phrase that names nobody ("no group", "aucun groupe").</summary>
+    public required IReadOnlySet<string> NotSubjectStarts { get; init; }
+    /// <summary>Words after which a subject starts ("and", "que"): what comes before them belongs to another clause.</summary>
+    public required Regex SubjectBreaks { get; init; }
     public required Regex ContinuationSubject { get; init; }
     public required Regex Channels { get; init; }
     public required Cue QuotedBy { get; init; }
@@ -66,6 +70,8 @@ public sealed class ClaimGrammar
             ReportingVerbs = reporting,
             ClaimingVerbs = Words(path, sources, "claiming-verbs").ToHashSet(StringComparer.OrdinalIgnoreCase),
             NotSubjectEndings = Words(path, sources, "determiners").Concat(Words(path, sources, "passive-auxiliaries")).Concat(Words(path, sources, "impersonal-subjects")).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            NotSubjectStarts = Words(path, sources, "nobody").ToHashSet(StringComparer.OrdinalIgnoreCase),
+            SubjectBreaks = Phrases(path, sources, "subject-breaks").Regex,
             ContinuationSubject = new Regex($"^\\s*({Alternation(Words(path, sources, "continuation-subjects"))})\\s*$", Options, MatchTimeout),
             Channels = Phrases(path, sources, "channels").Regex,
             QuotedBy = Phrases(path, sources, "quoted-by"),
@@ -79,7 +85,7 @@ public sealed class ClaimGrammar
             QuestionCues = Phrases(path, modality, "question"),
             HypotheticalOpeners = new Cue(new Regex($"(^|[,;]\\s*)({Alternation(Words(path, modality, "hypothetical-openers"))})\\s", Options, MatchTimeout),
                 Words(path, modality, "hypothetical-openers").Select(RarestWord).ToList()),
-            Hypothetical = [Phrases(path, modality, "hypothetical")],
+            Hypothetical = [Phrases(path, modality, "hypothetical"), .. Patterns(path, modality, "hypothetical-patterns")],
             Planned = [Phrases(path, modality, "planned"), .. Patterns(path, modality, "planned-patterns")],
             ThreatCues = Phrases(path, modality, "threat-cues"),
             Generic = [Phrases(path, modality, "generic"), .. Patterns(path, modality, "generic-patterns")],

@@ -42,6 +42,44 @@ public sealed class ClaimSpecs
         document.Claims.Select(f => f.Sentence).Should().Equal(0, 1);
     }
 
+    [Theory]
+    [InlineData("fr", ", , a déclaré , , selon , mais , a-t-il ajouté , « », a affirmé")]
+    [InlineData("fr", "« Ils ont tiré, a déclaré un témoin. Selon")]
+    [InlineData("fr", "Il a ajouté que. Selon lui. Elle dément. N'a pas. Aucune.")]
+    [InlineData("en", "\"\" said , , and that said, but said; according to , denied")]
+    [InlineData("en", "He said. They denied. No. Not. If, could, will? Since 2020 more than")]
+    public void Odd_text_still_gets_a_frame_per_sentence(string language, string text)
+    {
+        var document = new Document("odd", ContentKind.Body, text) { GivenLanguage = language };
+        Pipeline.Value.Process(document);
+        CheckFrames(document);
+    }
+
+    [Fact]
+    public void The_samples_get_frames_inside_their_sentences()
+    {
+        foreach (var item in new Sitrep.Ingest.InputReader().Read([TestPaths.Samples]))
+        {
+            if (item.Document is not { } document) continue;
+            Pipeline.Value.Process(document);
+            CheckFrames(document);
+        }
+    }
+
+    /// <summary>Every sentence has a frame, frames lie in their sentence in text order, negated spans and sources lie in the sentence.</summary>
+    private static void CheckFrames(Document document)
+    {
+        document.Claims.Select(f => f.Sentence).Distinct().Should().Equal(Enumerable.Range(0, document.Sentences.Count), document.Id);
+        document.Claims.Select(f => f.Span.Start).Should().BeInAscendingOrder(document.Id);
+        foreach (var frame in document.Claims)
+        {
+            var sentence = document.Sentences[frame.Sentence];
+            (sentence.Start <= frame.Span.Start && frame.Span.End <= sentence.End).Should().BeTrue("a frame lies in its sentence ({0})", document.Id);
+            frame.Negated.All(n => frame.Span.Start <= n.Start && n.End <= frame.Span.End).Should().BeTrue("a negated span lies in its clause ({0})", document.Id);
+            frame.Sources.All(s => s.Span.Length > 0 && document.Text[s.Span.Start..s.Span.End] == s.Text).Should().BeTrue("a source's text is its span ({0})", document.Id);
+        }
+    }
+
     [Fact]
     public void A_language_without_cues_gets_plain_frames()
     {
