@@ -33,7 +33,15 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
     public void Find(string text, string original, int sentenceIndex, TextSpan sentence, IReadOnlyList<Entity> entities, List<ClaimFrame> frames)
     {
         _cues = grammar.CuesIn(text, sentence.Start, sentence.End);
-        var quotes = Quotes(text, sentence);
+        // A quotation left open by the sentences before, in the same paragraph and not too far back, goes on here.
+        if (_quotedSentences > 0 && (_quotedSentences > MaxQuotedSentences || text.AsSpan(_lastSentenceEnd, sentence.Start - _lastSentenceEnd).Contains('\n')))
+        {
+            _quotedSentences = 0;
+            _pendingQuoted.Clear();
+        }
+        var continuesQuote = _quotedSentences > 0;
+        var (quotes, closesQuote, leavesQuoteOpen) = Quotes(text, sentence, continuesQuote);
+        var firstFrame = frames.Count;
         // Quotations masked (marks and all) so no cue is read inside reported words and they bound source phrases.
         var masked = text.ToCharArray(sentence.Start, sentence.Length);
         foreach (var quote in quotes)
@@ -61,6 +69,41 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
                 frames.Add(Frame(text, sentenceIndex, piece, sources, hedging));
             if (part.Sources.Count > 0) (_lastSources, _lastHedging) = (part.Sources, part.Hedging);
         }
+        FollowQuotation(sentence, frames, firstFrame, parts, quotes, continuesQuote, closesQuote, leavesQuoteOpen);
+    }
+
+    private const int MaxQuotedSentences = 4;
+    /// <summary>How many sentences an open quotation has run over (0: none open).</summary>
+    private int _quotedSentences;
+    private int _lastSentenceEnd;
+    /// <summary>Frames inside a quotation still open, without a source: they get the speaker named where it closes.</summary>
+    private readonly List<int> _pendingQuoted = [];
+
+    /// <summary>
+    /// « Nous avons perdu quatre hommes. Les assaillants étaient plus de cent », a déclaré un officier: the
+    /// sentences of a quotation over several sentences take the source named after it closes.
+    /// </summary>
+    private void FollowQuotation(TextSpan sentence, List<ClaimFrame> frames, int firstFrame, List<Part> parts, List<TextSpan> quotes,
+        bool continuesQuote, bool closesQuote, bool leavesQuoteOpen)
+    {
+        _lastSentenceEnd = sentence.End;
+        if (continuesQuote && !closesQuote)
+        {
+            for (var i = firstFrame; i < frames.Count; i++) _pendingQuoted.Add(i);
+            _quotedSentences++;
+            return;
+        }
+        if (continuesQuote && parts.FirstOrDefault(p => p.Sources.Count > 0) is { } speaker)
+            foreach (var i in _pendingQuoted)
+                if (frames[i].Sources.Count == 0)
+                    frames[i] = frames[i] with { Sources = speaker.Sources, Hedged = frames[i].Hedged || speaker.Hedging };
+        _pendingQuoted.Clear();
+        _quotedSentences = 0;
+        if (!leavesQuoteOpen) return;
+        var opened = quotes[^1].Start;
+        for (var i = firstFrame; i < frames.Count; i++)
+            if (frames[i].Span.Start >= opened) _pendingQuoted.Add(i);
+        _quotedSentences = 1;
     }
 
     private ClaimFrame Frame(string text, int sentenceIndex, Piece piece, IReadOnlyList<ClaimSource> sources, bool hedgingSources)
@@ -317,21 +360,28 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
     }
 
     /// <summary>Pairs of quotation marks in the sentence (folded: all plain), as spans with their marks.</summary>
-    private static List<TextSpan> Quotes(string text, TextSpan sentence)
+    /// <summary>
+    /// Pairs of quotation marks in the sentence (folded: all plain), as spans with their marks. A quotation open
+    /// from before runs from the sentence's start to its first mark (or the whole sentence); one left open runs to the end.
+    /// </summary>
+    private static (List<TextSpan> Quotes, bool Closes, bool LeavesOpen) Quotes(string text, TextSpan sentence, bool continues)
     {
         var quotes = new List<TextSpan>();
-        var open = -1;
+        var open = continues ? sentence.Start : -1;
+        var closes = false;
         for (var i = sentence.Start; i < sentence.End; i++)
         {
             if (text[i] != '"') continue;
             if (open < 0) open = i;
             else
             {
+                closes |= continues && quotes.Count == 0;
                 quotes.Add(new TextSpan(open, i + 1));
                 open = -1;
             }
         }
-        return quotes;
+        if (open >= 0) quotes.Add(new TextSpan(open, sentence.End));
+        return (quotes, closes, open >= 0 && !(continues && !closes));
     }
 
     /// <summary>The part cut around its quotations and after a threat cue, keeping only pieces with a letter.</summary>
