@@ -224,6 +224,10 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
                 var phraseStart = SkipChannel(text, verbEnd, end);
                 var phraseEnd = PhraseForward(text, view, sentence, phraseStart, end);
                 var phrase = Trim(text, phraseStart, phraseEnd);
+                // "…, a indiqué le porte-parole de la coalition, le colonel Daniel Whitacre.": an apposition that closes the clause joins the phrase.
+                if (phrase.Length > 0 && phraseEnd < end && text[phraseEnd] == ',' && PhraseForward(text, view, sentence, phraseEnd + 1, end) is var appositionEnd
+                    && !HasLetter(text, appositionEnd, end))
+                    phraseEnd = appositionEnd;
                 if (phrase.Length > 0 && (!HasLetter(text, phraseEnd, end) || Names(phrase, entities)))
                 {
                     Add(verbStart, phraseStart, phraseEnd, phraseEnd, claims);
@@ -234,6 +238,8 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
             var subjectEnd = before == ',' && view.LastIndexOf(',', verbStart - 1 - sentence.Start, verbStart - start) is var comma and >= 0
                 ? sentence.Start + comma
                 : verbStart;
+            // The segment before the comma speaks only when it names someone (not "Deux employés ont été blessés, a indiqué").
+            if (subjectEnd != verbStart && !(PhraseBackward(view, sentence, start, subjectEnd) is { } named && Names(new TextSpan(named, subjectEnd), entities))) continue;
             if (PhraseBackward(view, sentence, start, subjectEnd) is { } subjectStart && IsSubject(text[subjectStart..subjectEnd]))
             {
                 var channelEnd = SkipChannel(text, verbEnd, end);

@@ -143,8 +143,9 @@ public sealed class ClaimGrammar
     /// <summary>The cues of every language folder with a <c>claims.yaml</c>.</summary>
     public static IReadOnlyDictionary<string, ClaimGrammar> LoadAll(string root) => LanguageFolders.LoadEach(root, "claims.yaml", Load);
 
-    private const string WordStart = @"(?<![\p{L}\p{N}])";
-    private const string WordEnd = @"(?![\p{L}\p{N}])";
+    // A hyphen joins words: "d'après-midi" holds no "d'après".
+    private const string WordStart = @"(?<![\p{L}\p{N}-])";
+    private const string WordEnd = @"(?![\p{L}\p{N}-])";
 
     private static YamlMappingNode Section(string path, YamlMappingNode root, string key) =>
         root.Children.TryGetValue(new YamlScalarNode(key), out var node)
