@@ -13,6 +13,8 @@ namespace Sitrep.Claims;
 internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
 {
     private const int MaxSourceWords = 12;
+    /// <summary>A subject before its verb is shorter than a phrase after it ("A spokesman for the provincial government said").</summary>
+    private const int MaxSubjectWords = 8;
 
     /// <summary>The sources of the last sentence that named any: what "Il a ajouté" refers to.</summary>
     private IReadOnlyList<ClaimSource> _lastSources = [];
@@ -304,8 +306,10 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
         foreach (Match word in grammar.SubjectBreaks.Matches(view.Substring(segmentStart - sentence.Start, to - segmentStart)))
             from = segmentStart + word.Index + word.Length;
         var subject = view.Substring(from - sentence.Start, to - from);
-        var words = subject.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-        return words is > 0 and <= MaxSourceWords ? from : null;
+        var words = subject.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        // "…sanctions on a company it said was…": the pronoun is the subject, and who it is cannot be told here.
+        if (words.Length > 1 && grammar.ContinuationSubject.IsMatch(words[^1])) return null;
+        return words.Length is > 0 and <= MaxSubjectWords ? from : null;
     }
 
     /// <summary>Not a subject when it ends with a determiner ("l'annonce", "the reported attack") or a passive auxiliary ("were reported").</summary>
