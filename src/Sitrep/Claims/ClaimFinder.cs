@@ -32,8 +32,10 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
 
     private IEnumerable<Match> Matches(Cue cue, string input) => On(cue) ? cue.Regex.Matches(input) : [];
 
-    public void Find(string text, string original, int sentenceIndex, TextSpan sentence, IReadOnlyList<Entity> entities, List<ClaimFrame> frames)
+    public void Find(string text, string original, int sentenceIndex, TextSpan sentence, IReadOnlyList<Entity> entities,
+        IReadOnlyList<Time.TimeExpression> times, List<ClaimFrame> frames)
     {
+        _times = times;
         _cues = grammar.CuesIn(text, sentence.Start, sentence.End);
         // A quotation left open by the sentences before, in the same paragraph and not too far back, goes on here.
         if (_quotedSentences > 0 && (_quotedSentences > MaxQuotedSentences || text.AsSpan(_lastSentenceEnd, sentence.Start - _lastSentenceEnd).Contains('\n')))
@@ -108,6 +110,8 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
         _quotedSentences = 1;
     }
 
+    private IReadOnlyList<Time.TimeExpression> _times = [];
+
     private ClaimFrame Frame(string text, int sentenceIndex, Piece piece, IReadOnlyList<ClaimSource> sources, bool hedgingSources)
     {
         var span = Trim(text, piece.Start, piece.End);
@@ -115,7 +119,11 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
         while (span.Length > 1 && text[span.Start] is ',' or ';' or ':') span = Trim(text, span.Start + 1, span.End);
         var pieceText = text[span.Start..span.End];
         var hedged = hedgingSources || grammar.Hedges.Any(h => On(h) && h.Regex.IsMatch(pieceText));
-        return new ClaimFrame(span, sentenceIndex, sources, hedged, piece.ForcedPlanned ? ClaimModality.Planned : Modality(pieceText), Negated(text, span));
+        var modality = piece.ForcedPlanned ? ClaimModality.Planned : Modality(pieceText);
+        // "Gunmen killed 12 people on Sunday in Zamfara, where such attacks are common": a dated day tells one occurrence.
+        if (modality == ClaimModality.Generic && _times.Any(t => t.Start >= span.Start && t.End <= span.End && t.Grain <= Time.TimeGrain.Day && t.Value is not null))
+            modality = ClaimModality.Asserted;
+        return new ClaimFrame(span, sentenceIndex, sources, hedged, modality, Negated(text, span));
     }
 
     private ClaimModality Modality(string piece)

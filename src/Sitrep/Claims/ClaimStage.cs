@@ -33,7 +33,7 @@ public sealed class ClaimStage(ClaimResources resources) : IDocumentStage
             var before = document.Claims.Count;
             try
             {
-                finder.Find(text, document.Text, s, sentence, document.Entities, document.Claims);
+                finder.Find(text, document.Text, s, sentence, document.Entities, document.Times, document.Claims);
             }
             catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
             {
