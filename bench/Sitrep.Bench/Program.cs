@@ -50,6 +50,9 @@ public static partial class Program
             (args, _) => ActorBenchmark.Run(Option(args, "--set") ?? "bench/actors", args.Contains("--detail"), Option(args, "--try"), Option(args, "--lang") ?? "fr", Option(args, "--gold"))),
         new("language", "[--samples samples] [--paragraphs bench/language] [--times]   (language layer: docs per CPU-second, CPU share per stage)",
             (args, _) => LanguageBenchmark.Run(Option(args, "--samples") ?? "samples", Option(args, "--paragraphs") ?? "bench/language", args.Contains("--times"))),
+        new("claims", "[--cases bench/claims] [--detail] [--try TEXT --lang fr|en] [--draft LINES --lang fr|en]   (claim frames: sources, hedged, negated, modality on the team's sentences; stage sentences/s; --draft: spec cases as read now)",
+            (args, _) => ClaimsBenchmark.Run(Option(args, "--cases") ?? "bench/claims", Option(args, "--samples") ?? "samples", args.Contains("--detail"), Option(args, "--try"),
+                Option(args, "--lang") ?? "fr", Option(args, "--draft"))),
     ];
 
     public static int Main(string[] args)

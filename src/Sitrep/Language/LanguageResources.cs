@@ -23,6 +23,7 @@ public sealed class LanguageResources
         Stemmer = stemmer;
         _entities = new Lazy<EntityResources>(() => EntityResources.Load(EntityResources.DataRootBeside(root), root));
         _actors = new Lazy<ActorResources>(() => ActorResources.Load(EntityResources.DataRootBeside(root), root, Entities));
+        _claims = new Lazy<Claims.ClaimResources>(() => Sitrep.Claims.ClaimResources.Load(root, EntityResources.DataRootBeside(root)));
     }
 
     private readonly Lazy<ActorResources> _actors;
@@ -31,6 +32,11 @@ public sealed class LanguageResources
     public ActorResources Actors => _actors.Value;
 
     private readonly Lazy<EntityResources> _entities;
+
+    /// <summary>Claim cues per language (<c>claims.yaml</c>) and the conflict parties' kinds (<c>data/claims.yaml</c>), loaded on first use.</summary>
+    public Claims.ClaimResources Claims => _claims.Value;
+
+    private readonly Lazy<Claims.ClaimResources> _claims;
 
     /// <summary>Entity lists (<c>data/entities/</c>, beside the <c>lang/</c> folder) and cues (<c>entities.yaml</c>), loaded on first use.</summary>
     public EntityResources Entities => _entities.Value;

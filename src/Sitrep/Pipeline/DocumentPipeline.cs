@@ -1,4 +1,5 @@
 using Sitrep.Actors;
+using Sitrep.Claims;
 using Sitrep.Content;
 using Sitrep.Entities;
 using Sitrep.Fusion;
@@ -18,7 +19,7 @@ public sealed class DocumentPipeline
 
     public IReadOnlyList<IDocumentStage> Stages => _stages;
 
-    /// <summary>The standard pipeline: content, normalisation, language, sentences, times, quantities, entities, places, actors, fingerprints.</summary>
+    /// <summary>The standard pipeline: content, normalisation, language, sentences, times, quantities, entities, places, actors, claims, events, fingerprints.</summary>
     /// <param name="bias">How bare weekdays and months are read: the most recent one (news) or the next one.</param>
     public static DocumentPipeline CreateDefault(LanguageResources resources, TimeBias bias = TimeBias.Past) => new(
     [
@@ -31,6 +32,7 @@ public sealed class DocumentPipeline
         new EntityStage(resources.Entities, new GazetteerPlaceNames(() => Gazetteer.Default)),
         EntityGeocoding.CreateDefaultStage(),
         new ActorStage(resources.Actors),
+        new ClaimStage(resources.Claims),
         new FingerprintStage(),
     ]);
 

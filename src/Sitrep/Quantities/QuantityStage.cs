@@ -1,3 +1,4 @@
+using Sitrep.Language;
 using Sitrep.Pipeline;
 
 namespace Sitrep.Quantities;
@@ -16,14 +17,8 @@ public sealed class QuantityStage(IReadOnlyDictionary<string, CasualtyGrammar> g
         if (document.Text.Length == 0 || grammars.Count == 0) return;
         var text = document.FoldedText.Length == document.Text.Length ? document.FoldedText : document.Text;
         var times = document.Times.Select(t => new TextSpan(t.Start, t.End)).ToList();
-        var paragraph = 0;
-        for (var s = 0; s < document.Sentences.Count; s++)
+        foreach (var (s, sentence, language) in SentenceLanguages.Of(document))
         {
-            var sentence = document.Sentences[s];
-            while (paragraph < document.Paragraphs.Count && document.Paragraphs[paragraph].Span.End <= sentence.Start) paragraph++;
-            var language = paragraph < document.Paragraphs.Count && document.Paragraphs[paragraph].Span.Start <= sentence.Start
-                ? document.Paragraphs[paragraph].Language
-                : document.Language;
             if (grammars.TryGetValue(language, out var grammar) || grammars.TryGetValue(document.Language, out grammar))
                 CasualtyExtractor.Extract(text, document.Text, sentence.Start, sentence.End, s, grammar, times, document.Casualties);
         }

@@ -1,0 +1,36 @@
+# Writes bench/claims/fr-blind.jsonl: sentences written after the rules, scored once before any rule changed for them.
+import sys
+import bench_rows
+rows = [
+("Quatre casques bleus ont été blessés par l'explosion d'une mine près d'Aguelhok, a fait savoir la Minusma.", [("la Minusma", "MINUSMA")], False, [], []),
+("D'après des sources humanitaires, près de 2 000 familles ont fui les combats vers Bunia.", [("D'après des sources humanitaires", None)], True, [], []),
+("Le chef de la police régionale a assuré que la situation était sous contrôle.", [("Le chef de la police régionale", None)], True, [], []),
+("Selon le maire de la commune, les assaillants ont incendié le marché avant de repartir.", [("Selon le maire de la commune", None)], True, [], []),
+("Les jihadistes auraient enlevé le chef du village et ses deux fils.", [], True, [], []),
+("L'état-major affirme avoir tué une cinquantaine de terroristes lors de frappes aériennes.", [("L'état-major", None)], True, [], []),
+("La junte a rejeté le rapport de l'ONU sur les exécutions de Moura.", [], False, ["le rapport de l'ONU sur les exécutions de Moura"], []),
+("Les autorités nient que des civils aient été tués lors de l'opération.", [], False, ["que des civils aient été tués lors de l'opération"], []),
+("L'armée ne s'est pas encore exprimée sur cet incident.", [], False, ["ne s'est pas encore exprimée sur cet incident"], []),
+("Aucun blessé n'a été signalé après la chute du drone.", [], False, [], []),
+("Le village n'a jamais été attaqué auparavant, assurent les habitants.", [("les habitants", None)], True, ["n'a jamais été attaqué auparavant"], []),
+("Combien de soldats ont péri dans l'embuscade de Tillabéri ?", [], False, [], ["question"]),
+("Une reprise des combats risque de jeter des milliers de personnes sur les routes.", [], False, [], ["hypothetical"]),
+("Le Parlement examinera la prolongation de l'état d'urgence mardi prochain.", [], False, [], ["planned"]),
+("Les Etats-Unis comptent livrer de nouveaux missiles à Kiev d'ici la fin de l'année.", [], False, [], ["planned"]),
+("Le gouvernement s'apprête à déployer des troupes dans le nord du pays.", [], False, [], ["planned"]),
+("Les attaques de drones se multiplient depuis le début de l'année dans la région de Koursk.", [], False, [], ["generic"]),
+("Depuis des mois, les routes de la région sont régulièrement minées.", [], False, [], ["generic"]),
+("Deux roquettes ont frappé jeudi la base de Aïn al-Assad, sans faire de victimes, selon la coalition.", [("selon la coalition", None)], True, [], []),
+("« Nous avons été attaqués par des hommes en uniforme », a témoigné une rescapée.", [("une rescapée", None)], False, [], []),
+("L'ONU a dénoncé mercredi des frappes « indiscriminées » sur des zones habitées.", [("L'ONU", "United Nations")], False, [], []),
+("Les FDS auraient repris plusieurs villages à l'Etat islamique, selon l'OSDH.", [("selon l'OSDH", "Syrian Observatory for Human Rights")], True, [], []),
+("Le porte-parole de l'armée a démenti toute perte dans les rangs des militaires, mais des sources locales évoquent au moins dix morts.", [], False, ["toute perte dans les rangs des militaires"], []),
+("Des obus sont tombés mardi sur le quartier de Zeitoun à Gaza, ont rapporté des témoins.", [("des témoins", None)], False, [], []),
+("Les rebelles ont affirmé s'être emparés de l'aéroport de Kindu.", [("Les rebelles", None)], True, [], []),
+("La gendarmerie a annoncé l'arrestation de six suspects à Ouagadougou.", [("La gendarmerie", None)], False, [], []),
+("Le ministre a promis que les responsables seraient traduits en justice.", [], False, [], ["planned"]),
+("L'Iran menace de riposter si Israël frappe ses installations nucléaires.", [], False, [], ["planned"]),
+("Le groupe armé n'a pas revendiqué l'enlèvement des humanitaires.", [], False, ["n'a pas revendiqué l'enlèvement des humanitaires"], []),
+("Les combattants du M23 se sont retirés de Sake jeudi, selon un responsable de la société civile.", [("selon un responsable de la société civile", None)], True, [], []),
+]
+bench_rows.write(sys.argv[1], rows)
