@@ -14,7 +14,7 @@ namespace Sitrep.Bench;
 /// Whole records against the team's annotated gold set (<c>bench/gold/sitrep</c>), scored as
 /// <c>../shared/tools/score_gold.py</c> scores them (text snippets, title, entities minus
 /// boilerplate entities, geocoded places), in process, so that the quality gate needs no Python
-/// and no <c>../shared</c>. Events are not scored here yet: the event stage does not exist.
+/// and no <c>../shared</c>. Events are scored by <see cref="EventScoring"/>, tuned and held-out documents apart.
 /// </summary>
 internal static class GoldBenchmark
 {
@@ -27,7 +27,9 @@ internal static class GoldBenchmark
     /// <summary>Prints the scores; with floors (bench/floors.json: gold_text, gold_title, gold_entities, gold_places), fails below any.</summary>
     public static int Run(string goldPath, bool detail, string? floorsPath)
     {
-        var scores = Score(goldPath, detail);
+        var events = new EventScoring();
+        var scores = Score(goldPath, detail, events);
+        events.Print();
         Console.WriteLine($"gold {goldPath}: {scores}");
         if (floorsPath is null) return 0;
         using var floors = JsonDocument.Parse(File.ReadAllText(floorsPath));
@@ -43,7 +45,7 @@ internal static class GoldBenchmark
         return failed ? 1 : 0;
     }
 
-    public static Scores Score(string goldPath, bool detail)
+    public static Scores Score(string goldPath, bool detail, EventScoring? events = null)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(goldPath))!;
         var gold = JsonNode.Parse(File.ReadAllText(goldPath))!["docs"]!.AsArray();
@@ -59,6 +61,7 @@ internal static class GoldBenchmark
             };
             pipeline.Process(document);
             var record = JsonNode.Parse(DocumentRecord.ToJson(document))!;
+            events?.Add(file, record, doc, detail, n => n is null ? "" : Blob(n), Norm);
             var text = Norm(document.Text);
             foreach (var snippet in Strings(doc["text_with"]))
             {

@@ -21,7 +21,13 @@ public sealed class LanguageResources
         Abbreviations = abbreviations;
         Stemmer = stemmer;
         _entities = new Lazy<EntityResources>(() => EntityResources.Load(EntityResources.DataRootBeside(root), root));
+        _events = new Lazy<global::Sitrep.Events.EventResources>(() => global::Sitrep.Events.EventResources.Load(EntityResources.DataRootBeside(root), root));
     }
+
+    private readonly Lazy<global::Sitrep.Events.EventResources> _events;
+
+    /// <summary>Event triggers and cues (<c>events.yaml</c>) and the type map (<c>data/events/</c>), loaded on first use.</summary>
+    public global::Sitrep.Events.EventResources Events => _events.Value;
 
     private readonly Lazy<EntityResources> _entities;
 

@@ -1,5 +1,6 @@
 using Sitrep.Content;
 using Sitrep.Entities;
+using Sitrep.Events;
 using Sitrep.Fusion;
 using Sitrep.Geo;
 using Sitrep.Language;
@@ -17,7 +18,7 @@ public sealed class DocumentPipeline
 
     public IReadOnlyList<IDocumentStage> Stages => _stages;
 
-    /// <summary>The standard pipeline: content, normalisation, language, sentences, times, quantities, entities, places, fingerprints.</summary>
+    /// <summary>The standard pipeline: content, normalisation, language, sentences, times, quantities, entities, places, events, fingerprints.</summary>
     /// <param name="bias">How bare weekdays and months are read: the most recent one (news) or the next one.</param>
     public static DocumentPipeline CreateDefault(LanguageResources resources, TimeBias bias = TimeBias.Past) => new(
     [
@@ -29,6 +30,8 @@ public sealed class DocumentPipeline
         new QuantityStage(resources.CasualtyGrammars),
         new EntityStage(resources.Entities, new GazetteerPlaceNames(() => Gazetteer.Default)),
         EntityGeocoding.CreateDefaultStage(),
+        // Actor and claim stages go here, before events, which read Document.Actors and Document.Claims.
+        new EventStage(resources.Events),
         new FingerprintStage(),
     ]);
 

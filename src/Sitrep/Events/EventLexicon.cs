@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using Sitrep.Language;
+using YamlDotNet.RepresentationModel;
+
+namespace Sitrep.Events;
+
+/// <summary>Where a trigger's actors are found: around a verb (subject, object; "par X" in the passive), after a noun ("frappes de X sur Y"), or both sides at once ("X et Y se sont affrontés").</summary>
+public enum TriggerForm
+{
+    Verb,
+    Noun,
+    Mutual,
+}
+
+/// <summary>One entry of <c>events.yaml</c>'s triggers: the PLOVER type and mode it names and how its actors are found; <see cref="Where"/> is its file and line.</summary>
+public sealed record EventTrigger(string Plover, string? Mode, TriggerForm Form, string Where);
+
+/// <summary>A plain noun that names an actor ("civils", "gunmen") until the actor stage fills <see cref="Document.Actors"/>.</summary>
+public sealed record FallbackActorNoun(Regex Pattern, string Name, string Kind);
+
+/// <summary>
+/// One language's event knowledge, read from <c>lang/&lt;code&gt;/events.yaml</c>: the triggers (one
+/// alternation, one named group per entry, so a sentence is scanned once), the cue patterns that say
+/// which side of a trigger an actor is on (agent, patient, source of the claim, a pair of sides), the
+/// passive marker and the place cue, and a few plain actor nouns for <see cref="ActorFallback"/>.
+/// </summary>
+public sealed class EventLexicon
+{
+    public required string Language { get; init; }
+    /// <summary>All triggers as one pattern; group <c>t{i}</c> is <see cref="Triggers"/>[i].</summary>
+    public required Regex Pattern { get; init; }
+    public required IReadOnlyList<EventTrigger> Triggers { get; init; }
+    /// <summary>The regex group number of each trigger, in <see cref="Triggers"/> order.</summary>
+    public required int[] GroupNumbers { get; init; }
+    /// <summary>Matches (anchored at the end) the text before a verb's last word when the verb is passive.</summary>
+    public required Regex Passive { get; init; }
+    /// <summary>Matches the text just before an actor that does the act ("par", "by", "de").</summary>
+    public required Regex Agent { get; init; }
+    /// <summary>Matches the text just before an actor the act is done to ("contre", "on").</summary>
+    public required Regex Patient { get; init; }
+    /// <summary>Matches the text just before an actor that is the source of the report ("selon", "according to").</summary>
+    public required Regex Source { get; init; }
+    /// <summary>Matches the whole text between two actors that go together ("et", "and").</summary>
+    public required Regex Pair { get; init; }
+    /// <summary>Matches the text just before a toponym that places the event ("à", "près de", "in").</summary>
+    public required Regex PlaceCue { get; init; }
+    public required IReadOnlyList<FallbackActorNoun> FallbackActors { get; init; }
+
+    public static IReadOnlyDictionary<string, EventLexicon> LoadAll(string root) =>
+        LanguageFolders.LoadEach(root, "events.yaml", Load);
+
+    public static EventLexicon Load(string path, string language)
+    {
+        var root = YamlFile.ReadMapping(path, "'triggers', 'cues' and 'fallback_actors'");
+        string Where(YamlNode node) => $"{path}:{node.Start.Line}";
+        Regex Compile(string pattern, YamlNode node, RegexOptions extra = RegexOptions.None)
+        {
+            try
+            {
+                return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | extra, EventStage.MatchTimeout);
+            }
+            catch (ArgumentException error)
+            {
+                throw new LanguageDataException($"{Where(node)}: bad pattern ({error.Message})");
+            }
+        }
+        string Field(YamlMappingNode map, string key, bool required = true)
+        {
+            if (map.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode { Value: { Length: > 0 } text })
+                return text;
+            if (required) throw new LanguageDataException($"{Where(map)}: '{key}' is missing");
+            return "";
+        }
+        YamlSequenceNode List(string key) =>
+            root.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlSequenceNode list
+                ? list
+                : throw new LanguageDataException($"{path}:1: '{key}' (a list) is missing");
+
+        var triggers = new List<EventTrigger>();
+        var alternatives = new List<string>();
+        foreach (var node in List("triggers"))
+        {
+            if (node is not YamlMappingNode entry) throw new LanguageDataException($"{Where(node)}: a trigger is a mapping (match, type, mode, form)");
+            var match = Field(entry, "match");
+            Compile(match, entry);
+            var form = Field(entry, "form") switch
+            {
+                "verb" => TriggerForm.Verb,
+                "noun" => TriggerForm.Noun,
+                "mutual" => TriggerForm.Mutual,
+                var other => throw new LanguageDataException($"{Where(entry)}: form '{other}' is not verb, noun or mutual"),
+            };
+            var mode = Field(entry, "mode", required: false);
+            triggers.Add(new EventTrigger(Field(entry, "type"), mode.Length == 0 ? null : mode, form, Where(entry)));
+            alternatives.Add($"(?<t{alternatives.Count}>{match})");
+        }
+        var pattern = Compile($@"\b(?:{string.Join("|", alternatives)})\b", root, RegexOptions.Compiled);
+        var groups = Enumerable.Range(0, triggers.Count).Select(i => pattern.GroupNumberFromName("t" + i)).ToArray();
+
+        if (!root.Children.TryGetValue(new YamlScalarNode("cues"), out var cuesNode) || cuesNode is not YamlMappingNode cues)
+            throw new LanguageDataException($"{path}:1: 'cues' (a mapping) is missing");
+        Regex Cue(string key) => Compile(Field(cues, key), cues);
+
+        var nouns = new List<FallbackActorNoun>();
+        foreach (var node in List("fallback_actors"))
+        {
+            if (node is not YamlMappingNode entry) throw new LanguageDataException($"{Where(node)}: an actor noun is a mapping (match, name, kind)");
+            nouns.Add(new FallbackActorNoun(Compile($@"\b(?:{Field(entry, "match")})\b", entry), Field(entry, "name"), Field(entry, "kind")));
+        }
+        return new EventLexicon
+        {
+            Language = language,
+            Pattern = pattern,
+            Triggers = triggers,
+            GroupNumbers = groups,
+            Passive = Cue("passive"),
+            Agent = Cue("agent"),
+            Patient = Cue("patient"),
+            Source = Cue("source"),
+            Pair = Cue("pair"),
+            PlaceCue = Cue("place"),
+            FallbackActors = nouns,
+        };
+    }
+}

@@ -1,0 +1,67 @@
+using Sitrep.Language;
+using YamlDotNet.RepresentationModel;
+
+namespace Sitrep.Events;
+
+/// <summary>The codes one PLOVER type (or one of its modes) maps to.</summary>
+public sealed record EventCodes(string? Cameo, AcledType? Acled);
+
+/// <summary>
+/// PLOVER type and mode → CAMEO code and ACLED type/sub-type, read from <c>data/events/types.yaml</c>
+/// (language-independent). Also says which types are verbal acts (statements), which the stage dates
+/// to the publication window when the text gives no day.
+/// </summary>
+public sealed class EventTypeMap
+{
+    private sealed record TypeEntry(EventCodes Codes, AcledType? OnCivilians, bool Verbal, IReadOnlyDictionary<string, EventCodes> Modes);
+
+    private readonly Dictionary<string, TypeEntry> _types;
+
+    private EventTypeMap(Dictionary<string, TypeEntry> types) => _types = types;
+
+    public bool Knows(string plover) => _types.ContainsKey(plover);
+
+    public bool IsVerbal(string plover) => _types.TryGetValue(plover, out var entry) && entry.Verbal;
+
+    /// <summary>The codes of a type and mode: the mode's where it gives them, else the target's rule (civilians), else the type's.</summary>
+    public EventCodes Codes(string plover, string? mode, bool onCivilians)
+    {
+        if (!_types.TryGetValue(plover, out var entry)) return new EventCodes(null, null);
+        var byMode = mode is not null && entry.Modes.TryGetValue(mode, out var m) ? m : null;
+        var acled = byMode?.Acled ?? (onCivilians ? entry.OnCivilians : null) ?? entry.Codes.Acled;
+        return new EventCodes(byMode?.Cameo ?? entry.Codes.Cameo, acled);
+    }
+
+    public static EventTypeMap Load(string path)
+    {
+        var root = YamlFile.ReadMapping(path, "'types'");
+        string Where(YamlNode node) => $"{path}:{node.Start.Line}";
+        if (!root.Children.TryGetValue(new YamlScalarNode("types"), out var typesNode) || typesNode is not YamlMappingNode types)
+            throw new LanguageDataException($"{path}:1: 'types' (a mapping) is missing");
+        YamlNode? Child(YamlMappingNode map, string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
+        AcledType? Acled(YamlMappingNode map, string key) => Child(map, key) switch
+        {
+            null => null,
+            YamlSequenceNode { Children.Count: 2 } pair when pair[0] is YamlScalarNode { Value: { } type } && pair[1] is YamlScalarNode { Value: { } sub }
+                => new AcledType(type, sub),
+            var other => throw new LanguageDataException($"{Where(other)}: '{key}' is [type, sub-type]"),
+        };
+        EventCodes Codes(YamlMappingNode map) => new((Child(map, "cameo") as YamlScalarNode)?.Value, Acled(map, "acled"));
+
+        var entries = new Dictionary<string, TypeEntry>(StringComparer.Ordinal);
+        foreach (var (nameNode, valueNode) in types.Children)
+        {
+            var name = ((YamlScalarNode)nameNode).Value ?? "";
+            if (valueNode is not YamlMappingNode entry) throw new LanguageDataException($"{Where(valueNode)}: '{name}' must be a mapping");
+            var modes = new Dictionary<string, EventCodes>(StringComparer.Ordinal);
+            if (Child(entry, "modes") is YamlMappingNode modeMap)
+                foreach (var (modeName, modeNode) in modeMap.Children)
+                    modes[((YamlScalarNode)modeName).Value ?? ""] = modeNode is YamlMappingNode modeEntry
+                        ? Codes(modeEntry)
+                        : throw new LanguageDataException($"{Where(modeNode)}: a mode maps to {{cameo, acled}}");
+            var verbal = (Child(entry, "verbal") as YamlScalarNode)?.Value is "true";
+            entries[name] = new TypeEntry(Codes(entry), Acled(entry, "on_civilians"), verbal, modes);
+        }
+        return new EventTypeMap(entries);
+    }
+}
