@@ -145,6 +145,7 @@ internal sealed class EventScoring
             if (f["low_or_best_ge"] is { } ge && !((low ?? best) is { } v && v >= ge.GetValue<int>())) toll = false;
         }
         var why = string.Join(",", new[] { (actors, "actors"), (place, "place"), (date, "date"), (toll, "fatalities") }.Where(x => !x.Item1).Select(x => x.Item2));
+        if (!actors) why += $" [{string.Join(" & ", texts.Select(t => t[..Math.Min(40, t.Length)]))}] vs [{string.Join(" & ", sides)}]";
         return new Fields(type, actors, place, date, toll, why.Length == 0 ? "all right" : "wrong " + why);
     }
 

@@ -18,7 +18,9 @@ internal static class ActorFallback
             var e = document.Entities[i];
             if (e.Type is not (EntityType.ORG or EntityType.GROUP or EntityType.PERSON)) continue;
             var span = new TextSpan(e.Start, e.End);
-            found.Add(new ActorMention(span, span, e.Text, sentences.Of(e.Start), e.Canonical, e.Country,
+            // A person acts for the office the text gives them ("le ministre de la Défense, X").
+            var name = e.Type == EntityType.PERSON && e.Role is { Length: > 0 } role ? $"{e.Canonical} ({role})" : e.Canonical;
+            found.Add(new ActorMention(span, span, e.Text, sentences.Of(e.Start), name, e.Country,
                 e.Kind ?? (e.Type == EntityType.PERSON ? "person" : null), null, i));
         }
         var text = document.FoldedText.Length == document.Text.Length ? document.FoldedText : document.Text;

@@ -109,9 +109,16 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (into is null) merged.Add(draft);
                 else Merge(into, draft);
             }
+            foreach (var draft in merged)
+                if (draft.Actor1 is null && draft.Plover == "ASSAULT" && draft.Mode is "aerial" or "drone" or "heavy-weapons" or "explosives")
+                    draft.Actor1 = UnknownAttacker(draft);
             foreach (var draft in merged.Where(d => d.Actor1 is not null || d.Actor2 is not null))
                 _doc.Events.Add(ToEvent(draft, _doc.Events.Count));
         }
+
+        /// <summary>ACLED's "unidentified armed group" for a remote attack whose author the text does not name; its text is the weapon the trigger names.</summary>
+        private ActorMention UnknownAttacker(Draft draft) =>
+            new(draft.Trigger, draft.Trigger, _doc.Text[draft.Trigger.Start..draft.Trigger.End], draft.Sentence, "unknown armed group", null, "unknown", null, null);
 
         private IEnumerable<Draft> InSentence(int s)
         {
@@ -195,6 +202,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 case TriggerForm.Noun:
                     draft.Actor1 = after.FirstOrDefault(a => Agent(a) && !Patient(a)) ?? before.LastOrDefault(a => !Patient(a));
                     draft.Actor2 = after.FirstOrDefault(a => a != draft.Actor1 && Patient(a));
+                    if (draft.Actor1 is null && draft.Actor2 is null) draft.Actor2 = after.FirstOrDefault();
                     draft.Direct = 1;
                     break;
                 default:
@@ -217,7 +225,20 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             return Before(_lexicon.Passive, lastWord, sentence.Start);
         }
 
-        private static bool SameActor(ActorMention a, ActorMention b) => string.Equals(Key(a), Key(b), StringComparison.Ordinal);
+        private static bool SameActor(ActorMention a, ActorMention b) =>
+            string.Equals(Key(a), Key(b), StringComparison.Ordinal) || (Generic(a) || Generic(b)) && a.Kind is not null && a.Kind == b.Kind;
+
+        /// <summary>A plain noun ("les soldats") that may name an actor the text named before ("l'armée malienne").</summary>
+        private static bool Generic(ActorMention a) => a.Entity is null && a.Country is null;
+
+        /// <summary>How many different sides these actors are, a plain noun counting with a named actor of its kind.</summary>
+        private static int Sides(params ActorMention?[] actors)
+        {
+            var distinct = new List<ActorMention>();
+            foreach (var a in actors.OfType<ActorMention>().OrderBy(Generic))
+                if (!distinct.Any(d => SameActor(d, a))) distinct.Add(a);
+            return distinct.Count;
+        }
 
         private static string Key(ActorMention a) => (a.Name ?? a.Text).ToLowerInvariant();
 
@@ -239,6 +260,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
 
         private void FindDate(Draft draft, TextSpan sentence)
         {
+            // A statement reported without a day is dated to the publication window, not to the paragraph's last date.
+            var verbal = _types.IsVerbal(draft.Plover);
             var paragraphStart = _doc.Paragraphs.LastOrDefault(p => p.Span.Start <= sentence.Start)?.Span.Start ?? 0;
             TimeExpression? best = null;
             var bestDistance = int.MaxValue;
@@ -251,7 +274,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     var distance = time.Start >= draft.Trigger.End ? time.Start - draft.Trigger.End : draft.Trigger.Start - time.End;
                     if (distance < bestDistance) (best, bestDistance) = (time, distance);
                 }
-                else if (time.Start >= paragraphStart && time.End <= sentence.Start) earlier = time;
+                else if (!verbal && time.Start >= paragraphStart && time.End <= sentence.Start) earlier = time;
             }
             if ((best ?? earlier) is { } chosen)
             {
@@ -278,7 +301,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
 
         private void FindFatalities(Draft draft)
         {
-            if (draft.Plover is not ("ASSAULT" or "PROTEST")) return;
+            if (draft.Plover != "ASSAULT" && draft.Mode != "riot") return;
             int? best = null, low = null, high = null;
             CasualtyMention? first = null, zero = null;
             TextSpan? last = null;
@@ -306,10 +329,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         private bool Mergeable(Draft into, Draft next)
         {
             if (into.Plover != next.Plover || into.Negated != next.Negated) return false;
-            var keys = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var a in new[] { into.Actor1, into.Actor2, next.Actor1, next.Actor2 })
-                if (a is not null) keys.Add(Key(a));
-            if (keys.Count > 2) return false;
+            if (Sides(into.Actor1, into.Actor2, next.Actor1, next.Actor2) > 2) return false;
             var sharedActor = next.Actor1 is not null && (into.Actor1 is not null && SameActor(into.Actor1, next.Actor1) || into.Actor2 is not null && SameActor(into.Actor2, next.Actor1))
                               || next.Actor2 is not null && (into.Actor1 is not null && SameActor(into.Actor1, next.Actor2) || into.Actor2 is not null && SameActor(into.Actor2, next.Actor2));
             var placeKnown = into.Place is not null && !into.PlaceFromFocus && next.Place is not null && !next.PlaceFromFocus;
