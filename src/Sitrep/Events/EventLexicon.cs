@@ -40,6 +40,8 @@ public sealed class EventLexicon
     public required Regex Patient { get; init; }
     /// <summary>Matches the text just before an actor that is the source of the report ("selon", "according to").</summary>
     public required Regex Source { get; init; }
+    /// <summary>Matches (anchored at the start) the text just after an actor that reports what happened ("a déclaré", "said").</summary>
+    public required Regex Speaker { get; init; }
     /// <summary>Matches the whole text between two actors that go together ("et", "and").</summary>
     public required Regex Pair { get; init; }
     /// <summary>Matches the text just before a toponym that places the event ("à", "près de", "in").</summary>
@@ -117,6 +119,7 @@ public sealed class EventLexicon
             Agent = Cue("agent"),
             Patient = Cue("patient"),
             Source = Cue("source"),
+            Speaker = Cue("speaker"),
             Pair = Cue("pair"),
             PlaceCue = Cue("place"),
             FallbackActors = nouns,

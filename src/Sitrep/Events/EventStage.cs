@@ -138,17 +138,19 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 // What a denial is about ("a démenti avoir visé", "denied carrying out") is not asserted.
                 if (denialEnd >= 0 && span.Start >= denialEnd) draft.Negated = true;
                 if (trigger.Plover == "REJECT" && trigger.Mode == "deny") denialEnd = span.End;
-                var same = byType.FirstOrDefault(d => d.Plover == draft.Plover && d.Negated == draft.Negated);
-                if (same is not null)
-                {
-                    same.Mode ??= draft.Mode;
-                    continue;
-                }
                 FindActors(draft, trigger.Form, sentence);
                 FindPlace(draft, sentence);
                 FindDate(draft, sentence);
                 FindFatalities(draft);
-                byType.Add(draft);
+                // Triggers of one type in one sentence tell one event; the one that names the means ("frappes aériennes") leads.
+                var same = byType.FindIndex(d => d.Plover == draft.Plover && d.Negated == draft.Negated);
+                if (same < 0) byType.Add(draft);
+                else if (byType[same].Mode is null && draft.Mode is not null)
+                {
+                    Merge(draft, byType[same]);
+                    byType[same] = draft;
+                }
+                else Merge(byType[same], draft);
             }
             return byType;
         }
@@ -177,8 +179,12 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
 
         private void FindActors(Draft draft, TriggerForm form, TextSpan sentence)
         {
+            // Who reports an act is no party to it ("selon l'OSDH", "the agency said"), unless the act is the statement itself
+            // or the reporter is an armed party telling its own act ("the army said it struck").
+            var verbal = _types.IsVerbal(draft.Plover);
             var inSentence = _actors.Where(a => a.Span.Start >= sentence.Start && a.Span.End <= sentence.End
-                                                && !Before(_lexicon.Source, a.Span.Start, sentence.Start)).ToList();
+                                                && !Before(_lexicon.Source, a.Span.Start, sentence.Start)
+                                                && (verbal || a.Kind is not ("organization" or "person") || !_lexicon.Speaker.IsMatch(_text.AsSpan(a.Span.End, Math.Min(40, sentence.End - a.Span.End))))).ToList();
             var before = inSentence.Where(a => a.Span.End <= draft.Trigger.Start).ToList();
             var after = inSentence.Where(a => a.Span.Start >= draft.Trigger.End).ToList();
             ActorMention? Paired(ActorMention first, ActorMention second) =>
@@ -225,14 +231,14 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             return Before(_lexicon.Passive, lastWord, sentence.Start);
         }
 
-        private static bool SameActor(ActorMention a, ActorMention b) =>
-            string.Equals(Key(a), Key(b), StringComparison.Ordinal) || (Generic(a) || Generic(b)) && a.Kind is not null && a.Kind == b.Kind;
+        private bool SameActor(ActorMention a, ActorMention b) =>
+            string.Equals(Key(a), Key(b), StringComparison.Ordinal) || (Generic(a) || Generic(b)) && _types.SameFamily(a.Kind, b.Kind);
 
         /// <summary>A plain noun ("les soldats") that may name an actor the text named before ("l'armée malienne").</summary>
         private static bool Generic(ActorMention a) => a.Entity is null && a.Country is null;
 
         /// <summary>How many different sides these actors are, a plain noun counting with a named actor of its kind.</summary>
-        private static int Sides(params ActorMention?[] actors)
+        private int Sides(params ActorMention?[] actors)
         {
             var distinct = new List<ActorMention>();
             foreach (var a in actors.OfType<ActorMention>().OrderBy(Generic))
@@ -342,7 +348,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             return sharedActor || samePlace || sameDate || near;
         }
 
-        private static void Merge(Draft into, Draft next)
+        private void Merge(Draft into, Draft next)
         {
             into.Mode ??= next.Mode;
             foreach (var actor in new[] { next.Actor1, next.Actor2 })

@@ -17,7 +17,17 @@ public sealed class EventTypeMap
 
     private readonly Dictionary<string, TypeEntry> _types;
 
-    private EventTypeMap(Dictionary<string, TypeEntry> types) => _types = types;
+    private readonly Dictionary<string, int> _kindFamily;
+
+    private EventTypeMap(Dictionary<string, TypeEntry> types, Dictionary<string, int> kindFamily)
+    {
+        _types = types;
+        _kindFamily = kindFamily;
+    }
+
+    /// <summary>Whether a plain noun of one kind may stand for an actor of the other (same kind, or one family of <c>kind_families</c>).</summary>
+    public bool SameFamily(string? a, string? b) =>
+        a is not null && b is not null && (a == b || _kindFamily.TryGetValue(a, out var fa) && _kindFamily.TryGetValue(b, out var fb) && fa == fb);
 
     public bool Knows(string plover) => _types.ContainsKey(plover);
 
@@ -62,6 +72,13 @@ public sealed class EventTypeMap
             var verbal = (Child(entry, "verbal") as YamlScalarNode)?.Value is "true";
             entries[name] = new TypeEntry(Codes(entry), Acled(entry, "on_civilians"), verbal, modes);
         }
-        return new EventTypeMap(entries);
+        var families = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (Child(root, "kind_families") is YamlSequenceNode familyList)
+            foreach (var family in familyList.Children)
+            {
+                if (family is not YamlSequenceNode kinds) throw new LanguageDataException($"{Where(family)}: a kind family is a list of kinds");
+                foreach (var kind in kinds.Children.OfType<YamlScalarNode>()) families[kind.Value ?? ""] = familyList.Children.IndexOf(family);
+            }
+        return new EventTypeMap(entries, families);
     }
 }
