@@ -78,12 +78,26 @@ public sealed class EventLexicon
                 ? list
                 : throw new LanguageDataException($"{path}:1: '{key}' (a list) is missing");
 
+        // Pieces ({aux}) are written once and substituted into the patterns, pieces into pieces in file order.
+        var pieces = new List<(string Name, string Pattern)>();
+        if (root.Children.TryGetValue(new YamlScalarNode("pieces"), out var piecesNode))
+        {
+            if (piecesNode is not YamlMappingNode pieceMap) throw new LanguageDataException($"{Where(piecesNode)}: 'pieces' maps names to patterns");
+            foreach (var (name, value) in pieceMap.Children)
+                pieces.Add((((YamlScalarNode)name).Value ?? "", Expand((value as YamlScalarNode)?.Value ?? throw new LanguageDataException($"{Where(value)}: a piece is a pattern"))));
+        }
+        string Expand(string pattern)
+        {
+            foreach (var (name, piece) in pieces) pattern = pattern.Replace("{" + name + "}", piece, StringComparison.Ordinal);
+            return pattern;
+        }
+
         var triggers = new List<EventTrigger>();
         var alternatives = new List<string>();
         foreach (var node in List("triggers"))
         {
             if (node is not YamlMappingNode entry) throw new LanguageDataException($"{Where(node)}: a trigger is a mapping (match, type, mode, form)");
-            var match = Field(entry, "match");
+            var match = Expand(Field(entry, "match"));
             Compile(match, entry);
             var form = Field(entry, "form") switch
             {
