@@ -124,7 +124,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         {
             var sentence = _doc.Sentences[s];
             var byType = new List<Draft>();
-            var denialEnd = -1;
+            int denialEnd = -1, contentFrom = -1;
             for (var m = _lexicon.Pattern.Match(_text, sentence.Start, sentence.Length); m.Success; m = m.NextMatch())
             {
                 var which = Array.FindIndex(_lexicon.GroupNumbers, g => m.Groups[g].Success);
@@ -135,9 +135,12 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 var draft = new Draft { Plover = trigger.Plover, Mode = trigger.Mode, Trigger = span, Sentence = s, LastSentence = s };
                 draft.Evidence.Add(sentence);
                 if (!ReadClaim(draft)) continue;
-                // What a denial is about ("a démenti avoir visé", "denied carrying out") is not asserted.
+                // What a denial is about ("a démenti avoir visé", "denied carrying out") is negated; what is accused,
+                // demanded or threatened is no event of its own.
                 if (denialEnd >= 0 && span.Start >= denialEnd) draft.Negated = true;
+                else if (contentFrom >= 0 && span.Start >= contentFrom && !_types.Governs(trigger.Plover)) continue;
                 if (trigger.Plover == "REJECT" && trigger.Mode == "deny") denialEnd = span.End;
+                else if (_types.Governs(trigger.Plover) && contentFrom < 0) contentFrom = span.End;
                 FindActors(draft, trigger.Form, sentence);
                 FindPlace(draft, sentence);
                 FindDate(draft, sentence);

@@ -13,7 +13,7 @@ public sealed record EventCodes(string? Cameo, AcledType? Acled);
 /// </summary>
 public sealed class EventTypeMap
 {
-    private sealed record TypeEntry(EventCodes Codes, AcledType? OnCivilians, bool Verbal, IReadOnlyDictionary<string, EventCodes> Modes);
+    private sealed record TypeEntry(EventCodes Codes, AcledType? OnCivilians, bool Verbal, bool Governs, IReadOnlyDictionary<string, EventCodes> Modes);
 
     private readonly Dictionary<string, TypeEntry> _types;
 
@@ -32,6 +32,9 @@ public sealed class EventTypeMap
     public bool Knows(string plover) => _types.ContainsKey(plover);
 
     public bool IsVerbal(string plover) => _types.TryGetValue(plover, out var entry) && entry.Verbal;
+
+    /// <summary>Whether what follows this type's trigger in its sentence is the content of the statement (what is accused, demanded, threatened, refused).</summary>
+    public bool Governs(string plover) => _types.TryGetValue(plover, out var entry) && entry.Governs;
 
     /// <summary>The codes of a type and mode: the mode's where it gives them, else the target's rule (civilians), else the type's.</summary>
     public EventCodes Codes(string plover, string? mode, bool onCivilians)
@@ -70,7 +73,8 @@ public sealed class EventTypeMap
                         ? Codes(modeEntry)
                         : throw new LanguageDataException($"{Where(modeNode)}: a mode maps to {{cameo, acled}}");
             var verbal = (Child(entry, "verbal") as YamlScalarNode)?.Value is "true";
-            entries[name] = new TypeEntry(Codes(entry), Acled(entry, "on_civilians"), verbal, modes);
+            var governs = (Child(entry, "governs") as YamlScalarNode)?.Value is "true";
+            entries[name] = new TypeEntry(Codes(entry), Acled(entry, "on_civilians"), verbal, governs, modes);
         }
         var families = new Dictionary<string, int>(StringComparer.Ordinal);
         if (Child(root, "kind_families") is YamlSequenceNode familyList)
