@@ -16,8 +16,15 @@ internal static class ActorFallback
         for (var i = 0; i < document.Entities.Count; i++)
         {
             var e = document.Entities[i];
-            if (e.Type is not (EntityType.ORG or EntityType.GROUP or EntityType.PERSON)) continue;
             var span = new TextSpan(e.Start, e.End);
+            // A country named as a subject or object, not as a place ("la France a accusé", not "en France"), is its government.
+            if (e.Type == EntityType.LOC && e.Place is not null && e.GeoPrecision is null && e.Country is not null
+                && !lexicon.PlaceCue.IsMatch(document.FoldedText.AsSpan(Math.Max(0, e.Start - 40), e.Start - Math.Max(0, e.Start - 40))))
+            {
+                found.Add(new ActorMention(span, span, e.Text, sentences.Of(e.Start), e.Canonical, e.Country, "government", null, i));
+                continue;
+            }
+            if (e.Type is not (EntityType.ORG or EntityType.GROUP or EntityType.PERSON)) continue;
             // A person acts for the office the text gives them ("le ministre de la Défense, X").
             var name = e.Type == EntityType.PERSON && e.Role is { Length: > 0 } role ? $"{e.Canonical} ({role})" : e.Canonical;
             found.Add(new ActorMention(span, span, e.Text, sentences.Of(e.Start), name, e.Country,
