@@ -111,6 +111,9 @@ public sealed class EventLexicon
             alternatives.Add($"(?<t{alternatives.Count}>{match})");
         }
         var pattern = Compile($@"\b(?:{string.Join("|", alternatives)})\b", root, RegexOptions.Compiled);
+        // First use pays for the JIT of the compiled pattern: pay it here, not under a document's match time limit.
+        try { pattern.IsMatch("frappes attaque 12"); }
+        catch (RegexMatchTimeoutException) { }
         var groups = Enumerable.Range(0, triggers.Count).Select(i => pattern.GroupNumberFromName("t" + i)).ToArray();
 
         if (!root.Children.TryGetValue(new YamlScalarNode("cues"), out var cuesNode) || cuesNode is not YamlMappingNode cues)
