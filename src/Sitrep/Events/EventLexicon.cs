@@ -27,11 +27,30 @@ public sealed record FallbackActorNoun(Regex Pattern, string Name, string Kind);
 public sealed class EventLexicon
 {
     public required string Language { get; init; }
-    /// <summary>All triggers as one pattern; group <c>t{i}</c> is <see cref="Triggers"/>[i].</summary>
-    public required Regex Pattern { get; init; }
     public required IReadOnlyList<EventTrigger> Triggers { get; init; }
-    /// <summary>The regex group number of each trigger, in <see cref="Triggers"/> order.</summary>
-    public required int[] GroupNumbers { get; init; }
+
+    /// <summary>
+    /// The triggers in a few non-backtracking patterns (one named group <c>t{i}</c> per trigger): one
+    /// backtracking alternation of all of them tried every branch at every word and cost most of the stage.
+    /// </summary>
+    private IReadOnlyList<(Regex Pattern, int First, int[] Groups)> Chunks { get; init; } = [];
+
+    /// <summary>The triggers in [start, start+length) of <paramref name="text"/>, left to right, not overlapping; at one position the trigger listed first wins.</summary>
+    public List<(TextSpan Span, int Trigger)> Find(string text, int start, int length)
+    {
+        var found = new List<(TextSpan Span, int Trigger)>();
+        foreach (var (pattern, first, groups) in Chunks)
+            for (var m = pattern.Match(text, start, length); m.Success; m = m.NextMatch())
+            {
+                var which = Array.FindIndex(groups, g => m.Groups[g].Success);
+                if (which >= 0) found.Add((new TextSpan(m.Index, m.Index + m.Length), first + which));
+            }
+        found.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Trigger.CompareTo(b.Trigger));
+        var kept = new List<(TextSpan Span, int Trigger)>(found.Count);
+        foreach (var hit in found)
+            if (kept.Count == 0 || kept[^1].Span.End <= hit.Span.Start) kept.Add(hit);
+        return kept;
+    }
     /// <summary>Matches (anchored at the end) the text before a verb's last word when the verb is passive.</summary>
     public required Regex Passive { get; init; }
     /// <summary>Matches the text just before an actor that does the act ("par", "by", "de").</summary>
@@ -47,6 +66,8 @@ public sealed class EventLexicon
     /// <summary>Matches the text just before a toponym that places the event ("à", "près de", "in").</summary>
     public required Regex PlaceCue { get; init; }
     public required IReadOnlyList<FallbackActorNoun> FallbackActors { get; init; }
+
+    private const int ChunkSize = 12;
 
     public static IReadOnlyDictionary<string, EventLexicon> LoadAll(string root) =>
         LanguageFolders.LoadEach(root, "events.yaml", Load);
@@ -110,11 +131,29 @@ public sealed class EventLexicon
             triggers.Add(new EventTrigger(Field(entry, "type"), mode.Length == 0 ? null : mode, form, Where(entry)));
             alternatives.Add($"(?<t{alternatives.Count}>{match})");
         }
-        var pattern = Compile($@"\b(?:{string.Join("|", alternatives)})\b", root, RegexOptions.Compiled);
-        // First use pays for the JIT of the compiled pattern: pay it here, not under a document's match time limit.
-        try { pattern.IsMatch("frappes attaque 12"); }
-        catch (RegexMatchTimeoutException) { }
-        var groups = Enumerable.Range(0, triggers.Count).Select(i => pattern.GroupNumberFromName("t" + i)).ToArray();
+        // As many triggers per pattern as the non-backtracking engine takes (its automaton has a size limit).
+        var chunks = new List<(Regex Pattern, int First, int[] Groups)>();
+        for (var first = 0; first < alternatives.Count;)
+        {
+            for (var count = Math.Min(ChunkSize, alternatives.Count - first); ; count = (count + 1) / 2)
+            {
+                try
+                {
+                    var pattern = new Regex($@"\b(?:{string.Join("|", alternatives.Skip(first).Take(count))})\b",
+                        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, EventStage.MatchTimeout);
+                    chunks.Add((pattern, first, Enumerable.Range(first, count).Select(i => pattern.GroupNumberFromName("t" + i)).ToArray()));
+                    first += count;
+                    break;
+                }
+                catch (NotSupportedException) when (count > 1)
+                {
+                }
+                catch (NotSupportedException error)
+                {
+                    throw new LanguageDataException($"{triggers[first].Where}: pattern too large ({error.Message})");
+                }
+            }
+        }
 
         if (!root.Children.TryGetValue(new YamlScalarNode("cues"), out var cuesNode) || cuesNode is not YamlMappingNode cues)
             throw new LanguageDataException($"{path}:1: 'cues' (a mapping) is missing");
@@ -129,9 +168,8 @@ public sealed class EventLexicon
         return new EventLexicon
         {
             Language = language,
-            Pattern = pattern,
             Triggers = triggers,
-            GroupNumbers = groups,
+            Chunks = chunks,
             Passive = Cue("passive"),
             Agent = Cue("agent"),
             Patient = Cue("patient"),

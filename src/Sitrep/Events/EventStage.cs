@@ -125,12 +125,9 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             var sentence = _doc.Sentences[s];
             var byType = new List<Draft>();
             int denialEnd = -1, contentFrom = -1;
-            for (var m = _lexicon.Pattern.Match(_text, sentence.Start, sentence.Length); m.Success; m = m.NextMatch())
+            foreach (var (span, which) in _lexicon.Find(_text, sentence.Start, sentence.Length))
             {
-                var which = Array.FindIndex(_lexicon.GroupNumbers, g => m.Groups[g].Success);
-                if (which < 0) continue;
                 var trigger = _lexicon.Triggers[which];
-                var span = new TextSpan(m.Index, m.Index + m.Length);
                 if (InsideName(span)) continue;
                 var draft = new Draft { Plover = trigger.Plover, Mode = trigger.Mode, Trigger = span, Sentence = s, LastSentence = s };
                 draft.Evidence.Add(sentence);
