@@ -112,7 +112,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             foreach (var draft in merged)
                 if (draft.Actor1 is null && draft.Plover == "ASSAULT" && draft.Mode is "aerial" or "drone" or "heavy-weapons" or "explosives")
                     draft.Actor1 = UnknownAttacker(draft);
-            foreach (var draft in merged.Where(d => d.Actor1 is not null || d.Actor2 is not null))
+            // An event needs someone in it; a statement needs its speaker.
+            foreach (var draft in merged.Where(d => _types.IsVerbal(d.Plover) ? d.Actor1 is not null : d.Actor1 is not null || d.Actor2 is not null))
                 _doc.Events.Add(ToEvent(draft, _doc.Events.Count));
         }
 
