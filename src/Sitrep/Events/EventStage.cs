@@ -110,8 +110,13 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 else Merge(into, draft);
             }
             foreach (var draft in merged)
+            {
+                // Civilians suffer violence; they do not inflict it (protesters in a PROTEST still act).
+                if (draft.Plover is "ASSAULT" or "COERCE" && draft.Actor1?.Kind == "civilians" && draft.Actor2?.Kind != "civilians")
+                    (draft.Actor1, draft.Actor2) = (draft.Actor2, draft.Actor1);
                 if (draft.Actor1 is null && draft.Plover == "ASSAULT" && draft.Mode is "aerial" or "drone" or "heavy-weapons" or "explosives")
                     draft.Actor1 = UnknownAttacker(draft);
+            }
             // An event needs someone in it; a statement needs its speaker.
             foreach (var draft in merged.Where(d => _types.IsVerbal(d.Plover) ? d.Actor1 is not null : d.Actor1 is not null || d.Actor2 is not null))
                 _doc.Events.Add(ToEvent(draft, _doc.Events.Count));
@@ -201,6 +206,12 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 case TriggerForm.Mutual when before.Count >= 2 && Paired(before[^2], before[^1]) is { } last:
                     (draft.Actor1, draft.Actor2, draft.Direct) = (before[^2], last, 2);
                     break;
+                case TriggerForm.Mutual when after.Count > 0:
+                    // "des combats ont opposé X à Y": the first actor after, then the next one that is neither it nor its apposition.
+                    draft.Actor1 = after[0];
+                    draft.Actor2 = after.Skip(1).FirstOrDefault(a => !SameActor(a, after[0]) && !Apposition(after, a));
+                    draft.Direct = 1;
+                    break;
                 case TriggerForm.Verb when IsPassive(draft.Trigger, sentence):
                     draft.Actor2 = before.LastOrDefault();
                     draft.Actor1 = after.FirstOrDefault(Agent);
@@ -219,9 +230,15 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     break;
             }
             if (draft.Actor2 is not null && draft.Actor1 is not null && SameActor(draft.Actor1, draft.Actor2)) draft.Actor2 = null;
-            // Civilians suffer violence; they do not inflict it (protesters in a PROTEST still act).
-            if (draft.Plover is "ASSAULT" or "COERCE" && draft.Actor1?.Kind == "civilians" && draft.Actor2?.Kind != "civilians")
-                (draft.Actor1, draft.Actor2) = (draft.Actor2, draft.Actor1);
+        }
+
+        /// <summary>Whether an actor only restates the one before it: "les rebelles du M23", "Forces armées de la RDC (FARDC)".</summary>
+        private bool Apposition(List<ActorMention> actors, ActorMention actor)
+        {
+            var i = actors.IndexOf(actor);
+            if (i <= 0) return false;
+            var gap = _text.AsSpan(actors[i - 1].Span.End, actor.Span.Start - actors[i - 1].Span.End).Trim();
+            return gap.Length == 0 || gap is "(" or "du" or "de" or "des" or "de l'" or "de la" or "of" or "of the" or ",";
         }
 
         private bool IsPassive(TextSpan trigger, TextSpan sentence)
