@@ -69,6 +69,13 @@ public sealed class EventLexicon
 
     private const int ChunkSize = 12;
 
+    private static Regex WarmedUp(Regex regex)
+    {
+        try { regex.IsMatch("par les soldats, a dit"); }
+        catch (RegexMatchTimeoutException) { }
+        return regex;
+    }
+
     public static IReadOnlyDictionary<string, EventLexicon> LoadAll(string root) =>
         LanguageFolders.LoadEach(root, "events.yaml", Load);
 
@@ -157,13 +164,15 @@ public sealed class EventLexicon
 
         if (!root.Children.TryGetValue(new YamlScalarNode("cues"), out var cuesNode) || cuesNode is not YamlMappingNode cues)
             throw new LanguageDataException($"{path}:1: 'cues' (a mapping) is missing");
-        Regex Cue(string key) => Compile(Field(cues, key), cues);
+        // Cues run for every actor near every trigger: compiled, and first used here, so that the JIT is not paid
+        // under a document's match time limit.
+        Regex Cue(string key) => WarmedUp(Compile(Expand(Field(cues, key)), cues, RegexOptions.Compiled));
 
         var nouns = new List<FallbackActorNoun>();
         foreach (var node in List("fallback_actors"))
         {
             if (node is not YamlMappingNode entry) throw new LanguageDataException($"{Where(node)}: an actor noun is a mapping (match, name, kind)");
-            nouns.Add(new FallbackActorNoun(Compile($@"\b(?:{Field(entry, "match")})\b", entry), Field(entry, "name"), Field(entry, "kind")));
+            nouns.Add(new FallbackActorNoun(WarmedUp(Compile($@"\b(?:{Expand(Field(entry, "match"))})\b", entry, RegexOptions.Compiled)), Field(entry, "name"), Field(entry, "kind")));
         }
         return new EventLexicon
         {

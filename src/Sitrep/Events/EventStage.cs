@@ -124,7 +124,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
 
         /// <summary>ACLED's "unidentified armed group" for a remote attack whose author the text does not name; its text is the weapon the trigger names.</summary>
         private ActorMention UnknownAttacker(Draft draft) =>
-            new(draft.Trigger, draft.Trigger, _doc.Text[draft.Trigger.Start..draft.Trigger.End], draft.Sentence, "unknown armed group", null, "unknown", null, null);
+            new(draft.Trigger, draft.Trigger, _doc.Text[draft.Trigger.Start..draft.Trigger.End], draft.Sentence, "unknown armed group", null, null, null, null);
 
         private IEnumerable<Draft> InSentence(int s)
         {
