@@ -24,7 +24,7 @@ internal static class GoldBenchmark
             string.Create(CultureInfo.InvariantCulture, $"text={Text:F3} title={Title:F3} entities={Entities:F3} places={Places:F3}");
     }
 
-    /// <summary>Prints the scores; with floors (bench/floors.json: gold_text, gold_title, gold_entities, gold_places), fails below any.</summary>
+    /// <summary>Prints the scores; with floors (bench/floors.json: gold_text, gold_title, gold_entities, gold_places, gold_events_f1), fails below any.</summary>
     public static int Run(string goldPath, bool detail, string? floorsPath)
     {
         var events = new EventScoring();
@@ -39,6 +39,11 @@ internal static class GoldBenchmark
             var floor = floors.RootElement.GetProperty("gold_" + name).GetDouble();
             if (value >= floor) continue;
             Console.Error.WriteLine($"gate: FAILED: gold-set {name} {value:F3} is below the floor {floor:F3} pinned in {floorsPath}");
+            failed = true;
+        }
+        if (floors.RootElement.TryGetProperty("gold_events_f1", out var eventsFloor) && events.F1 < eventsFloor.GetDouble())
+        {
+            Console.Error.WriteLine($"gate: FAILED: gold-set events F1 {events.F1:F3} is below the floor {eventsFloor.GetDouble():F3} pinned in {floorsPath}");
             failed = true;
         }
         if (!failed) Console.WriteLine("gate: ok (gold-set floors)");
