@@ -295,7 +295,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (!Usable(time)) continue;
                 if (time.Start >= sentence.Start && time.End <= sentence.End)
                 {
-                    var distance = time.Start >= draft.Trigger.End ? time.Start - draft.Trigger.End : draft.Trigger.Start - time.End;
+                    // The time after the trigger is preferred ("ont attaqué lundi"); one before it may be a dateline's.
+                    var distance = time.Start >= draft.Trigger.End ? time.Start - draft.Trigger.End : (draft.Trigger.Start - time.End) * 2;
                     if (distance < bestDistance) (best, bestDistance) = (time, distance);
                 }
                 else if (!verbal && time.Start >= paragraphStart && time.End <= sentence.Start) earlier = time;
