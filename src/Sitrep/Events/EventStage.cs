@@ -212,6 +212,10 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     draft.Actor2 = after.Skip(1).FirstOrDefault(a => !SameActor(a, after[0]) && !Apposition(after, a));
                     draft.Direct = 1;
                     break;
+                case TriggerForm.Mutual when before.Count >= 2 && before.Take(before.Count - 1).LastOrDefault(a => !SameActor(a, before[^1]) && !Apposition(before, before[^1])) is { } other:
+                    // "quatre soldats et au moins onze assaillants ont été tués dans des combats": the two sides named before.
+                    (draft.Actor1, draft.Actor2, draft.Direct) = (other, before[^1], 1);
+                    break;
                 case TriggerForm.Verb when IsPassive(draft.Trigger, sentence):
                     draft.Actor2 = before.LastOrDefault();
                     draft.Actor1 = after.FirstOrDefault(Agent);
@@ -327,29 +331,21 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         private void FindFatalities(Draft draft)
         {
             if (draft.Plover != "ASSAULT" && draft.Mode != "riot") return;
-            int? best = null, low = null, high = null;
-            CasualtyMention? first = null, zero = null;
-            TextSpan? last = null;
-            foreach (var c in _doc.Casualties)
+            var killed = _doc.Casualties.Where(c => c.Sentence == draft.Sentence && c.Category == CasualtyCategory.Killed).ToList();
+            if (killed.Count > 0)
             {
-                if (c.Sentence != draft.Sentence) continue;
-                if (c.Category == CasualtyCategory.Killed)
-                {
-                    first ??= c;
-                    last = c.Span;
-                    best = Add(best, c.Best);
-                    low = Add(low, c.Low);
-                    high = Add(high, c.High);
-                }
-                else if (c.Best == 0) zero ??= c;
+                // ACLED adds the dead of one event up: "quatre soldats et au moins onze assaillants" is at least 15.
+                var exact = killed.All(c => c.Best is not null);
+                int? best = exact ? killed.Sum(c => c.Best!.Value) : null;
+                int? low = !exact && killed.Any(c => c.Low is not null) ? killed.Sum(c => c.Low ?? c.Best ?? 0) : null;
+                int? high = !exact && killed.All(c => c.High is not null || c.Best is not null) && killed.Any(c => c.High is not null)
+                    ? killed.Sum(c => c.High ?? c.Best!.Value) : null;
+                var span = new TextSpan(killed[0].Span.Start, killed[^1].Span.End);
+                draft.Fatalities = new EventFatalities(best, low, high, _doc.Text[span.Start..span.End], span);
             }
-            if (first is not null && last is { } end)
-                draft.Fatalities = new EventFatalities(best, low, high, _doc.Text[first.Span.Start..end.End], new TextSpan(first.Span.Start, end.End));
-            else if (zero is not null)
+            else if (_doc.Casualties.FirstOrDefault(c => c.Sentence == draft.Sentence && c.Best == 0) is { } zero)
                 draft.Fatalities = new EventFatalities(0, null, null, zero.Text, zero.Span);
         }
-
-        private static int? Add(int? sum, int? value) => value is { } v ? (sum ?? 0) + v : sum;
 
         private bool Mergeable(Draft into, Draft next)
         {
