@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Quality gates. (1) Whole records on the team's gold set (bench/gold/sitrep: text, title, entities,
-# places), always. (2) Main-text F1 on the trafilatura evaluation pages (HTML, and the same pages
+# places, events F1), always. (2) Main-text F1 on the trafilatura evaluation pages (HTML, and the same pages
 # stripped of tags as scraped text), when ../shared/bench is present. Each fails below its floor
 # pinned in bench/floors.json.
 set -euo pipefail

@@ -14,7 +14,7 @@ namespace Sitrep.Bench;
 /// Whole records against the team's annotated gold set (<c>bench/gold/sitrep</c>), scored as
 /// <c>../shared/tools/score_gold.py</c> scores them (text snippets, title, entities minus
 /// boilerplate entities, geocoded places), in process, so that the quality gate needs no Python
-/// and no <c>../shared</c>. Events are not scored here yet: the event stage does not exist.
+/// and no <c>../shared</c>. Events are scored by <see cref="EventScoring"/>, tuned and held-out documents apart.
 /// </summary>
 internal static class GoldBenchmark
 {
@@ -24,10 +24,12 @@ internal static class GoldBenchmark
             string.Create(CultureInfo.InvariantCulture, $"text={Text:F3} title={Title:F3} entities={Entities:F3} places={Places:F3}");
     }
 
-    /// <summary>Prints the scores; with floors (bench/floors.json: gold_text, gold_title, gold_entities, gold_places), fails below any.</summary>
+    /// <summary>Prints the scores; with floors (bench/floors.json: gold_text, gold_title, gold_entities, gold_places, gold_events_f1), fails below any.</summary>
     public static int Run(string goldPath, bool detail, string? floorsPath)
     {
-        var scores = Score(goldPath, detail);
+        var events = new EventScoring();
+        var scores = Score(goldPath, detail, events);
+        events.Print();
         Console.WriteLine($"gold {goldPath}: {scores}");
         if (floorsPath is null) return 0;
         using var floors = JsonDocument.Parse(File.ReadAllText(floorsPath));
@@ -39,11 +41,16 @@ internal static class GoldBenchmark
             Console.Error.WriteLine($"gate: FAILED: gold-set {name} {value:F3} is below the floor {floor:F3} pinned in {floorsPath}");
             failed = true;
         }
+        if (floors.RootElement.TryGetProperty("gold_events_f1", out var eventsFloor) && events.F1 < eventsFloor.GetDouble())
+        {
+            Console.Error.WriteLine($"gate: FAILED: gold-set events F1 {events.F1:F3} is below the floor {eventsFloor.GetDouble():F3} pinned in {floorsPath}");
+            failed = true;
+        }
         if (!failed) Console.WriteLine("gate: ok (gold-set floors)");
         return failed ? 1 : 0;
     }
 
-    public static Scores Score(string goldPath, bool detail)
+    public static Scores Score(string goldPath, bool detail, EventScoring? events = null)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(goldPath))!;
         var gold = JsonNode.Parse(File.ReadAllText(goldPath))!["docs"]!.AsArray();
@@ -59,6 +66,7 @@ internal static class GoldBenchmark
             };
             pipeline.Process(document);
             var record = JsonNode.Parse(DocumentRecord.ToJson(document))!;
+            events?.Add(file, record, doc, detail, n => n is null ? "" : Blob(n), Norm);
             var text = Norm(document.Text);
             foreach (var snippet in Strings(doc["text_with"]))
             {

@@ -8,7 +8,8 @@ namespace Sitrep.Bench;
 
 /// <summary>
 /// Speed of the whole per-document pipeline (content, normalisation, language, sentences,
-/// fingerprints, duplicates) on real pages: documents per second on one thread and on all cores.
+/// events, fingerprints, duplicates) on real pages: documents per second on one thread and on all cores,
+/// then each stage's share of the time on the samples (warm).
 /// Inputs are read and decoded before timing, so the figure is processing, not disk.
 /// </summary>
 internal static class PipelineBenchmark
@@ -30,7 +31,30 @@ internal static class PipelineBenchmark
             var all = Median(() => Time(pipeline, set, Environment.ProcessorCount));
             Console.WriteLine($"pipeline: {name}: {one:0} docs/s on one thread, {all:0} docs/s on {Environment.ProcessorCount} threads");
         }
+        StageShares(pipeline, Repeat(samples, 20));
         return 0;
+    }
+
+    /// <summary>Each stage's share of one thread's time on a set, and the rate without the event stage (what it costs).</summary>
+    private static void StageShares(DocumentPipeline pipeline, List<(string Id, ContentKind Kind, string Raw)> set)
+    {
+        var spent = new double[pipeline.Stages.Count];
+        for (var run = 0; run < 3; run++)
+            foreach (var (id, kind, raw) in set)
+            {
+                var document = new Document(id, kind, raw);
+                for (var i = 0; i < pipeline.Stages.Count; i++)
+                {
+                    var clock = Stopwatch.GetTimestamp();
+                    pipeline.Stages[i].Process(document);
+                    spent[i] += Stopwatch.GetElapsedTime(clock).TotalSeconds;
+                }
+            }
+        var total = spent.Sum();
+        Console.WriteLine("pipeline: stage shares on one thread (samples x20): " +
+                          string.Join(", ", pipeline.Stages.Select((stage, i) => $"{stage.Name} {100 * spent[i] / total:0.0}%")));
+        var events = pipeline.Stages.Select((stage, i) => stage.Name == "events" ? spent[i] : 0).Sum();
+        Console.WriteLine($"pipeline: samples x20, stages alone: {3 * set.Count / total:0} docs/s with events, {3 * set.Count / (total - events):0} docs/s without");
     }
 
     private static List<(string Id, ContentKind Kind, string Raw)> Load(string folder)

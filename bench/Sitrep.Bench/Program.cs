@@ -44,7 +44,7 @@ public static partial class Program
             (args, shared) => EntityBenchmark.Run(Path.Combine(shared, "bench"), Option(args, "--corpus") ?? "bench/entities/sitrep", Option(args, "--samples") ?? "samples", args.Contains("--detail"))),
         new("geocode", "[--set bench/geo] [--detail]   (toponym resolution: exact and 50 km accuracy, lookups/s, gazetteer load)",
             (args, _) => Option(args, "--annotate") is { } draft ? GeoBenchmark.Annotate(draft, Option(args, "--out") ?? "-") : GeoBenchmark.Run(Option(args, "--set") ?? "bench/geo", args.Contains("--detail"))),
-        new("gold", "[--gold bench/gold/sitrep/gold.json] [--detail] [--floors bench/floors.json]   (whole records on the team's gold set, scored as tools/score_gold.py: text, title, entities, places)",
+        new("gold", "[--gold bench/gold/sitrep/gold.json] [--detail] [--floors bench/floors.json]   (whole records on the team's gold set, scored as tools/score_gold.py: text, title, entities, places, events tuned and held-out apart)",
             (args, _) => GoldBenchmark.Run(Option(args, "--gold") ?? "bench/gold/sitrep/gold.json", args.Contains("--detail"), Option(args, "--floors"))),
         new("actors", "[--set bench/actors] [--detail] [--try TEXT --lang fr|en] [--gold bench/gold/sitrep/gold.json]   (actor phrases: span P/R/F1, country/kind/code accuracy, stage CPU time; --gold: event sides some actor can fill)",
             (args, _) => ActorBenchmark.Run(Option(args, "--set") ?? "bench/actors", args.Contains("--detail"), Option(args, "--try"), Option(args, "--lang") ?? "fr", Option(args, "--gold"))),

@@ -24,12 +24,18 @@ public sealed class LanguageResources
         _entities = new Lazy<EntityResources>(() => EntityResources.Load(EntityResources.DataRootBeside(root), root));
         _actors = new Lazy<ActorResources>(() => ActorResources.Load(EntityResources.DataRootBeside(root), root, Entities));
         _claims = new Lazy<Claims.ClaimResources>(() => Sitrep.Claims.ClaimResources.Load(root, EntityResources.DataRootBeside(root)));
+        _events = new Lazy<global::Sitrep.Events.EventResources>(() => global::Sitrep.Events.EventResources.Load(EntityResources.DataRootBeside(root), root));
     }
 
     private readonly Lazy<ActorResources> _actors;
 
     /// <summary>Actor phrases (<c>actors.yaml</c>), codes and analysts' actors (<c>data/actors/</c>), loaded on first use.</summary>
     public ActorResources Actors => _actors.Value;
+
+    private readonly Lazy<global::Sitrep.Events.EventResources> _events;
+
+    /// <summary>Event triggers and cues (<c>events.yaml</c>) and the type map (<c>data/events/</c>), loaded on first use.</summary>
+    public global::Sitrep.Events.EventResources Events => _events.Value;
 
     private readonly Lazy<EntityResources> _entities;
 

@@ -2,6 +2,7 @@ using Sitrep.Actors;
 using Sitrep.Claims;
 using Sitrep.Content;
 using Sitrep.Entities;
+using Sitrep.Events;
 using Sitrep.Fusion;
 using Sitrep.Geo;
 using Sitrep.Language;
@@ -33,6 +34,7 @@ public sealed class DocumentPipeline
         EntityGeocoding.CreateDefaultStage(),
         new ActorStage(resources.Actors),
         new ClaimStage(resources.Claims),
+        new EventStage(resources.Events),
         new FingerprintStage(),
     ]);
 

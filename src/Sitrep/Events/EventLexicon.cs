@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+using Sitrep.Language;
+using YamlDotNet.RepresentationModel;
+
+namespace Sitrep.Events;
+
+/// <summary>Where a trigger's actors are found: around a verb (subject, object; "par X" in the passive), after a noun ("frappes de X sur Y"), or both sides at once ("X et Y se sont affrontés").</summary>
+public enum TriggerForm
+{
+    Verb,
+    Noun,
+    Mutual,
+}
+
+/// <summary>One entry of <c>events.yaml</c>'s triggers: the PLOVER type and mode it names and how its actors are found; <see cref="Where"/> is its file and line.</summary>
+public sealed record EventTrigger(string Plover, string? Mode, TriggerForm Form, string Where);
+
+/// <summary>A plain noun that names an actor ("civils", "gunmen") until the actor stage fills <see cref="Document.Actors"/>.</summary>
+public sealed record FallbackActorNoun(Regex Pattern, string Name, string Kind);
+
+/// <summary>
+/// One language's event knowledge, read from <c>lang/&lt;code&gt;/events.yaml</c>: the triggers (one
+/// alternation, one named group per entry, so a sentence is scanned once), the cue patterns that say
+/// which side of a trigger an actor is on (agent, patient, source of the claim, a pair of sides), the
+/// passive marker and the place cue, and a few plain actor nouns for <see cref="ActorFallback"/>.
+/// </summary>
+public sealed class EventLexicon
+{
+    public required string Language { get; init; }
+    public required IReadOnlyList<EventTrigger> Triggers { get; init; }
+
+    /// <summary>
+    /// The triggers in a few non-backtracking patterns (one named group <c>t{i}</c> per trigger): one
+    /// backtracking alternation of all of them tried every branch at every word and cost most of the stage.
+    /// </summary>
+    private IReadOnlyList<(Regex Pattern, int First, int[] Groups)> Chunks { get; init; } = [];
+
+    /// <summary>The triggers in [start, start+length) of <paramref name="text"/>, left to right, not overlapping; at one position the trigger listed first wins.</summary>
+    public List<(TextSpan Span, int Trigger)> Find(string text, int start, int length)
+    {
+        var found = new List<(TextSpan Span, int Trigger)>();
+        foreach (var (pattern, first, groups) in Chunks)
+            for (var m = pattern.Match(text, start, length); m.Success; m = m.NextMatch())
+            {
+                var which = Array.FindIndex(groups, g => m.Groups[g].Success);
+                if (which >= 0) found.Add((new TextSpan(m.Index, m.Index + m.Length), first + which));
+            }
+        found.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Trigger.CompareTo(b.Trigger));
+        var kept = new List<(TextSpan Span, int Trigger)>(found.Count);
+        foreach (var hit in found)
+            if (kept.Count == 0 || kept[^1].Span.End <= hit.Span.Start) kept.Add(hit);
+        return kept;
+    }
+    /// <summary>Matches (anchored at the end) the text before a verb's last word when the verb is passive.</summary>
+    public required Regex Passive { get; init; }
+    /// <summary>Matches the text just before an actor that does the act ("par", "by", "de").</summary>
+    public required Regex Agent { get; init; }
+    /// <summary>Matches the text just before an actor the act is done to ("contre", "on").</summary>
+    public required Regex Patient { get; init; }
+    /// <summary>Matches the text just before an actor that is the source of the report ("selon", "according to").</summary>
+    public required Regex Source { get; init; }
+    /// <summary>Matches (anchored at the start) the text just after an actor that reports what happened ("a déclaré", "said").</summary>
+    public required Regex Speaker { get; init; }
+    /// <summary>Matches the whole text between two actors that go together ("et", "and").</summary>
+    public required Regex Pair { get; init; }
+    /// <summary>Matches the text just before a toponym that places the event ("à", "près de", "in").</summary>
+    public required Regex PlaceCue { get; init; }
+    public required IReadOnlyList<FallbackActorNoun> FallbackActors { get; init; }
+
+    private const int ChunkSize = 12;
+
+    private static Regex WarmedUp(Regex regex)
+    {
+        try { regex.IsMatch("par les soldats, a dit"); }
+        catch (RegexMatchTimeoutException) { }
+        return regex;
+    }
+
+    public static IReadOnlyDictionary<string, EventLexicon> LoadAll(string root) =>
+        LanguageFolders.LoadEach(root, "events.yaml", Load);
+
+    public static EventLexicon Load(string path, string language)
+    {
+        var root = YamlFile.ReadMapping(path, "'triggers', 'cues' and 'fallback_actors'");
+        string Where(YamlNode node) => $"{path}:{node.Start.Line}";
+        Regex Compile(string pattern, YamlNode node, RegexOptions extra = RegexOptions.None)
+        {
+            try
+            {
+                return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | extra, EventStage.MatchTimeout);
+            }
+            catch (ArgumentException error)
+            {
+                throw new LanguageDataException($"{Where(node)}: bad pattern ({error.Message})");
+            }
+        }
+        string Field(YamlMappingNode map, string key, bool required = true)
+        {
+            if (map.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode { Value: { Length: > 0 } text })
+                return text;
+            if (required) throw new LanguageDataException($"{Where(map)}: '{key}' is missing");
+            return "";
+        }
+        YamlSequenceNode List(string key) =>
+            root.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlSequenceNode list
+                ? list
+                : throw new LanguageDataException($"{path}:1: '{key}' (a list) is missing");
+
+        // Pieces ({aux}) are written once and substituted into the patterns, pieces into pieces in file order.
+        var pieces = new List<(string Name, string Pattern)>();
+        if (root.Children.TryGetValue(new YamlScalarNode("pieces"), out var piecesNode))
+        {
+            if (piecesNode is not YamlMappingNode pieceMap) throw new LanguageDataException($"{Where(piecesNode)}: 'pieces' maps names to patterns");
+            foreach (var (name, value) in pieceMap.Children)
+                pieces.Add((((YamlScalarNode)name).Value ?? "", Expand((value as YamlScalarNode)?.Value ?? throw new LanguageDataException($"{Where(value)}: a piece is a pattern"))));
+        }
+        string Expand(string pattern)
+        {
+            foreach (var (name, piece) in pieces) pattern = pattern.Replace("{" + name + "}", piece, StringComparison.Ordinal);
+            return pattern;
+        }
+
+        var triggers = new List<EventTrigger>();
+        var alternatives = new List<string>();
+        foreach (var node in List("triggers"))
+        {
+            if (node is not YamlMappingNode entry) throw new LanguageDataException($"{Where(node)}: a trigger is a mapping (match, type, mode, form)");
+            var match = Expand(Field(entry, "match"));
+            Compile(match, entry);
+            var form = Field(entry, "form") switch
+            {
+                "verb" => TriggerForm.Verb,
+                "noun" => TriggerForm.Noun,
+                "mutual" => TriggerForm.Mutual,
+                var other => throw new LanguageDataException($"{Where(entry)}: form '{other}' is not verb, noun or mutual"),
+            };
+            var mode = Field(entry, "mode", required: false);
+            triggers.Add(new EventTrigger(Field(entry, "type"), mode.Length == 0 ? null : mode, form, Where(entry)));
+            alternatives.Add($"(?<t{alternatives.Count}>{match})");
+        }
+        // As many triggers per pattern as the non-backtracking engine takes (its automaton has a size limit).
+        var chunks = new List<(Regex Pattern, int First, int[] Groups)>();
+        for (var first = 0; first < alternatives.Count;)
+        {
+            for (var count = Math.Min(ChunkSize, alternatives.Count - first); ; count = (count + 1) / 2)
+            {
+                try
+                {
+                    var pattern = new Regex($@"\b(?:{string.Join("|", alternatives.Skip(first).Take(count))})\b",
+                        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, EventStage.MatchTimeout);
+                    chunks.Add((pattern, first, Enumerable.Range(first, count).Select(i => pattern.GroupNumberFromName("t" + i)).ToArray()));
+                    first += count;
+                    break;
+                }
+                catch (NotSupportedException) when (count > 1)
+                {
+                }
+                catch (NotSupportedException error)
+                {
+                    throw new LanguageDataException($"{triggers[first].Where}: pattern too large ({error.Message})");
+                }
+            }
+        }
+
+        if (!root.Children.TryGetValue(new YamlScalarNode("cues"), out var cuesNode) || cuesNode is not YamlMappingNode cues)
+            throw new LanguageDataException($"{path}:1: 'cues' (a mapping) is missing");
+        // Cues run for every actor near every trigger: compiled, and first used here, so that the JIT is not paid
+        // under a document's match time limit.
+        Regex Cue(string key) => WarmedUp(Compile(Expand(Field(cues, key)), cues, RegexOptions.Compiled));
+
+        var nouns = new List<FallbackActorNoun>();
+        foreach (var node in List("fallback_actors"))
+        {
+            if (node is not YamlMappingNode entry) throw new LanguageDataException($"{Where(node)}: an actor noun is a mapping (match, name, kind)");
+            nouns.Add(new FallbackActorNoun(WarmedUp(Compile($@"\b(?:{Expand(Field(entry, "match"))})\b", entry, RegexOptions.Compiled)), Field(entry, "name"), Field(entry, "kind")));
+        }
+        return new EventLexicon
+        {
+            Language = language,
+            Triggers = triggers,
+            Chunks = chunks,
+            Passive = Cue("passive"),
+            Agent = Cue("agent"),
+            Patient = Cue("patient"),
+            Source = Cue("source"),
+            Speaker = Cue("speaker"),
+            Pair = Cue("pair"),
+            PlaceCue = Cue("place"),
+            FallbackActors = nouns,
+        };
+    }
+}

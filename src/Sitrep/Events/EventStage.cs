@@ -1,0 +1,419 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Sitrep.Actors;
+using Sitrep.Claims;
+using Sitrep.Entities;
+using Sitrep.Pipeline;
+using Sitrep.Quantities;
+using Sitrep.Time;
+
+namespace Sitrep.Events;
+
+/// <summary>
+/// Finds the incidents and verbal acts of a document: triggers from <c>lang/&lt;code&gt;/events.yaml</c>,
+/// sentence by sentence; for each, the actors on either side (<see cref="Document.Actors"/>, read through
+/// the trigger's form and the cue words before each actor), the place (the toponym the trigger points
+/// to, else the nearest in the sentence, else the document's focus, coarser), the date (the nearest time
+/// in the sentence, else the last one earlier in the paragraph, else the publication window), the dead
+/// (killed counts of the sentence) and the claim frame (hedged, negated, not a specific occurrence).
+/// Triggers of one type in one sentence are one event; an event told again in a later sentence with
+/// nothing contradicting it (actors, place, date) is merged into the first telling.
+/// </summary>
+public sealed class EventStage(EventResources resources) : IDocumentStage
+{
+    /// <summary>Every pattern of the stage runs under this limit.</summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>How far, in days, a time expression may stretch and still date one event.</summary>
+    private const int LongestEventDays = 7;
+
+    public string Name => "events";
+
+    public void Process(Document document)
+    {
+        document.Events.Clear();
+        if (document.Text.Length == 0 || !resources.Lexicons.TryGetValue(document.Language, out var lexicon)) return;
+        try
+        {
+            new Run(document, lexicon, resources.Types).Find();
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            document.Events.Clear();
+            document.Warn("events: a trigger pattern ran past its time limit; no events for this document");
+        }
+    }
+
+    /// <summary>A trigger found, with the fields found around it, before merging.</summary>
+    private sealed class Draft
+    {
+        public required string Plover;
+        public string? Mode;
+        public required TextSpan Trigger;
+        public required int Sentence;
+        /// <summary>The last sentence that told this event (after merging).</summary>
+        public int LastSentence;
+        public ActorMention? Actor1;
+        public ActorMention? Actor2;
+        public Entity? Place;
+        public bool PlaceFromFocus;
+        public EventDate? Date;
+        public bool DateFromText;
+        public EventFatalities? Fatalities;
+        public bool Hedged;
+        public bool Negated;
+        public List<EventAttribution> Attribution = [];
+        public List<TextSpan> Evidence = [];
+        public int Direct;
+    }
+
+    private sealed class Run
+    {
+        private readonly Document _doc;
+        private readonly EventLexicon _lexicon;
+        private readonly EventTypeMap _types;
+        private readonly string _text;
+        private readonly SentenceIndex _index;
+        private readonly List<ActorMention> _actors;
+        private readonly List<Entity> _places;
+        private readonly Entity? _focus;
+        private readonly DateOnly? _published;
+
+        public Run(Document document, EventLexicon lexicon, EventTypeMap types)
+        {
+            _doc = document;
+            _lexicon = lexicon;
+            _types = types;
+            _text = document.FoldedText.Length == document.Text.Length ? document.FoldedText : document.Text;
+            _index = new SentenceIndex(document.Sentences);
+            _actors = document.Actors.Count > 0 ? document.Actors : ActorFallback.Find(document, lexicon, _index);
+            // A dateline toponym ("BEYROUTH -") says where the report was filed, not where things happened.
+            _places = document.Entities.Where(e => e.Type == EntityType.LOC && e.Place is not null && e.Start > 0).ToList();
+            _focus = _places.Where(e => e.GeoPrecision is not null)
+                .GroupBy(e => e.Place!.Name, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.First().Start)
+                .Select(g => g.First()).FirstOrDefault();
+            _published = document.Published is { Length: >= 10 } p && DateOnly.TryParseExact(p[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                ? day : null;
+        }
+
+        public void Find()
+        {
+            var drafts = new List<Draft>();
+            for (var s = 0; s < _doc.Sentences.Count; s++)
+                drafts.AddRange(InSentence(s));
+            var merged = new List<Draft>();
+            foreach (var draft in drafts)
+            {
+                var into = merged.LastOrDefault(m => Mergeable(m, draft));
+                if (into is null) merged.Add(draft);
+                else Merge(into, draft);
+            }
+            foreach (var draft in merged)
+            {
+                // Civilians suffer violence; they do not inflict it (protesters in a PROTEST still act).
+                if (draft.Plover is "ASSAULT" or "COERCE" && draft.Actor1?.Kind == "civilians" && draft.Actor2?.Kind != "civilians")
+                    (draft.Actor1, draft.Actor2) = (draft.Actor2, draft.Actor1);
+                if (draft.Actor1 is null && draft.Plover == "ASSAULT" && draft.Mode is "aerial" or "drone" or "heavy-weapons" or "explosives")
+                    draft.Actor1 = UnknownAttacker(draft);
+            }
+            // An event needs someone in it; a statement needs its speaker.
+            foreach (var draft in merged.Where(d => _types.IsVerbal(d.Plover) ? d.Actor1 is not null : d.Actor1 is not null || d.Actor2 is not null))
+                _doc.Events.Add(ToEvent(draft, _doc.Events.Count));
+        }
+
+        /// <summary>ACLED's "unidentified armed group" for a remote attack whose author the text does not name; its text is the weapon the trigger names.</summary>
+        private ActorMention UnknownAttacker(Draft draft) =>
+            new(draft.Trigger, draft.Trigger, _doc.Text[draft.Trigger.Start..draft.Trigger.End], draft.Sentence, "unknown armed group", null, null, null, null);
+
+        private IEnumerable<Draft> InSentence(int s)
+        {
+            var sentence = _doc.Sentences[s];
+            var byType = new List<Draft>();
+            int denialEnd = -1, contentFrom = -1;
+            foreach (var (span, which) in _lexicon.Find(_text, sentence.Start, sentence.Length))
+            {
+                var trigger = _lexicon.Triggers[which];
+                if (InsideName(span)) continue;
+                var draft = new Draft { Plover = trigger.Plover, Mode = trigger.Mode, Trigger = span, Sentence = s, LastSentence = s };
+                draft.Evidence.Add(sentence);
+                if (!ReadClaim(draft)) continue;
+                // What a denial is about ("a démenti avoir visé", "denied carrying out") is negated; what is accused,
+                // demanded or threatened is no event of its own.
+                if (denialEnd >= 0 && span.Start >= denialEnd) draft.Negated = true;
+                else if (contentFrom >= 0 && span.Start >= contentFrom && !_types.Governs(trigger.Plover)) continue;
+                if (trigger.Plover == "REJECT" && trigger.Mode == "deny") denialEnd = span.End;
+                else if (_types.Governs(trigger.Plover) && contentFrom < 0) contentFrom = span.End;
+                FindActors(draft, trigger.Form, sentence);
+                FindPlace(draft, sentence);
+                FindDate(draft, sentence);
+                FindFatalities(draft);
+                // Triggers of one type in one sentence tell one event; the one that names the means ("frappes aériennes") leads.
+                var same = byType.FindIndex(d => d.Plover == draft.Plover && d.Negated == draft.Negated);
+                if (same < 0) byType.Add(draft);
+                else if (byType[same].Mode is null && draft.Mode is not null)
+                {
+                    Merge(draft, byType[same]);
+                    byType[same] = draft;
+                }
+                else Merge(byType[same], draft);
+            }
+            return byType;
+        }
+
+        private bool InsideName(TextSpan span) =>
+            _doc.Entities.Any(e => e.Start < span.End && span.Start < e.End)
+            || _actors.Any(a => a.Span.Start < span.End && span.Start < a.Span.End);
+
+        /// <summary>Reads the claim frame holding the trigger; false when the clause tells no specific occurrence.</summary>
+        private bool ReadClaim(Draft draft)
+        {
+            ClaimFrame? frame = null;
+            foreach (var f in _doc.Claims)
+                if (f.Span.Start <= draft.Trigger.Start && draft.Trigger.End <= f.Span.End && (frame is null || f.Span.Length < frame.Span.Length))
+                    frame = f;
+            if (frame is null) return true;
+            if (frame.Modality != ClaimModality.Asserted) return false;
+            draft.Hedged = frame.Hedged;
+            draft.Negated = frame.Negated.Any(n => n.Start < draft.Trigger.End && draft.Trigger.Start < n.End);
+            draft.Attribution.AddRange(frame.Sources.Select(src => new EventAttribution(src.Text, src.Span, src.Canonical)));
+            return true;
+        }
+
+        private bool Before(Regex cue, int offset, int from) =>
+            cue.IsMatch(_text.AsSpan(Math.Max(from, offset - 40), offset - Math.Max(from, offset - 40)));
+
+        private void FindActors(Draft draft, TriggerForm form, TextSpan sentence)
+        {
+            // Who reports an act is no party to it ("selon l'OSDH", "the agency said"), unless the act is the statement itself
+            // or the reporter is an armed party telling its own act ("the army said it struck").
+            var verbal = _types.IsVerbal(draft.Plover);
+            var inSentence = _actors.Where(a => a.Span.Start >= sentence.Start && a.Span.End <= sentence.End
+                                                && !Before(_lexicon.Source, a.Span.Start, sentence.Start)
+                                                && (verbal || a.Kind is not ("organization" or "person") || !_lexicon.Speaker.IsMatch(_text.AsSpan(a.Span.End, Math.Min(40, sentence.End - a.Span.End))))).ToList();
+            var before = inSentence.Where(a => a.Span.End <= draft.Trigger.Start).ToList();
+            var after = inSentence.Where(a => a.Span.Start >= draft.Trigger.End).ToList();
+            ActorMention? Paired(ActorMention first, ActorMention second) =>
+                _lexicon.Pair.IsMatch(_text.AsSpan(first.Span.End, second.Span.Start - first.Span.End)) ? second : null;
+            bool Agent(ActorMention a) => Before(_lexicon.Agent, a.Span.Start, sentence.Start) || a.Span.Start - draft.Trigger.End <= 1;
+            bool Patient(ActorMention a) => Before(_lexicon.Patient, a.Span.Start, sentence.Start);
+
+            switch (form)
+            {
+                case TriggerForm.Mutual when after.Count >= 2 && Paired(after[0], after[1]) is { } second:
+                    (draft.Actor1, draft.Actor2, draft.Direct) = (after[0], second, 2);
+                    break;
+                case TriggerForm.Mutual when before.Count >= 2 && Paired(before[^2], before[^1]) is { } last:
+                    (draft.Actor1, draft.Actor2, draft.Direct) = (before[^2], last, 2);
+                    break;
+                case TriggerForm.Mutual when after.Count > 0:
+                    // "des combats ont opposé X à Y": the first actor after, then the next one that is neither it nor its apposition.
+                    draft.Actor1 = after[0];
+                    draft.Actor2 = after.Skip(1).FirstOrDefault(a => !SameActor(a, after[0]) && !Apposition(after, a));
+                    draft.Direct = 1;
+                    break;
+                case TriggerForm.Mutual when before.Count >= 2 && before.Take(before.Count - 1).LastOrDefault(a => !SameActor(a, before[^1]) && !Apposition(before, before[^1])) is { } other:
+                    // "quatre soldats et au moins onze assaillants ont été tués dans des combats": the two sides named before.
+                    (draft.Actor1, draft.Actor2, draft.Direct) = (other, before[^1], 1);
+                    break;
+                case TriggerForm.Verb when IsPassive(draft.Trigger, sentence):
+                    draft.Actor2 = before.LastOrDefault();
+                    draft.Actor1 = after.FirstOrDefault(Agent);
+                    draft.Direct = 2;
+                    break;
+                case TriggerForm.Noun:
+                    draft.Actor1 = after.FirstOrDefault(a => Agent(a) && !Patient(a)) ?? before.LastOrDefault(a => !Patient(a));
+                    draft.Actor2 = after.FirstOrDefault(a => a != draft.Actor1 && Patient(a));
+                    if (draft.Actor1 is null && draft.Actor2 is null) draft.Actor2 = after.FirstOrDefault();
+                    draft.Direct = 1;
+                    break;
+                default:
+                    draft.Actor1 = before.LastOrDefault(a => !Patient(a)) ?? before.LastOrDefault();
+                    draft.Actor2 = after.FirstOrDefault(a => !Agent(a) || a.Span.Start - draft.Trigger.End <= 1) ?? after.FirstOrDefault();
+                    draft.Direct = 2;
+                    break;
+            }
+            if (draft.Actor2 is not null && draft.Actor1 is not null && SameActor(draft.Actor1, draft.Actor2)) draft.Actor2 = null;
+        }
+
+        /// <summary>Whether an actor only restates the one before it: "les rebelles du M23", "Forces armées de la RDC (FARDC)".</summary>
+        private bool Apposition(List<ActorMention> actors, ActorMention actor)
+        {
+            var i = actors.IndexOf(actor);
+            if (i <= 0) return false;
+            var gap = _text.AsSpan(actors[i - 1].Span.End, actor.Span.Start - actors[i - 1].Span.End).Trim();
+            return gap.Length == 0 || gap is "(" or "du" or "de" or "des" or "de l'" or "de la" or "of" or "of the" or ",";
+        }
+
+        private bool IsPassive(TextSpan trigger, TextSpan sentence)
+        {
+            // The passive marker sits before the participle, the trigger's last word ("ont été visés").
+            var lastWord = trigger.End;
+            while (lastWord > trigger.Start && !char.IsWhiteSpace(_text[lastWord - 1])) lastWord--;
+            return Before(_lexicon.Passive, lastWord, sentence.Start);
+        }
+
+        private bool SameActor(ActorMention a, ActorMention b) =>
+            string.Equals(Key(a), Key(b), StringComparison.Ordinal) || (Generic(a) || Generic(b)) && _types.SameFamily(a.Kind, b.Kind);
+
+        /// <summary>A plain noun ("les soldats") that may name an actor the text named before ("l'armée malienne").</summary>
+        private static bool Generic(ActorMention a) => a.Entity is null && a.Country is null;
+
+        /// <summary>How many different sides these actors are, a plain noun counting with a named actor of its kind.</summary>
+        private int Sides(params ActorMention?[] actors)
+        {
+            var distinct = new List<ActorMention>();
+            foreach (var a in actors.OfType<ActorMention>().OrderBy(Generic))
+                if (!distinct.Any(d => SameActor(d, a))) distinct.Add(a);
+            return distinct.Count;
+        }
+
+        private static string Key(ActorMention a) => (a.Name ?? a.Text).ToLowerInvariant();
+
+        private void FindPlace(Draft draft, TextSpan sentence)
+        {
+            Entity? best = null;
+            var bestScore = int.MaxValue;
+            foreach (var place in _places)
+            {
+                if (place.Start < sentence.Start || place.End > sentence.End) continue;
+                var distance = place.Start >= draft.Trigger.End ? place.Start - draft.Trigger.End : (draft.Trigger.Start - place.End) * 2;
+                if (!Before(_lexicon.PlaceCue, place.Start, sentence.Start)) distance += 200;
+                if (place.GeoPrecision is null) distance += 400;
+                if (distance < bestScore) (best, bestScore) = (place, distance);
+            }
+            if (best is not null) draft.Place = best;
+            else if (!_types.IsVerbal(draft.Plover) && _focus is not null) (draft.Place, draft.PlaceFromFocus) = (_focus, true);
+        }
+
+        private void FindDate(Draft draft, TextSpan sentence)
+        {
+            // A statement reported without a day is dated to the publication window, not to the paragraph's last date.
+            var verbal = _types.IsVerbal(draft.Plover);
+            var paragraphStart = _doc.Paragraphs.LastOrDefault(p => p.Span.Start <= sentence.Start)?.Span.Start ?? 0;
+            TimeExpression? best = null;
+            var bestDistance = int.MaxValue;
+            TimeExpression? earlier = null;
+            foreach (var time in _doc.Times)
+            {
+                if (!Usable(time)) continue;
+                if (time.Start >= sentence.Start && time.End <= sentence.End)
+                {
+                    // The time after the trigger is preferred ("ont attaqué lundi"); one before it may be a dateline's.
+                    var distance = time.Start >= draft.Trigger.End ? time.Start - draft.Trigger.End : (draft.Trigger.Start - time.End) * 2;
+                    if (distance < bestDistance) (best, bestDistance) = (time, distance);
+                }
+                else if (!verbal && time.Start >= paragraphStart && time.End <= sentence.Start) earlier = time;
+            }
+            if ((best ?? earlier) is { } chosen)
+            {
+                string from = chosen.From![..10], to = chosen.To![..10];
+                var oneDay = from == to;
+                draft.Date = new EventDate(oneDay ? from : chosen.Value ?? from, oneDay ? TimeGrain.Day : chosen.Grain, from, to, chosen.Text, new TextSpan(chosen.Start, chosen.End));
+                draft.DateFromText = best is not null;
+                if (best is not null) draft.Direct++;
+            }
+            else if (_published is { } day)
+            {
+                var published = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                draft.Date = new EventDate(published, TimeGrain.Day, day.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), published, null, null);
+            }
+        }
+
+        private static bool Usable(TimeExpression time)
+        {
+            if (time.From is not { Length: >= 10 } from || time.To is not { Length: >= 10 } to) return false;
+            if (!DateOnly.TryParseExact(from[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var a)
+                || !DateOnly.TryParseExact(to[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var b)) return false;
+            return b.DayNumber - a.DayNumber <= LongestEventDays;
+        }
+
+        private void FindFatalities(Draft draft)
+        {
+            if (draft.Plover != "ASSAULT" && draft.Mode != "riot") return;
+            var killed = _doc.Casualties.Where(c => c.Sentence == draft.Sentence && c.Category == CasualtyCategory.Killed).ToList();
+            if (killed.Count > 0)
+            {
+                // ACLED adds the dead of one event up: "quatre soldats et au moins onze assaillants" is at least 15.
+                var exact = killed.All(c => c.Best is not null);
+                int? best = exact ? killed.Sum(c => c.Best!.Value) : null;
+                int? low = !exact && killed.Any(c => c.Low is not null) ? killed.Sum(c => c.Low ?? c.Best ?? 0) : null;
+                int? high = !exact && killed.All(c => c.High is not null || c.Best is not null) && killed.Any(c => c.High is not null)
+                    ? killed.Sum(c => c.High ?? c.Best!.Value) : null;
+                var span = new TextSpan(killed[0].Span.Start, killed[^1].Span.End);
+                draft.Fatalities = new EventFatalities(best, low, high, _doc.Text[span.Start..span.End], span);
+            }
+            else if (_doc.Casualties.FirstOrDefault(c => c.Sentence == draft.Sentence && c.Best == 0) is { } zero)
+                draft.Fatalities = new EventFatalities(0, null, null, zero.Text, zero.Span);
+        }
+
+        private bool Mergeable(Draft into, Draft next)
+        {
+            if (into.Plover != next.Plover || into.Negated != next.Negated) return false;
+            if (Sides(into.Actor1, into.Actor2, next.Actor1, next.Actor2) > 2) return false;
+            var sharedActor = next.Actor1 is not null && (into.Actor1 is not null && SameActor(into.Actor1, next.Actor1) || into.Actor2 is not null && SameActor(into.Actor2, next.Actor1))
+                              || next.Actor2 is not null && (into.Actor1 is not null && SameActor(into.Actor1, next.Actor2) || into.Actor2 is not null && SameActor(into.Actor2, next.Actor2));
+            var placeKnown = into.Place is not null && !into.PlaceFromFocus && next.Place is not null && !next.PlaceFromFocus;
+            var samePlace = placeKnown && into.Place!.Place!.Name == next.Place!.Place!.Name;
+            if (placeKnown && !samePlace) return false;
+            var datesKnown = into.DateFromText && next.DateFromText;
+            var sameDate = datesKnown && string.CompareOrdinal(into.Date!.From, next.Date!.To) <= 0 && string.CompareOrdinal(next.Date.From, into.Date.To) <= 0;
+            if (datesKnown && !sameDate) return false;
+            var near = next.Sentence - into.LastSentence <= 1;
+            return sharedActor || samePlace || sameDate || near;
+        }
+
+        private void Merge(Draft into, Draft next)
+        {
+            into.Mode ??= next.Mode;
+            foreach (var actor in new[] { next.Actor1, next.Actor2 })
+            {
+                if (actor is null || into.Actor1 is not null && SameActor(into.Actor1, actor) || into.Actor2 is not null && SameActor(into.Actor2, actor)) continue;
+                if (into.Actor1 is null) into.Actor1 = actor;
+                else into.Actor2 ??= actor;
+            }
+            if (into.Place is null || into.PlaceFromFocus && next.Place is not null && !next.PlaceFromFocus)
+                (into.Place, into.PlaceFromFocus) = (next.Place, next.PlaceFromFocus);
+            if (!into.DateFromText && next.DateFromText) (into.Date, into.DateFromText) = (next.Date, true);
+            into.Fatalities ??= next.Fatalities;
+            into.Hedged |= next.Hedged;
+            foreach (var source in next.Attribution)
+                if (!into.Attribution.Contains(source)) into.Attribution.Add(source);
+            foreach (var span in next.Evidence)
+                if (!into.Evidence.Contains(span)) into.Evidence.Add(span);
+            into.Direct = Math.Max(into.Direct, next.Direct);
+            into.LastSentence = next.LastSentence;
+        }
+
+        private Event ToEvent(Draft d, int index)
+        {
+            var onCivilians = d.Actor2?.Kind == "civilians" || d.Actor2 is null && d.Actor1?.Kind == "civilians";
+            var codes = _types.Codes(d.Plover, d.Mode, onCivilians);
+            var found = (d.Actor1 is null ? 0 : 1) + (d.Actor2 is null ? 0 : 1) + (d.Place is null || d.PlaceFromFocus ? 0 : 1) + (d.DateFromText ? 1 : 0);
+            var e = new Event
+            {
+                Id = $"{_doc.Id}#e{index + 1}",
+                Plover = d.Plover,
+                Mode = d.Mode,
+                Acled = codes.Acled,
+                Cameo = codes.Cameo,
+                Actor1 = ToActor(d.Actor1),
+                Actor2 = ToActor(d.Actor2),
+                Location = d.Place is { Place: { } place } p ? new EventLocation(place, p.Text, new TextSpan(p.Start, p.End)) : null,
+                GeoPrecision = d.Place is null ? null : d.PlaceFromFocus ? 3 : d.Place.GeoPrecision ?? 3,
+                Date = d.Date,
+                Fatalities = d.Fatalities,
+                Hedged = d.Hedged,
+                Negated = d.Negated,
+                Trigger = d.Trigger,
+                Confidence = Math.Min(0.95, 0.35 + 0.1 * found + 0.05 * d.Direct + (d.Evidence.Count > 1 ? 0.05 : 0)),
+            };
+            e.Attribution.AddRange(d.Attribution);
+            e.Evidence.AddRange(d.Evidence.OrderBy(span => span.Start));
+            return e;
+        }
+
+        private static EventActor? ToActor(ActorMention? a) =>
+            a is null ? null : new EventActor(a.Text, a.Span, a.Name, a.Country, a.Kind, a.Code);
+    }
+}

@@ -1,0 +1,88 @@
+using Sitrep.Language;
+using YamlDotNet.RepresentationModel;
+
+namespace Sitrep.Events;
+
+/// <summary>The codes one PLOVER type (or one of its modes) maps to.</summary>
+public sealed record EventCodes(string? Cameo, AcledType? Acled);
+
+/// <summary>
+/// PLOVER type and mode → CAMEO code and ACLED type/sub-type, read from <c>data/events/types.yaml</c>
+/// (language-independent). Also says which types are verbal acts (statements), which the stage dates
+/// to the publication window when the text gives no day.
+/// </summary>
+public sealed class EventTypeMap
+{
+    private sealed record TypeEntry(EventCodes Codes, AcledType? OnCivilians, bool Verbal, bool Governs, IReadOnlyDictionary<string, EventCodes> Modes);
+
+    private readonly Dictionary<string, TypeEntry> _types;
+
+    private readonly Dictionary<string, int> _kindFamily;
+
+    private EventTypeMap(Dictionary<string, TypeEntry> types, Dictionary<string, int> kindFamily)
+    {
+        _types = types;
+        _kindFamily = kindFamily;
+    }
+
+    /// <summary>Whether a plain noun of one kind may stand for an actor of the other (same kind, or one family of <c>kind_families</c>).</summary>
+    public bool SameFamily(string? a, string? b) =>
+        a is not null && b is not null && (a == b || _kindFamily.TryGetValue(a, out var fa) && _kindFamily.TryGetValue(b, out var fb) && fa == fb);
+
+    public bool Knows(string plover) => _types.ContainsKey(plover);
+
+    public bool IsVerbal(string plover) => _types.TryGetValue(plover, out var entry) && entry.Verbal;
+
+    /// <summary>Whether what follows this type's trigger in its sentence is the content of the statement (what is accused, demanded, threatened, refused).</summary>
+    public bool Governs(string plover) => _types.TryGetValue(plover, out var entry) && entry.Governs;
+
+    /// <summary>The codes of a type and mode: the mode's where it gives them, else the target's rule (civilians), else the type's.</summary>
+    public EventCodes Codes(string plover, string? mode, bool onCivilians)
+    {
+        if (!_types.TryGetValue(plover, out var entry)) return new EventCodes(null, null);
+        var byMode = mode is not null && entry.Modes.TryGetValue(mode, out var m) ? m : null;
+        var acled = byMode?.Acled ?? (onCivilians ? entry.OnCivilians : null) ?? entry.Codes.Acled;
+        return new EventCodes(byMode?.Cameo ?? entry.Codes.Cameo, acled);
+    }
+
+    public static EventTypeMap Load(string path)
+    {
+        var root = YamlFile.ReadMapping(path, "'types'");
+        string Where(YamlNode node) => $"{path}:{node.Start.Line}";
+        if (!root.Children.TryGetValue(new YamlScalarNode("types"), out var typesNode) || typesNode is not YamlMappingNode types)
+            throw new LanguageDataException($"{path}:1: 'types' (a mapping) is missing");
+        YamlNode? Child(YamlMappingNode map, string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
+        AcledType? Acled(YamlMappingNode map, string key) => Child(map, key) switch
+        {
+            null => null,
+            YamlSequenceNode { Children.Count: 2 } pair when pair[0] is YamlScalarNode { Value: { } type } && pair[1] is YamlScalarNode { Value: { } sub }
+                => new AcledType(type, sub),
+            var other => throw new LanguageDataException($"{Where(other)}: '{key}' is [type, sub-type]"),
+        };
+        EventCodes Codes(YamlMappingNode map) => new((Child(map, "cameo") as YamlScalarNode)?.Value, Acled(map, "acled"));
+
+        var entries = new Dictionary<string, TypeEntry>(StringComparer.Ordinal);
+        foreach (var (nameNode, valueNode) in types.Children)
+        {
+            var name = ((YamlScalarNode)nameNode).Value ?? "";
+            if (valueNode is not YamlMappingNode entry) throw new LanguageDataException($"{Where(valueNode)}: '{name}' must be a mapping");
+            var modes = new Dictionary<string, EventCodes>(StringComparer.Ordinal);
+            if (Child(entry, "modes") is YamlMappingNode modeMap)
+                foreach (var (modeName, modeNode) in modeMap.Children)
+                    modes[((YamlScalarNode)modeName).Value ?? ""] = modeNode is YamlMappingNode modeEntry
+                        ? Codes(modeEntry)
+                        : throw new LanguageDataException($"{Where(modeNode)}: a mode maps to {{cameo, acled}}");
+            var verbal = (Child(entry, "verbal") as YamlScalarNode)?.Value is "true";
+            var governs = (Child(entry, "governs") as YamlScalarNode)?.Value is "true";
+            entries[name] = new TypeEntry(Codes(entry), Acled(entry, "on_civilians"), verbal, governs, modes);
+        }
+        var families = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (Child(root, "kind_families") is YamlSequenceNode familyList)
+            foreach (var family in familyList.Children)
+            {
+                if (family is not YamlSequenceNode kinds) throw new LanguageDataException($"{Where(family)}: a kind family is a list of kinds");
+                foreach (var kind in kinds.Children.OfType<YamlScalarNode>()) families[kind.Value ?? ""] = familyList.Children.IndexOf(family);
+            }
+        return new EventTypeMap(entries, families);
+    }
+}
