@@ -15,14 +15,12 @@ public enum TriggerForm
 /// <summary>One entry of <c>events.yaml</c>'s triggers: the PLOVER type and mode it names and how its actors are found; <see cref="Where"/> is its file and line.</summary>
 public sealed record EventTrigger(string Plover, string? Mode, TriggerForm Form, string Where);
 
-/// <summary>A plain noun that names an actor ("civils", "gunmen") until the actor stage fills <see cref="Document.Actors"/>.</summary>
-public sealed record FallbackActorNoun(Regex Pattern, string Name, string Kind);
 
 /// <summary>
 /// One language's event knowledge, read from <c>lang/&lt;code&gt;/events.yaml</c>: the triggers (one
 /// alternation, one named group per entry, so a sentence is scanned once), the cue patterns that say
 /// which side of a trigger an actor is on (agent, patient, source of the claim, a pair of sides), the
-/// passive marker and the place cue, and a few plain actor nouns for <see cref="ActorFallback"/>.
+/// passive marker and the place cue.
 /// </summary>
 public sealed class EventLexicon
 {
@@ -65,7 +63,6 @@ public sealed class EventLexicon
     public required Regex Pair { get; init; }
     /// <summary>Matches the text just before a toponym that places the event ("à", "près de", "in").</summary>
     public required Regex PlaceCue { get; init; }
-    public required IReadOnlyList<FallbackActorNoun> FallbackActors { get; init; }
 
     private const int ChunkSize = 12;
 
@@ -81,7 +78,7 @@ public sealed class EventLexicon
 
     public static EventLexicon Load(string path, string language)
     {
-        var root = YamlFile.ReadMapping(path, "'triggers', 'cues' and 'fallback_actors'");
+        var root = YamlFile.ReadMapping(path, "'triggers' and 'cues'");
         string Where(YamlNode node) => $"{path}:{node.Start.Line}";
         Regex Compile(string pattern, YamlNode node, RegexOptions extra = RegexOptions.None)
         {
@@ -168,12 +165,6 @@ public sealed class EventLexicon
         // under a document's match time limit.
         Regex Cue(string key) => WarmedUp(Compile(Expand(Field(cues, key)), cues, RegexOptions.Compiled));
 
-        var nouns = new List<FallbackActorNoun>();
-        foreach (var node in List("fallback_actors"))
-        {
-            if (node is not YamlMappingNode entry) throw new LanguageDataException($"{Where(node)}: an actor noun is a mapping (match, name, kind)");
-            nouns.Add(new FallbackActorNoun(WarmedUp(Compile($@"\b(?:{Expand(Field(entry, "match"))})\b", entry, RegexOptions.Compiled)), Field(entry, "name"), Field(entry, "kind")));
-        }
         return new EventLexicon
         {
             Language = language,
@@ -186,7 +177,6 @@ public sealed class EventLexicon
             Speaker = Cue("speaker"),
             Pair = Cue("pair"),
             PlaceCue = Cue("place"),
-            FallbackActors = nouns,
         };
     }
 }

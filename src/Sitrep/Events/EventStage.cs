@@ -86,7 +86,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             _types = types;
             _text = document.FoldedText.Length == document.Text.Length ? document.FoldedText : document.Text;
             _index = new SentenceIndex(document.Sentences);
-            _actors = document.Actors.Count > 0 ? document.Actors : ActorFallback.Find(document, lexicon, _index);
+            _actors = document.Actors;
             // A dateline toponym ("BEYROUTH -") says where the report was filed, not where things happened.
             _places = document.Entities.Where(e => e.Type == EntityType.LOC && e.Place is not null && e.Start > 0).ToList();
             _focus = _places.Where(e => e.GeoPrecision is not null)
@@ -161,9 +161,9 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             return byType;
         }
 
+        // Only names hide a trigger: a descriptive actor phrase may name the means ("Russian drones", "des avions russes").
         private bool InsideName(TextSpan span) =>
-            _doc.Entities.Any(e => e.Start < span.End && span.Start < e.End)
-            || _actors.Any(a => a.Span.Start < span.End && span.Start < a.Span.End);
+            _doc.Entities.Any(e => e.Start < span.End && span.Start < e.End);
 
         /// <summary>Reads the claim frame holding the trigger; false when the clause tells no specific occurrence.</summary>
         private bool ReadClaim(Draft draft)

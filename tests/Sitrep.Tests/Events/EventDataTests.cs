@@ -26,8 +26,6 @@ public sealed class EventDataTests
           speaker: "^\\s*a dit"
           pair: "^\\s*et\\s*$"
           place: "à\\s+$"
-        fallback_actors:
-          - {match: "soldats", name: military, kind: military}
         """;
 
     [Fact]
@@ -60,6 +58,8 @@ public sealed class EventDataTests
         const string text = "Les soldats ont subi une attaque.";
         var document = new Document("xx", ContentKind.Body, text) { Language = "xx", Text = text, FoldedText = text };
         document.Sentences.Add(new TextSpan(0, text.Length));
+        // What the actor stage would find with an xx/actors.yaml naming "soldats".
+        document.Actors.Add(new Sitrep.Actors.ActorMention(new TextSpan(4, 11), new TextSpan(4, 11), "soldats", 0, "military", null, "military", null, null));
         new EventStage(resources).Process(document);
         document.Events.Should().ContainSingle().Which.Should().Match<Event>(e => e.Plover == "ASSAULT" && e.Cameo == "190" && (e.Actor1 ?? e.Actor2)!.Name == "military");
     }
