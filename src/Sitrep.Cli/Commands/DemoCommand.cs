@@ -31,9 +31,15 @@ internal static class DemoCommand
 
             ListCommand.Print(store, 500, $"Documents in {path}");
             StatsCommand.Print(store.Stats());
+            var events = store.Events(new EventFilter { Limit = 30 }).ToList();
+            if (events.Count > 0)
+            {
+                Console.WriteLine($"Events found (the first {events.Count} by date; ./sitrep events for all and filters):");
+                EventsCommand.Print(events);
+            }
             Console.WriteLine($"This run: {summary.Added} added, {summary.Updated} updated, {summary.Unchanged} already stored " +
                               $"(same content), {summary.NearDuplicates} marked as duplicates, {summary.Failed} failed.");
-            Console.WriteLine($"Next: ./sitrep search \"frappes drone\" --db {path}   ./sitrep list   ./sitrep show ID   ./sitrep extract samples/");
+            Console.WriteLine($"Next: ./sitrep events --db {path}   ./sitrep export --format acled-csv   ./sitrep search \"frappes drone\"   ./sitrep show ID   ./sitrep extract samples/");
             return reporter.ExitCode;
         });
         return command;

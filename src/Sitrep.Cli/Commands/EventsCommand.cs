@@ -49,7 +49,7 @@ internal static class EventsCommand
         return command;
     }
 
-    private static void Print(IReadOnlyList<StoredEvent> events)
+    internal static void Print(IReadOnlyList<StoredEvent> events)
     {
         if (events.Count == 0)
         {
