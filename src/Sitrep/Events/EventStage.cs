@@ -360,7 +360,10 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             var sameDate = datesKnown && string.CompareOrdinal(into.Date!.From, next.Date!.To) <= 0 && string.CompareOrdinal(next.Date.From, into.Date.To) <= 0;
             if (datesKnown && !sameDate) return false;
             var near = next.Sentence - into.LastSentence <= 1;
-            return sharedActor || samePlace || sameDate || near;
+            // An act told again with neither a day nor a place of its own ("les raids auraient été menés par des
+            // avions russes") adds to the incident already told, not a new one; statements are many and short.
+            var retold = !_types.IsVerbal(next.Plover) && !next.DateFromText && (next.Place is null || next.PlaceFromFocus);
+            return sharedActor || samePlace || sameDate || near || retold;
         }
 
         private void Merge(Draft into, Draft next)
