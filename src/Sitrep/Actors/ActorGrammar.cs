@@ -15,6 +15,8 @@ internal sealed record ActorHead(string Kind, string Noun, string Name, string P
 {
     /// <summary>A CAMEO role written after the country instead of the kind's ("OPP" for the opposition, "LAB" for unions).</summary>
     public string? Role { get; init; }
+    /// <summary>A weapon or strike noun ("frappes", "missiles") that names an actor only with its state written beside it ("missiles russes").</summary>
+    public bool Owned { get; init; }
 }
 
 /// <summary>What a modifier of an actor phrase says (see lang/fr/actors.yaml).</summary>
@@ -86,7 +88,7 @@ internal sealed class ActorGrammar
             var head = new ActorHead(Kind(node), EntityYaml.Required(node, "noun", path), EntityYaml.Required(node, "name", path),
                 EntityYaml.Required(node, "plain", path), EntityYaml.Scalar(node, "focus") == "true",
                 EntityYaml.List(node, "refers").Select(k => kinds.Contains(k) ? k : throw new LanguageDataException($"{path}:{node.Start.Line}: kind '{k}' is unknown")).ToHashSet(StringComparer.Ordinal),
-                EntityYaml.Scalar(node, "code"), EntityYaml.Scalar(node, "adjective") == "true") { Role = EntityYaml.Scalar(node, "role") };
+                EntityYaml.Scalar(node, "code"), EntityYaml.Scalar(node, "adjective") == "true") { Role = EntityYaml.Scalar(node, "role"), Owned = EntityYaml.Scalar(node, "owned") == "true" };
             foreach (var word in Words(node, path)) grammar.Heads.Add(word, head);
         }
         foreach (var word in EntityYaml.List(root, "determiners")) grammar.Determiners.Add(word, word);

@@ -272,6 +272,8 @@ internal sealed class ActorPass
             break;
         }
         if (IsRoleOfPerson(start, q)) return false;
+        // A weapon names its user only through an adjective ("frappes russes"); "frappes de l'aviation soudanaise" leaves the name its own phrase.
+        if (chosen.Owned && (state.Entity >= 0 || state.Country is null && state.Leader is null && state.Backer is null)) return false;
         Add(FromPhrase(chosen, state, _tokens[start].Start, _tokens[head.Value.Start].Start, _tokens[head.Value.End - 1].End, _tokens[q - 1].End, grammar));
         end = q;
         return true;

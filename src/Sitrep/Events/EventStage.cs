@@ -233,6 +233,13 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     draft.Direct = 2;
                     break;
             }
+            // A phrase that holds the trigger names its author: "des frappes russes", "bombardements des FSR".
+            if (_actors.FirstOrDefault(a => a.Span.Start <= draft.Trigger.Start && draft.Trigger.End <= a.Span.End) is { } owner
+                && (draft.Actor1 is null || draft.Actor1.Kind is "civilians" or "government" or "organization" or "person"))
+            {
+                if (draft.Actor1 is not null && draft.Actor2 is null && draft.Actor1.Kind == "civilians") draft.Actor2 = draft.Actor1;
+                draft.Actor1 = owner;
+            }
             if (draft.Actor2 is not null && draft.Actor1 is not null && SameActor(draft.Actor1, draft.Actor2)) draft.Actor2 = null;
         }
 
