@@ -63,13 +63,14 @@ public sealed class EventLexicon
     public required Regex Pair { get; init; }
     /// <summary>Matches the text just before a toponym that places the event ("à", "près de", "in").</summary>
     public required Regex PlaceCue { get; init; }
+    /// <summary>Matches the whole text between an actor and one that only restates it ("les rebelles du M23", "FARDC (…)").</summary>
+    public required Regex Apposition { get; init; }
 
     private const int ChunkSize = 12;
 
     private static Regex WarmedUp(Regex regex)
     {
-        try { regex.IsMatch("par les soldats, a dit"); }
-        catch (RegexMatchTimeoutException) { }
+        RegexWarmUp.TryRun(regex);
         return regex;
     }
 
@@ -177,6 +178,7 @@ public sealed class EventLexicon
             Speaker = Cue("speaker"),
             Pair = Cue("pair"),
             PlaceCue = Cue("place"),
+            Apposition = Cue("apposition"),
         };
     }
 }

@@ -248,8 +248,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         {
             var i = actors.IndexOf(actor);
             if (i <= 0) return false;
-            var gap = _text.AsSpan(actors[i - 1].Span.End, actor.Span.Start - actors[i - 1].Span.End).Trim();
-            return gap.Length == 0 || gap is "(" or "du" or "de" or "des" or "de l'" or "de la" or "of" or "of the" or ",";
+            return _lexicon.Apposition.IsMatch(_text.AsSpan(actors[i - 1].Span.End, actor.Span.Start - actors[i - 1].Span.End));
         }
 
         private bool IsPassive(TextSpan trigger, TextSpan sentence)

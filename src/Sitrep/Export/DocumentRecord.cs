@@ -10,7 +10,7 @@ namespace Sitrep.Export;
 /// </summary>
 public static class DocumentRecord
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
+    internal static readonly JsonWriterOptions WriterOptions = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Indented = false,

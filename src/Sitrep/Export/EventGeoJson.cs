@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Sitrep.Storage;
 
@@ -11,7 +10,7 @@ namespace Sitrep.Export;
 /// </summary>
 public static class EventGeoJson
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
+    private static JsonWriterOptions Options => DocumentRecord.WriterOptions;
 
     public static ExportSummary Write(IEnumerable<StoredEvent> events, TextWriter output)
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Sitrep.Language;
 
 namespace Sitrep.Time;
 
@@ -38,8 +39,8 @@ public sealed class TimeCheck
     public bool IsMatch(ReadOnlySpan<char> window, bool literalFound) => literalFound && (Whole || Pattern.IsMatch(window));
 
     /// <summary>Runs each pattern once, so that compiling it to machine code happens now and not under a document's match time limit.</summary>
-    /// <summary>Runs the compiled patterns once (see <see cref="TimeGrammar.WarmedUp"/>); false when the machine is too busy to.</summary>
-    internal bool WarmUp() => (Prefilter is null || TimeGrammar.WarmedUp(Prefilter)) && TimeGrammar.WarmedUp(Pattern);
+    /// <summary>Runs the compiled patterns once (see <see cref="RegexWarmUp"/>); false when the machine is too busy to.</summary>
+    internal bool WarmUp() => (Prefilter is null || RegexWarmUp.TryRun(Prefilter)) && RegexWarmUp.TryRun(Pattern);
 
     /// <summary>The same check with its patterns compiled to IL.</summary>
     public TimeCheck Compiled() =>

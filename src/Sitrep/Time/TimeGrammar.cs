@@ -40,7 +40,6 @@ public sealed class TimeGrammar
     /// What each compiled pattern first runs on: a start for every pattern (digits, letters, signs), so that
     /// its matching code, not only its scan, is JIT-compiled here rather than under a document's time limit.
     /// </summary>
-    private const string WarmUp = "12 3 a b c d e f g h i j k l m n o p q r s t u v w x y z ( @ ' \" Q 1/2 9:30 4h";
 
     /// <summary>After this many texts, the patterns are compiled to IL: short runs start at once, long runs go fast.</summary>
     public const int CompileAfter = 2000;
@@ -86,12 +85,12 @@ public sealed class TimeGrammar
             var compiled = Rules.Select(r => r with { Regex = new Regex(r.Regex.ToString(), r.Regex.Options | RegexOptions.Compiled, MatchTimeout) }).ToArray();
             // First use pays for the JIT: pay it here, not under a document's match time limit.
             foreach (var rule in compiled)
-                if (!WarmedUp(rule.Regex)) return false;
+                if (!RegexWarmUp.TryRun(rule.Regex)) return false;
             var checks = _checks.Select(c => c.Compiled()).ToArray();
             foreach (var check in checks)
                 if (!check.WarmUp()) return false;
             var triggerWord = new Regex(_triggerWord.ToString(), _triggerWord.Options | RegexOptions.Compiled, MatchTimeout);
-            if (!WarmedUp(triggerWord)) return false;
+            if (!RegexWarmUp.TryRun(triggerWord)) return false;
             _compiledTriggerWord = triggerWord;
             _compiledChecks = checks;
             _compiled = compiled;
@@ -101,26 +100,6 @@ public sealed class TimeGrammar
         {
             return false;
         }
-    }
-
-    /// <summary>
-    /// Runs a compiled pattern once so its code is JIT-compiled; on a loaded machine the JIT alone can outlast
-    /// the match time limit, so a timeout gets one more try, the code being compiled by then.
-    /// </summary>
-    internal static bool WarmedUp(Regex regex)
-    {
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            try
-            {
-                regex.IsMatch(WarmUp);
-                return true;
-            }
-            catch (RegexMatchTimeoutException)
-            {
-            }
-        }
-        return false;
     }
 
     /// <summary>

@@ -25,6 +25,7 @@ public sealed class EventDataTests
           source: "selon\\s+$"
           speaker: "^\\s*a dit"
           pair: "^\\s*et\\s*$"
+          apposition: "^\\s*(?:de)?\\s*$"
           place: "à\\s+$"
         """;
 
