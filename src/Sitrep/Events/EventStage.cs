@@ -59,6 +59,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         public bool PlaceFromFocus;
         public EventDate? Date;
         public bool DateFromText;
+        /// <summary>How far the date's words are from the trigger (weighted as in FindDate); the nearest of one sentence's triggers dates the event.</summary>
+        public int DateDistance = int.MaxValue;
         public EventFatalities? Fatalities;
         public bool Hedged;
         public bool Negated;
@@ -153,12 +155,24 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (same < 0) byType.Add(draft);
                 else if (byType[same].Mode is null && draft.Mode is not null)
                 {
+                    KeepNearerDate(draft, byType[same]);
                     Merge(draft, byType[same]);
                     byType[same] = draft;
                 }
-                else Merge(byType[same], draft);
+                else
+                {
+                    KeepNearerDate(byType[same], draft);
+                    Merge(byType[same], draft);
+                }
             }
             return byType;
+        }
+
+        /// <summary>Of two triggers of one event in one sentence, the one whose time words are nearer dates it ("ont lancé mardi soir l'attaque …, tirant dix-huit drones").</summary>
+        private static void KeepNearerDate(Draft into, Draft other)
+        {
+            if (other.DateFromText && other.DateDistance < into.DateDistance)
+                (into.Date, into.DateFromText, into.DateDistance) = (other.Date, true, other.DateDistance);
         }
 
         // Only names hide a trigger: a descriptive actor phrase may name the means ("Russian drones", "des avions russes").
@@ -292,32 +306,80 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             else if (!_types.IsVerbal(draft.Plover) && _focus is not null) (draft.Place, draft.PlaceFromFocus) = (_focus, true);
         }
 
+        /// <summary>A time the event stage may date an event by: a time expression, or a day named from the day told before ("la veille").</summary>
+        private readonly record struct DayWords(int Start, int End, string Text, string From, string To, string? Value, TimeGrain Grain);
+
+        private readonly Dictionary<int, List<DayWords>> _sentenceTimes = [];
+
+        /// <summary>The usable times of a sentence: "la veille", "the next day", "en fin de matinée" counted from the last single day named before them, and the time expressions they do not overlap.</summary>
+        private List<DayWords> TimesIn(int s)
+        {
+            if (_sentenceTimes.TryGetValue(s, out var cached)) return cached;
+            var sentence = _doc.Sentences[s];
+            var found = new List<DayWords>();
+            foreach (var (pattern, days) in _lexicon.RelativeDays)
+                for (var m = pattern.Match(_text, sentence.Start, sentence.Length); m.Success; m = m.NextMatch())
+                {
+                    // A time expression that holds the phrase and more names its own day ("mercredi en fin d'après-midi").
+                    if (_doc.Times.Any(t => t.Start <= m.Index && m.Index + m.Length <= t.End && t.End - t.Start > m.Length)) continue;
+                    var anchor = _doc.Times.LastOrDefault(t => t.End <= m.Index && Usable(t) && t.From![..10] == t.To![..10]);
+                    if (anchor is null || !DateOnly.TryParseExact(anchor.From![..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) continue;
+                    var date = day.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    found.Add(new DayWords(m.Index, m.Index + m.Length, _doc.Text[m.Index..(m.Index + m.Length)], date, date, date, TimeGrain.Day));
+                }
+            foreach (var time in _doc.Times)
+                if (time.Start >= sentence.Start && time.End <= sentence.End && Usable(time) && !found.Any(r => r.Start < time.End && time.Start < r.End))
+                    found.Add(new DayWords(time.Start, time.End, time.Text, time.From![..10], time.To![..10], time.Value, time.Grain));
+            _sentenceTimes[s] = found;
+            return found;
+        }
+
+        /// <summary>Whether a quotation («…», "…") of the sentence holds this offset.</summary>
+        private bool Quoted(int offset, TextSpan sentence)
+        {
+            var open = false;
+            for (var i = sentence.Start; i < offset; i++)
+                switch (_doc.Text[i])
+                {
+                    case '«' or '“': open = true; break;
+                    case '»' or '”': open = false; break;
+                    case '"': open = !open; break;
+                }
+            return open;
+        }
+
         private void FindDate(Draft draft, TextSpan sentence)
         {
             // A statement reported without a day is dated to the publication window, not to the paragraph's last date.
             var verbal = _types.IsVerbal(draft.Plover);
             var paragraphStart = _doc.Paragraphs.LastOrDefault(p => p.Span.Start <= sentence.Start)?.Span.Start ?? 0;
-            TimeExpression? best = null;
+            DayWords? best = null;
             var bestDistance = int.MaxValue;
             TimeExpression? earlier = null;
-            foreach (var time in _doc.Times)
+            // A day inside a quotation belongs to what is quoted ("« jour et nuit », a-t-il déclaré"), not to an act told outside it.
+            var triggerQuoted = Quoted(draft.Trigger.Start, sentence);
+            foreach (var time in TimesIn(draft.Sentence))
             {
-                if (!Usable(time)) continue;
-                if (time.Start >= sentence.Start && time.End <= sentence.End)
-                {
-                    // The time after the trigger is preferred ("ont attaqué lundi"); one before it may be a dateline's.
-                    var distance = time.Start >= draft.Trigger.End ? time.Start - draft.Trigger.End : (draft.Trigger.Start - time.End) * 2;
-                    if (distance < bestDistance) (best, bestDistance) = (time, distance);
-                }
-                else if (!verbal && time.Start >= paragraphStart && time.End <= sentence.Start) earlier = time;
+                if (!triggerQuoted && Quoted(time.Start, sentence)) continue;
+                // The time after the trigger is preferred ("ont attaqué lundi"); one before it may be a dateline's.
+                var distance = time.Start >= draft.Trigger.End ? time.Start - draft.Trigger.End : (draft.Trigger.Start - time.End) * 2;
+                if (distance < bestDistance) (best, bestDistance) = (time, distance);
             }
-            if ((best ?? earlier) is { } chosen)
+            if (best is null && !verbal)
+                foreach (var time in _doc.Times)
+                    if (Usable(time) && time.Start >= paragraphStart && time.End <= sentence.Start) earlier = time;
+            if (best is { } near)
             {
-                string from = chosen.From![..10], to = chosen.To![..10];
+                var oneDay = near.From == near.To;
+                draft.Date = new EventDate(oneDay ? near.From : near.Value ?? near.From, oneDay ? TimeGrain.Day : near.Grain, near.From, near.To, near.Text, new TextSpan(near.Start, near.End));
+                (draft.DateFromText, draft.DateDistance) = (true, bestDistance);
+                draft.Direct++;
+            }
+            else if (earlier is not null)
+            {
+                string from = earlier.From![..10], to = earlier.To![..10];
                 var oneDay = from == to;
-                draft.Date = new EventDate(oneDay ? from : chosen.Value ?? from, oneDay ? TimeGrain.Day : chosen.Grain, from, to, chosen.Text, new TextSpan(chosen.Start, chosen.End));
-                draft.DateFromText = best is not null;
-                if (best is not null) draft.Direct++;
+                draft.Date = new EventDate(oneDay ? from : earlier.Value ?? from, oneDay ? TimeGrain.Day : earlier.Grain, from, to, earlier.Text, new TextSpan(earlier.Start, earlier.End));
             }
             else if (_published is { } day)
             {
