@@ -328,10 +328,27 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     found.Add(new DayWords(m.Index, m.Index + m.Length, _doc.Text[m.Index..(m.Index + m.Length)], date, date, date, TimeGrain.Day));
                 }
             foreach (var time in _doc.Times)
-                if (time.Start >= sentence.Start && time.End <= sentence.End && Usable(time) && !found.Any(r => r.Start < time.End && time.Start < r.End))
-                    found.Add(new DayWords(time.Start, time.End, time.Text, time.From![..10], time.To![..10], time.Value, time.Grain));
+                if (time.Start >= sentence.Start && time.End <= sentence.End && Usable(time) && !found.Any(r => r.Start < time.End && time.Start < r.End)
+                    && Told(time) is { } told)
+                    found.Add(told);
             _sentenceTimes[s] = found;
             return found;
+        }
+
+        /// <summary>
+        /// A time as a date for something told as done: not after the publication day ("killed in two days of clashes" read
+        /// as a future day dates nothing), and cut at it ("overnight", "this week" stretching past it).
+        /// </summary>
+        private DayWords? Told(TimeExpression time)
+        {
+            string from = time.From![..10], to = time.To![..10];
+            if (_published is { } day)
+            {
+                var published = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                if (string.CompareOrdinal(from, published) > 0) return null;
+                if (string.CompareOrdinal(to, published) > 0) to = published;
+            }
+            return new DayWords(time.Start, time.End, time.Text, from, to, from == to ? from : time.Value, time.Grain);
         }
 
         /// <summary>Whether a quotation («…», "…") of the sentence holds this offset.</summary>
@@ -355,7 +372,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             var paragraphStart = _doc.Paragraphs.LastOrDefault(p => p.Span.Start <= sentence.Start)?.Span.Start ?? 0;
             DayWords? best = null;
             var bestDistance = int.MaxValue;
-            TimeExpression? earlier = null;
+            DayWords? earlier = null;
             // A day inside a quotation belongs to what is quoted ("« jour et nuit », a-t-il déclaré"), not to an act told outside it.
             var triggerQuoted = Quoted(draft.Trigger.Start, sentence);
             foreach (var time in TimesIn(draft.Sentence))
@@ -367,19 +384,16 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             }
             if (best is null && !verbal)
                 foreach (var time in _doc.Times)
-                    if (Usable(time) && time.Start >= paragraphStart && time.End <= sentence.Start) earlier = time;
-            if (best is { } near)
+                    if (Usable(time) && time.Start >= paragraphStart && time.End <= sentence.Start && Told(time) is { } told) earlier = told;
+            if ((best ?? earlier) is { } chosen)
             {
-                var oneDay = near.From == near.To;
-                draft.Date = new EventDate(oneDay ? near.From : near.Value ?? near.From, oneDay ? TimeGrain.Day : near.Grain, near.From, near.To, near.Text, new TextSpan(near.Start, near.End));
-                (draft.DateFromText, draft.DateDistance) = (true, bestDistance);
-                draft.Direct++;
-            }
-            else if (earlier is not null)
-            {
-                string from = earlier.From![..10], to = earlier.To![..10];
-                var oneDay = from == to;
-                draft.Date = new EventDate(oneDay ? from : earlier.Value ?? from, oneDay ? TimeGrain.Day : earlier.Grain, from, to, earlier.Text, new TextSpan(earlier.Start, earlier.End));
+                var oneDay = chosen.From == chosen.To;
+                draft.Date = new EventDate(oneDay ? chosen.From : chosen.Value ?? chosen.From, oneDay ? TimeGrain.Day : chosen.Grain, chosen.From, chosen.To, chosen.Text, new TextSpan(chosen.Start, chosen.End));
+                if (best is not null)
+                {
+                    (draft.DateFromText, draft.DateDistance) = (true, bestDistance);
+                    draft.Direct++;
+                }
             }
             else if (_published is { } day)
             {
