@@ -64,6 +64,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         public EventFatalities? Fatalities;
         public bool Hedged;
         public bool Negated;
+        /// <summary>The claim frame holding the trigger, when the claim stage gave one.</summary>
+        public ClaimFrame? Frame;
         public List<EventAttribution> Attribution = [];
         public List<TextSpan> Evidence = [];
         public int Direct;
@@ -147,6 +149,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (trigger.Plover == "REJECT" && trigger.Mode == "deny") denialEnd = span.End;
                 else if (_types.Governs(trigger.Plover) && contentFrom < 0) contentFrom = span.End;
                 FindActors(draft, trigger.Form, sentence);
+                if (draft.Actor1 is null && (_types.IsVerbal(draft.Plover) || _types.Announced(draft.Plover))) draft.Actor1 = SourceActor(draft);
                 FindPlace(draft, sentence);
                 FindDate(draft, sentence);
                 FindFatalities(draft);
@@ -187,12 +190,24 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (f.Span.Start <= draft.Trigger.Start && draft.Trigger.End <= f.Span.End && (frame is null || f.Span.Length < frame.Span.Length))
                     frame = f;
             if (frame is null) return true;
-            if (frame.Modality != ClaimModality.Asserted) return false;
+            draft.Frame = frame;
+            // An authority announcing a deployment or sanctions has acted, even when what it announced is still to come.
+            var announcement = frame.Modality == ClaimModality.Planned && _types.Announced(draft.Plover) && frame.Sources.Count > 0;
+            if (frame.Modality != ClaimModality.Asserted && !announcement) return false;
             draft.Hedged = frame.Hedged;
             draft.Negated = frame.Negated.Any(n => n.Start < draft.Trigger.End && draft.Trigger.Start < n.End);
             draft.Attribution.AddRange(frame.Sources.Select(src => new EventAttribution(src.Text, src.Span, src.Canonical)));
             return true;
         }
+
+        /// <summary>
+        /// Who a statement or an announcement is by when no subject stands before its verb: the actor named as the
+        /// source of its clause ("…, a annoncé le ministre", "Il a ajouté" carried on by the claim stage).
+        /// </summary>
+        private ActorMention? SourceActor(Draft draft) =>
+            draft.Frame?.Sources.Select(source => _actors.FirstOrDefault(a => a.Span.Start < source.Span.End && source.Span.Start < a.Span.End
+                                                                             && !(a.Span.Start < draft.Trigger.End && draft.Trigger.Start < a.Span.End)))
+                .FirstOrDefault(a => a is not null && a != draft.Actor2);
 
         private bool Before(Regex cue, int offset, int from) =>
             cue.IsMatch(_text.AsSpan(Math.Max(from, offset - 40), offset - Math.Max(from, offset - 40)));

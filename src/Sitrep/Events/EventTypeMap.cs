@@ -13,7 +13,7 @@ public sealed record EventCodes(string? Cameo, AcledType? Acled);
 /// </summary>
 public sealed class EventTypeMap
 {
-    private sealed record TypeEntry(EventCodes Codes, AcledType? OnCivilians, bool Verbal, bool Governs, IReadOnlyDictionary<string, EventCodes> Modes);
+    private sealed record TypeEntry(EventCodes Codes, AcledType? OnCivilians, bool Verbal, bool Governs, bool Announced, IReadOnlyDictionary<string, EventCodes> Modes);
 
     private readonly Dictionary<string, TypeEntry> _types;
 
@@ -35,6 +35,9 @@ public sealed class EventTypeMap
 
     /// <summary>Whether what follows this type's trigger in its sentence is the content of the statement (what is accused, demanded, threatened, refused).</summary>
     public bool Governs(string plover) => _types.TryGetValue(plover, out var entry) && entry.Governs;
+
+    /// <summary>Whether announcing this act is the act ("a annoncé l'envoi de renforts", "said 3,000 soldiers would be sent"): told as planned by its author, it is still an event of the announcer.</summary>
+    public bool Announced(string plover) => _types.TryGetValue(plover, out var entry) && entry.Announced;
 
     /// <summary>The codes of a type and mode: the mode's where it gives them, else the target's rule (civilians), else the type's.</summary>
     public EventCodes Codes(string plover, string? mode, bool onCivilians)
@@ -74,7 +77,8 @@ public sealed class EventTypeMap
                         : throw new LanguageDataException($"{Where(modeNode)}: a mode maps to {{cameo, acled}}");
             var verbal = (Child(entry, "verbal") as YamlScalarNode)?.Value is "true";
             var governs = (Child(entry, "governs") as YamlScalarNode)?.Value is "true";
-            entries[name] = new TypeEntry(Codes(entry), Acled(entry, "on_civilians"), verbal, governs, modes);
+            var announced = (Child(entry, "announced") as YamlScalarNode)?.Value is "true";
+            entries[name] = new TypeEntry(Codes(entry), Acled(entry, "on_civilians"), verbal, governs, announced, modes);
         }
         var families = new Dictionary<string, int>(StringComparer.Ordinal);
         if (Child(root, "kind_families") is YamlSequenceNode familyList)
