@@ -317,7 +317,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (place.GeoPrecision is null) distance += 400;
                 if (distance < bestScore) (best, bestScore) = (place, distance);
             }
-            if (best is not null) draft.Place = best;
+            if (best is not null) draft.Place = TownInside(best, draft, sentence);
             else if (!_types.IsVerbal(draft.Plover) && _focus is not null) (draft.Place, draft.PlaceFromFocus) = (_focus, true);
         }
 
@@ -378,6 +378,20 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     case '"': open = !open; break;
                 }
             return open;
+        }
+
+        /// <summary>
+        /// A division named with its cue is often only where the town is: "un village du district de Macomia, dans la
+        /// province du Cabo Delgado", "près d'Amadiya, dans la province de Duhok" — the town of that division named in
+        /// the sentence (the nearest to the trigger) places the event more precisely.
+        /// </summary>
+        private Entity TownInside(Entity chosen, Draft draft, TextSpan sentence)
+        {
+            if (chosen.Place is not { Feature: "ADM1" } division) return chosen;
+            return _places.Where(e => e.Start >= sentence.Start && e.End <= sentence.End && e.GeoPrecision is not null
+                                      && e.Place is { } p && p.Feature != "ADM1" && p.Admin1 is not null && p.Country == division.Country && p.Admin1 == division.Admin1)
+                .OrderBy(e => Math.Abs(e.Start - draft.Trigger.Start)).ThenBy(e => e.Start)
+                .FirstOrDefault() ?? chosen;
         }
 
         private void FindDate(Draft draft, TextSpan sentence)

@@ -19,10 +19,12 @@ public sealed class Gazetteer
     private readonly List<(int Place, int Next, string? Language, string Name)> _postings;
     private readonly Dictionary<string, string> _admin1Names;
     private readonly Lazy<Dictionary<string, string[][]>> _keysByCountry;
+    private readonly HashSet<int> _curated;
 
     private Gazetteer(PlaceNameKey keys, List<GazetteerPlace> places, Dictionary<string, int> firstPosting,
-        List<(int, int, string?, string)> postings, Dictionary<string, string> admin1Names)
+        List<(int, int, string?, string)> postings, Dictionary<string, string> admin1Names, HashSet<int> curated)
     {
+        _curated = curated;
         Keys = keys;
         _places = places;
         _firstPosting = firstPosting;
@@ -73,6 +75,9 @@ public sealed class Gazetteer
         Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } path ? path : Path.Combine(DefaultDataFolder(), "places.tsv.gz");
 
     /// <summary>The name of a first-level division ("SY", "09" → "Aleppo"), or null when unknown.</summary>
+    /// <summary>Whether the team listed this place by hand (sites.tsv, exonyms.tsv): news names it, so its name is a place name whatever its population.</summary>
+    public bool IsCurated(int place) => _curated.Contains(place);
+
     public string? Admin1Name(string country, string admin1) =>
         _admin1Names.TryGetValue(country + "." + admin1, out var name) ? name : null;
 
@@ -159,6 +164,7 @@ public sealed class Gazetteer
     private sealed class Builder(PlaceNameKey keys)
     {
         private readonly List<GazetteerPlace> _places = [];
+        private readonly HashSet<int> _curated = [];
         private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
         private readonly List<(int Place, string Name, string? Language)> _names = [];
         private readonly Dictionary<string, string> _admin1Names = new(StringComparer.Ordinal);
@@ -254,7 +260,10 @@ public sealed class Gazetteer
             foreach (var (f, line) in Rows(path, 9))
             {
                 var names = GazetteerFile.SplitNames(f[1]);
-                var index = Add(new GazetteerPlace(f[0], null, names[0], GazetteerFile.Double(f[2]), GazetteerFile.Double(f[3]), PlaceLevel.Site, f[5], f[6], f[7], 0));
+                // Class P rows are small towns the GeoNames extract lacks; the rest are sites.
+                var level = f[4] == "P" ? PlaceLevel.Town : PlaceLevel.Site;
+                var index = Add(new GazetteerPlace(f[0], null, names[0], GazetteerFile.Double(f[2]), GazetteerFile.Double(f[3]), level, f[5], f[6], f[7], 0));
+                _curated.Add(index);
                 foreach (var name in names) Name(index, name);
             }
         }
@@ -266,6 +275,7 @@ public sealed class Gazetteer
             {
                 // An exonym for a place the loaded gazetteer lacks (a smaller import) is skipped.
                 if (!_byId.TryGetValue(f[0], out var index)) continue;
+                _curated.Add(index);
                 foreach (var name in GazetteerFile.SplitNames(f[2])) Name(index, name, f[1] == "*" ? null : f[1]);
             }
         }
@@ -307,7 +317,7 @@ public sealed class Gazetteer
                 postings.Add((place, first.TryGetValue(key, out var next) ? next : -1, language, name));
                 first[key] = postings.Count - 1;
             }
-            return new Gazetteer(keys, _places, first, postings, _admin1Names);
+            return new Gazetteer(keys, _places, first, postings, _admin1Names, _curated);
         }
     }
 }
