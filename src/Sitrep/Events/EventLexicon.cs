@@ -66,6 +66,9 @@ public sealed class EventLexicon
     /// <summary>Matches the whole text between an actor and one that only restates it ("les rebelles du M23", "FARDC (…)").</summary>
     public required Regex Apposition { get; init; }
 
+    /// <summary>Matches (anchored at the end) the text just before a time that is a plan's, not an act's ("une marche prévue samedi", "talks scheduled for Monday"); null when the file has none.</summary>
+    public Regex? Scheduled { get; init; }
+
     /// <summary>Phrases that name a day by its distance from the day the text named last ("la veille", "the next day"), with that distance in days; none when the file lists none.</summary>
     public IReadOnlyList<(Regex Pattern, int Days)> RelativeDays { get; init; } = [];
 
@@ -196,6 +199,7 @@ public sealed class EventLexicon
             Pair = Cue("pair"),
             PlaceCue = Cue("place"),
             Apposition = Cue("apposition"),
+            Scheduled = Field(cues, "scheduled", required: false).Length > 0 ? Cue("scheduled") : null,
         };
     }
 }

@@ -407,6 +407,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             foreach (var time in TimesIn(draft.Sentence))
             {
                 if (!triggerQuoted && Quoted(time.Start, sentence)) continue;
+                // "a interdit une marche prévue samedi": the day is the march's, not the ban's.
+                if (_lexicon.Scheduled is { } scheduled && Before(scheduled, time.Start, sentence.Start)) continue;
                 // The time after the trigger is preferred ("ont attaqué lundi"); one before it may be a dateline's.
                 var distance = time.Start >= draft.Trigger.End ? time.Start - draft.Trigger.End : (draft.Trigger.Start - time.End) * 2;
                 if (distance < bestDistance) (best, bestDistance) = (time, distance);
