@@ -115,6 +115,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             }
             foreach (var draft in merged)
             {
+                if (draft.Actor1?.Kind == "civilians" && _types.ByCivilians(draft.Plover, draft.Mode) is { } instead)
+                    (draft.Plover, draft.Mode) = instead;
                 // Civilians suffer violence; they do not inflict it (protesters in a PROTEST still act).
                 if (draft.Plover is "ASSAULT" or "COERCE" && draft.Actor1?.Kind == "civilians" && draft.Actor2?.Kind != "civilians")
                     (draft.Actor1, draft.Actor2) = (draft.Actor2, draft.Actor1);
