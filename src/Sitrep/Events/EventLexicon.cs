@@ -69,6 +69,9 @@ public sealed class EventLexicon
     /// <summary>Matches (anchored at the end) the text just before a time that is a plan's, not an act's ("une marche prévue samedi", "talks scheduled for Monday"); null when the file has none.</summary>
     public Regex? Scheduled { get; init; }
 
+    /// <summary>Matches "the capital", "la capitale" standing without a name; null when the file has none.</summary>
+    public Regex? Capital { get; init; }
+
     /// <summary>Phrases that name a day by its distance from the day the text named last ("la veille", "the next day"), with that distance in days; none when the file lists none.</summary>
     public IReadOnlyList<(Regex Pattern, int Days)> RelativeDays { get; init; } = [];
 
@@ -200,6 +203,7 @@ public sealed class EventLexicon
             PlaceCue = Cue("place"),
             Apposition = Cue("apposition"),
             Scheduled = Field(cues, "scheduled", required: false).Length > 0 ? Cue("scheduled") : null,
+            Capital = Field(cues, "capital", required: false).Length > 0 ? Cue("capital") : null,
         };
     }
 }

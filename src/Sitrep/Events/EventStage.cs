@@ -320,6 +320,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (distance < bestScore) (best, bestScore) = (place, distance);
             }
             if (best is not null) draft.Place = TownInside(best, draft, sentence);
+            else if (CapitalNamed(sentence) is { } capital) draft.Place = capital;
             else if (!_types.IsVerbal(draft.Plover) && _focus is not null) (draft.Place, draft.PlaceFromFocus) = (_focus, true);
         }
 
@@ -380,6 +381,13 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     case '"': open = !open; break;
                 }
             return open;
+        }
+
+        /// <summary>"near the capital's port", "dans la capitale": the capital of the country the article is about, when the article names it.</summary>
+        private Entity? CapitalNamed(TextSpan sentence)
+        {
+            if (_lexicon.Capital is not { } cue || _focus?.Place is not { } focus || !cue.IsMatch(_text.AsSpan(sentence.Start, sentence.Length))) return null;
+            return _doc.Entities.FirstOrDefault(e => e.Type == EntityType.LOC && e.Place is { Feature: "PPLC" } p && p.Country == focus.Country);
         }
 
         /// <summary>
