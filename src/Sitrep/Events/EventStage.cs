@@ -360,13 +360,14 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         private DayWords? Told(TimeExpression time)
         {
             string from = time.From![..10], to = time.To![..10];
+            var value = time.Value;
             if (_published is { } day)
             {
                 var published = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 if (string.CompareOrdinal(from, published) > 0) return null;
-                if (string.CompareOrdinal(to, published) > 0) to = published;
+                if (string.CompareOrdinal(to, published) > 0) (to, value) = (published, null);
             }
-            return new DayWords(time.Start, time.End, time.Text, from, to, from == to ? from : time.Value, time.Grain);
+            return new DayWords(time.Start, time.End, time.Text, from, to, from == to ? from : value, time.Grain);
         }
 
         /// <summary>Whether a quotation («…», "…") of the sentence holds this offset.</summary>
