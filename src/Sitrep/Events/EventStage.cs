@@ -92,13 +92,24 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             _index = new SentenceIndex(document.Sentences);
             _actors = document.Actors;
             // A dateline toponym ("BEYROUTH -") says where the report was filed, not where things happened.
-            _places = document.Entities.Where(e => e.Type == EntityType.LOC && e.Place is not null && e.Start > 0).ToList();
+            _places = document.Entities.Where(e => e.Type == EntityType.LOC && e.Place is not null && e.Start > 0 && !Dateline(e)).ToList();
             _focus = _places.Where(e => e.GeoPrecision is not null)
                 .GroupBy(e => e.Place!.Name, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.First().Start)
                 .Select(g => g.First()).FirstOrDefault();
             _published = document.Published is { Length: >= 10 } p && DateOnly.TryParseExact(p[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
                 ? day : null;
+        }
+
+        /// <summary>A toponym in capitals opening a paragraph and followed by a dash ("DIFFA -", "NAIROBI, July 12 (GWS) -"): where the report was filed.</summary>
+        private bool Dateline(Entity e)
+        {
+            if (!_doc.Paragraphs.Any(p => p.Span.Start == e.Start)) return false;
+            var name = _doc.Text.AsSpan(e.Start, e.End - e.Start);
+            foreach (var c in name)
+                if (char.IsLetter(c) && !char.IsUpper(c)) return false;
+            var after = _doc.Text.AsSpan(e.End, Math.Min(40, _doc.Text.Length - e.End));
+            return after.IndexOfAny("-–—") is var dash and >= 0 && (dash == 0 || char.IsWhiteSpace(after[dash - 1]) || after[dash - 1] == ')');
         }
 
         public void Find()
