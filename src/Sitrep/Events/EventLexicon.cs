@@ -66,6 +66,15 @@ public sealed class EventLexicon
     /// <summary>Matches the whole text between an actor and one that only restates it ("les rebelles du M23", "FARDC (…)").</summary>
     public required Regex Apposition { get; init; }
 
+    /// <summary>Matches (anchored at the end) the text just before a time that is a plan's, not an act's ("une marche prévue samedi", "talks scheduled for Monday"); null when the file has none.</summary>
+    public Regex? Scheduled { get; init; }
+
+    /// <summary>Matches "the capital", "la capitale" standing without a name; null when the file has none.</summary>
+    public Regex? Capital { get; init; }
+
+    /// <summary>Phrases that name a day by its distance from the day the text named last ("la veille", "the next day"), with that distance in days; none when the file lists none.</summary>
+    public IReadOnlyList<(Regex Pattern, int Days)> RelativeDays { get; init; } = [];
+
     private const int ChunkSize = 12;
 
     private static Regex WarmedUp(Regex regex)
@@ -166,8 +175,22 @@ public sealed class EventLexicon
         // under a document's match time limit.
         Regex Cue(string key) => WarmedUp(Compile(Expand(Field(cues, key)), cues, RegexOptions.Compiled));
 
+        // Optional: a language without them dates "the day before" from the publication date, as the time stage does.
+        var relativeDays = new List<(Regex Pattern, int Days)>();
+        if (root.Children.TryGetValue(new YamlScalarNode("relative-days"), out var relativeNode))
+        {
+            if (relativeNode is not YamlSequenceNode relativeList) throw new LanguageDataException($"{Where(relativeNode)}: 'relative-days' is a list of {{match, days}}");
+            foreach (var node in relativeList)
+            {
+                if (node is not YamlMappingNode entry || !int.TryParse(Field(entry, "days"), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var days))
+                    throw new LanguageDataException($"{Where(node)}: a relative day is {{match: pattern, days: whole number}}");
+                relativeDays.Add((WarmedUp(Compile($@"\b(?:{Expand(Field(entry, "match"))})\b", entry, RegexOptions.Compiled)), days));
+            }
+        }
+
         return new EventLexicon
         {
+            RelativeDays = relativeDays,
             Language = language,
             Triggers = triggers,
             Chunks = chunks,
@@ -179,6 +202,8 @@ public sealed class EventLexicon
             Pair = Cue("pair"),
             PlaceCue = Cue("place"),
             Apposition = Cue("apposition"),
+            Scheduled = Field(cues, "scheduled", required: false).Length > 0 ? Cue("scheduled") : null,
+            Capital = Field(cues, "capital", required: false).Length > 0 ? Cue("capital") : null,
         };
     }
 }

@@ -59,9 +59,13 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         public bool PlaceFromFocus;
         public EventDate? Date;
         public bool DateFromText;
+        /// <summary>How far the date's words are from the trigger (weighted as in FindDate); the nearest of one sentence's triggers dates the event.</summary>
+        public int DateDistance = int.MaxValue;
         public EventFatalities? Fatalities;
         public bool Hedged;
         public bool Negated;
+        /// <summary>The claim frame holding the trigger, when the claim stage gave one.</summary>
+        public ClaimFrame? Frame;
         public List<EventAttribution> Attribution = [];
         public List<TextSpan> Evidence = [];
         public int Direct;
@@ -88,13 +92,24 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             _index = new SentenceIndex(document.Sentences);
             _actors = document.Actors;
             // A dateline toponym ("BEYROUTH -") says where the report was filed, not where things happened.
-            _places = document.Entities.Where(e => e.Type == EntityType.LOC && e.Place is not null && e.Start > 0).ToList();
+            _places = document.Entities.Where(e => e.Type == EntityType.LOC && e.Place is not null && e.Start > 0 && !Dateline(e)).ToList();
             _focus = _places.Where(e => e.GeoPrecision is not null)
                 .GroupBy(e => e.Place!.Name, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.First().Start)
                 .Select(g => g.First()).FirstOrDefault();
             _published = document.Published is { Length: >= 10 } p && DateOnly.TryParseExact(p[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
                 ? day : null;
+        }
+
+        /// <summary>A toponym in capitals opening a paragraph and followed by a dash ("DIFFA -", "NAIROBI, July 12 (GWS) -"): where the report was filed.</summary>
+        private bool Dateline(Entity e)
+        {
+            if (!_doc.Paragraphs.Any(p => p.Span.Start == e.Start)) return false;
+            var name = _doc.Text.AsSpan(e.Start, e.End - e.Start);
+            foreach (var c in name)
+                if (char.IsLetter(c) && !char.IsUpper(c)) return false;
+            var after = _doc.Text.AsSpan(e.End, Math.Min(40, _doc.Text.Length - e.End));
+            return after.IndexOfAny("-–—") is var dash and >= 0 && (dash == 0 || char.IsWhiteSpace(after[dash - 1]) || after[dash - 1] == ')');
         }
 
         public void Find()
@@ -111,6 +126,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             }
             foreach (var draft in merged)
             {
+                if (draft.Actor1?.Kind == "civilians" && _types.ByCivilians(draft.Plover, draft.Mode) is { } instead)
+                    (draft.Plover, draft.Mode) = instead;
                 // Civilians suffer violence; they do not inflict it (protesters in a PROTEST still act).
                 if (draft.Plover is "ASSAULT" or "COERCE" && draft.Actor1?.Kind == "civilians" && draft.Actor2?.Kind != "civilians")
                     (draft.Actor1, draft.Actor2) = (draft.Actor2, draft.Actor1);
@@ -145,6 +162,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (trigger.Plover == "REJECT" && trigger.Mode == "deny") denialEnd = span.End;
                 else if (_types.Governs(trigger.Plover) && contentFrom < 0) contentFrom = span.End;
                 FindActors(draft, trigger.Form, sentence);
+                if (draft.Actor1 is null && (_types.IsVerbal(draft.Plover) || _types.Announced(draft.Plover))) draft.Actor1 = SourceActor(draft);
                 FindPlace(draft, sentence);
                 FindDate(draft, sentence);
                 FindFatalities(draft);
@@ -153,12 +171,24 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (same < 0) byType.Add(draft);
                 else if (byType[same].Mode is null && draft.Mode is not null)
                 {
+                    KeepNearerDate(draft, byType[same]);
                     Merge(draft, byType[same]);
                     byType[same] = draft;
                 }
-                else Merge(byType[same], draft);
+                else
+                {
+                    KeepNearerDate(byType[same], draft);
+                    Merge(byType[same], draft);
+                }
             }
             return byType;
+        }
+
+        /// <summary>Of two triggers of one event in one sentence, the one whose time words are nearer dates it ("ont lancé mardi soir l'attaque …, tirant dix-huit drones").</summary>
+        private static void KeepNearerDate(Draft into, Draft other)
+        {
+            if (other.DateFromText && other.DateDistance < into.DateDistance)
+                (into.Date, into.DateFromText, into.DateDistance) = (other.Date, true, other.DateDistance);
         }
 
         // Only names hide a trigger: a descriptive actor phrase may name the means ("Russian drones", "des avions russes").
@@ -173,12 +203,24 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (f.Span.Start <= draft.Trigger.Start && draft.Trigger.End <= f.Span.End && (frame is null || f.Span.Length < frame.Span.Length))
                     frame = f;
             if (frame is null) return true;
-            if (frame.Modality != ClaimModality.Asserted) return false;
+            draft.Frame = frame;
+            // An authority announcing a deployment or sanctions has acted, even when what it announced is still to come.
+            var announcement = frame.Modality == ClaimModality.Planned && _types.Announced(draft.Plover) && frame.Sources.Count > 0;
+            if (frame.Modality != ClaimModality.Asserted && !announcement) return false;
             draft.Hedged = frame.Hedged;
             draft.Negated = frame.Negated.Any(n => n.Start < draft.Trigger.End && draft.Trigger.Start < n.End);
             draft.Attribution.AddRange(frame.Sources.Select(src => new EventAttribution(src.Text, src.Span, src.Canonical)));
             return true;
         }
+
+        /// <summary>
+        /// Who a statement or an announcement is by when no subject stands before its verb: the actor named as the
+        /// source of its clause ("…, a annoncé le ministre", "Il a ajouté" carried on by the claim stage).
+        /// </summary>
+        private ActorMention? SourceActor(Draft draft) =>
+            draft.Frame?.Sources.Select(source => _actors.FirstOrDefault(a => a.Span.Start < source.Span.End && source.Span.Start < a.Span.End
+                                                                             && !(a.Span.Start < draft.Trigger.End && draft.Trigger.Start < a.Span.End)))
+                .FirstOrDefault(a => a is not null && a != draft.Actor2);
 
         private bool Before(Regex cue, int offset, int from) =>
             cue.IsMatch(_text.AsSpan(Math.Max(from, offset - 40), offset - Math.Max(from, offset - 40)));
@@ -288,8 +330,90 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (place.GeoPrecision is null) distance += 400;
                 if (distance < bestScore) (best, bestScore) = (place, distance);
             }
-            if (best is not null) draft.Place = best;
+            if (best is not null) draft.Place = TownInside(best, draft, sentence);
+            else if (CapitalNamed(sentence) is { } capital) draft.Place = capital;
             else if (!_types.IsVerbal(draft.Plover) && _focus is not null) (draft.Place, draft.PlaceFromFocus) = (_focus, true);
+        }
+
+        /// <summary>A time the event stage may date an event by: a time expression, or a day named from the day told before ("la veille").</summary>
+        private readonly record struct DayWords(int Start, int End, string Text, string From, string To, string? Value, TimeGrain Grain);
+
+        private readonly Dictionary<int, List<DayWords>> _sentenceTimes = [];
+
+        /// <summary>The usable times of a sentence: "la veille", "the next day", "en fin de matinée" counted from the last single day named before them, and the time expressions they do not overlap.</summary>
+        private List<DayWords> TimesIn(int s)
+        {
+            if (_sentenceTimes.TryGetValue(s, out var cached)) return cached;
+            var sentence = _doc.Sentences[s];
+            var found = new List<DayWords>();
+            foreach (var (pattern, days) in _lexicon.RelativeDays)
+                for (var m = pattern.Match(_text, sentence.Start, sentence.Length); m.Success; m = m.NextMatch())
+                {
+                    // A time expression that holds the phrase and more names its own day ("mercredi en fin d'après-midi").
+                    if (_doc.Times.Any(t => t.Start <= m.Index && m.Index + m.Length <= t.End && t.End - t.Start > m.Length)) continue;
+                    var anchor = _doc.Times.LastOrDefault(t => t.End <= m.Index && Usable(t) && t.From![..10] == t.To![..10]);
+                    if (anchor is null || !DateOnly.TryParseExact(anchor.From![..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) continue;
+                    var date = day.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    found.Add(new DayWords(m.Index, m.Index + m.Length, _doc.Text[m.Index..(m.Index + m.Length)], date, date, date, TimeGrain.Day));
+                }
+            foreach (var time in _doc.Times)
+                if (time.Start >= sentence.Start && time.End <= sentence.End && Usable(time) && !found.Any(r => r.Start < time.End && time.Start < r.End)
+                    && Told(time) is { } told)
+                    found.Add(told);
+            _sentenceTimes[s] = found;
+            return found;
+        }
+
+        /// <summary>
+        /// A time as a date for something told as done: not after the publication day ("killed in two days of clashes" read
+        /// as a future day dates nothing), and cut at it ("overnight", "this week" stretching past it).
+        /// </summary>
+        private DayWords? Told(TimeExpression time)
+        {
+            string from = time.From![..10], to = time.To![..10];
+            var value = time.Value;
+            if (_published is { } day)
+            {
+                var published = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                if (string.CompareOrdinal(from, published) > 0) return null;
+                if (string.CompareOrdinal(to, published) > 0) (to, value) = (published, null);
+            }
+            return new DayWords(time.Start, time.End, time.Text, from, to, from == to ? from : value, time.Grain);
+        }
+
+        /// <summary>Whether a quotation («…», "…") of the sentence holds this offset.</summary>
+        private bool Quoted(int offset, TextSpan sentence)
+        {
+            var open = false;
+            for (var i = sentence.Start; i < offset; i++)
+                switch (_doc.Text[i])
+                {
+                    case '«' or '“': open = true; break;
+                    case '»' or '”': open = false; break;
+                    case '"': open = !open; break;
+                }
+            return open;
+        }
+
+        /// <summary>"near the capital's port", "dans la capitale": the capital of the country the article is about, when the article names it.</summary>
+        private Entity? CapitalNamed(TextSpan sentence)
+        {
+            if (_lexicon.Capital is not { } cue || _focus?.Place is not { } focus || !cue.IsMatch(_text.AsSpan(sentence.Start, sentence.Length))) return null;
+            return _doc.Entities.FirstOrDefault(e => e.Type == EntityType.LOC && e.Place is { Feature: "PPLC" } p && p.Country == focus.Country);
+        }
+
+        /// <summary>
+        /// A division named with its cue is often only where the town is: "un village du district de Macomia, dans la
+        /// province du Cabo Delgado", "près d'Amadiya, dans la province de Duhok" — the town of that division named in
+        /// the sentence (the nearest to the trigger) places the event more precisely.
+        /// </summary>
+        private Entity TownInside(Entity chosen, Draft draft, TextSpan sentence)
+        {
+            if (chosen.Place is not { Feature: "ADM1" } division) return chosen;
+            return _places.Where(e => e.Start >= sentence.Start && e.End <= sentence.End && e.GeoPrecision is not null
+                                      && e.Place is { } p && p.Feature != "ADM1" && p.Admin1 is not null && p.Country == division.Country && p.Admin1 == division.Admin1)
+                .OrderBy(e => Math.Abs(e.Start - draft.Trigger.Start)).ThenBy(e => e.Start)
+                .FirstOrDefault() ?? chosen;
         }
 
         private void FindDate(Draft draft, TextSpan sentence)
@@ -297,27 +421,32 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             // A statement reported without a day is dated to the publication window, not to the paragraph's last date.
             var verbal = _types.IsVerbal(draft.Plover);
             var paragraphStart = _doc.Paragraphs.LastOrDefault(p => p.Span.Start <= sentence.Start)?.Span.Start ?? 0;
-            TimeExpression? best = null;
+            DayWords? best = null;
             var bestDistance = int.MaxValue;
-            TimeExpression? earlier = null;
-            foreach (var time in _doc.Times)
+            DayWords? earlier = null;
+            // A day inside a quotation belongs to what is quoted ("« jour et nuit », a-t-il déclaré"), not to an act told outside it.
+            var triggerQuoted = Quoted(draft.Trigger.Start, sentence);
+            foreach (var time in TimesIn(draft.Sentence))
             {
-                if (!Usable(time)) continue;
-                if (time.Start >= sentence.Start && time.End <= sentence.End)
-                {
-                    // The time after the trigger is preferred ("ont attaqué lundi"); one before it may be a dateline's.
-                    var distance = time.Start >= draft.Trigger.End ? time.Start - draft.Trigger.End : (draft.Trigger.Start - time.End) * 2;
-                    if (distance < bestDistance) (best, bestDistance) = (time, distance);
-                }
-                else if (!verbal && time.Start >= paragraphStart && time.End <= sentence.Start) earlier = time;
+                if (!triggerQuoted && Quoted(time.Start, sentence)) continue;
+                // "a interdit une marche prévue samedi": the day is the march's, not the ban's.
+                if (_lexicon.Scheduled is { } scheduled && Before(scheduled, time.Start, sentence.Start)) continue;
+                // The time after the trigger is preferred ("ont attaqué lundi"); one before it may be a dateline's.
+                var distance = time.Start >= draft.Trigger.End ? time.Start - draft.Trigger.End : (draft.Trigger.Start - time.End) * 2;
+                if (distance < bestDistance) (best, bestDistance) = (time, distance);
             }
+            if (best is null && !verbal)
+                foreach (var time in _doc.Times)
+                    if (Usable(time) && time.Start >= paragraphStart && time.End <= sentence.Start && Told(time) is { } told) earlier = told;
             if ((best ?? earlier) is { } chosen)
             {
-                string from = chosen.From![..10], to = chosen.To![..10];
-                var oneDay = from == to;
-                draft.Date = new EventDate(oneDay ? from : chosen.Value ?? from, oneDay ? TimeGrain.Day : chosen.Grain, from, to, chosen.Text, new TextSpan(chosen.Start, chosen.End));
-                draft.DateFromText = best is not null;
-                if (best is not null) draft.Direct++;
+                var oneDay = chosen.From == chosen.To;
+                draft.Date = new EventDate(oneDay ? chosen.From : chosen.Value ?? chosen.From, oneDay ? TimeGrain.Day : chosen.Grain, chosen.From, chosen.To, chosen.Text, new TextSpan(chosen.Start, chosen.End));
+                if (best is not null)
+                {
+                    (draft.DateFromText, draft.DateDistance) = (true, bestDistance);
+                    draft.Direct++;
+                }
             }
             else if (_published is { } day)
             {

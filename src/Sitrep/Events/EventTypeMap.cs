@@ -13,14 +13,17 @@ public sealed record EventCodes(string? Cameo, AcledType? Acled);
 /// </summary>
 public sealed class EventTypeMap
 {
-    private sealed record TypeEntry(EventCodes Codes, AcledType? OnCivilians, bool Verbal, bool Governs, IReadOnlyDictionary<string, EventCodes> Modes);
+    private sealed record TypeEntry(EventCodes Codes, AcledType? OnCivilians, bool Verbal, bool Governs, bool Announced, IReadOnlyDictionary<string, EventCodes> Modes);
 
     private readonly Dictionary<string, TypeEntry> _types;
 
     private readonly Dictionary<string, int> _kindFamily;
 
-    private EventTypeMap(Dictionary<string, TypeEntry> types, Dictionary<string, int> kindFamily)
+    private readonly Dictionary<string, (string Plover, string? Mode)> _byCivilians;
+
+    private EventTypeMap(Dictionary<string, TypeEntry> types, Dictionary<string, int> kindFamily, Dictionary<string, (string Plover, string? Mode)> byCivilians)
     {
+        _byCivilians = byCivilians;
         _types = types;
         _kindFamily = kindFamily;
     }
@@ -35,6 +38,13 @@ public sealed class EventTypeMap
 
     /// <summary>Whether what follows this type's trigger in its sentence is the content of the statement (what is accused, demanded, threatened, refused).</summary>
     public bool Governs(string plover) => _types.TryGetValue(plover, out var entry) && entry.Governs;
+
+    /// <summary>What an act is when civilians do it (<c>by_civilians</c>): civilians blocking a road protest rather than coerce; null when it stays what it is.</summary>
+    public (string Plover, string? Mode)? ByCivilians(string plover, string? mode) =>
+        _byCivilians.TryGetValue(mode is null ? plover : plover + " " + mode, out var instead) ? instead : null;
+
+    /// <summary>Whether announcing this act is the act ("a annoncé l'envoi de renforts", "said 3,000 soldiers would be sent"): told as planned by its author, it is still an event of the announcer.</summary>
+    public bool Announced(string plover) => _types.TryGetValue(plover, out var entry) && entry.Announced;
 
     /// <summary>The codes of a type and mode: the mode's where it gives them, else the target's rule (civilians), else the type's.</summary>
     public EventCodes Codes(string plover, string? mode, bool onCivilians)
@@ -61,6 +71,15 @@ public sealed class EventTypeMap
         };
         EventCodes Codes(YamlMappingNode map) => new((Child(map, "cameo") as YamlScalarNode)?.Value, Acled(map, "acled"));
 
+        var byCivilians = new Dictionary<string, (string Plover, string? Mode)>(StringComparer.Ordinal);
+        if (Child(root, "by_civilians") is YamlMappingNode civilianMap)
+            foreach (var (fromNode, toNode) in civilianMap.Children)
+            {
+                var parts = ((toNode as YamlScalarNode)?.Value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length is < 1 or > 2) throw new LanguageDataException($"{Where(toNode)}: 'by_civilians' maps 'TYPE mode' to 'TYPE mode'");
+                byCivilians[((YamlScalarNode)fromNode).Value ?? ""] = (parts[0], parts.Length == 2 ? parts[1] : null);
+            }
+
         var entries = new Dictionary<string, TypeEntry>(StringComparer.Ordinal);
         foreach (var (nameNode, valueNode) in types.Children)
         {
@@ -74,7 +93,8 @@ public sealed class EventTypeMap
                         : throw new LanguageDataException($"{Where(modeNode)}: a mode maps to {{cameo, acled}}");
             var verbal = (Child(entry, "verbal") as YamlScalarNode)?.Value is "true";
             var governs = (Child(entry, "governs") as YamlScalarNode)?.Value is "true";
-            entries[name] = new TypeEntry(Codes(entry), Acled(entry, "on_civilians"), verbal, governs, modes);
+            var announced = (Child(entry, "announced") as YamlScalarNode)?.Value is "true";
+            entries[name] = new TypeEntry(Codes(entry), Acled(entry, "on_civilians"), verbal, governs, announced, modes);
         }
         var families = new Dictionary<string, int>(StringComparer.Ordinal);
         if (Child(root, "kind_families") is YamlSequenceNode familyList)
@@ -83,6 +103,6 @@ public sealed class EventTypeMap
                 if (family is not YamlSequenceNode kinds) throw new LanguageDataException($"{Where(family)}: a kind family is a list of kinds");
                 foreach (var kind in kinds.Children.OfType<YamlScalarNode>()) families[kind.Value ?? ""] = familyList.Children.IndexOf(family);
             }
-        return new EventTypeMap(entries, families);
+        return new EventTypeMap(entries, families, byCivilians);
     }
 }

@@ -42,8 +42,9 @@ public static class EntityGeocoding
 
 /// <summary>
 /// Tells entity recognition whether an otherwise unexplained capitalised name is a place: a
-/// country or first-level division, or a town of some size whose gazetteer name is written
-/// exactly so (accents and case aside). Small villages share names with too many surnames.
+/// country or first-level division, a town of some size or a place the team listed by hand (sites,
+/// exonyms) whose gazetteer name is written exactly so (accents and case aside). Small villages share
+/// names with too many surnames.
 /// </summary>
 public sealed class GazetteerPlaceNames(Func<Gazetteer> load, long minimumPopulation = 5000) : IPlaceNameLookup
 {
@@ -53,7 +54,7 @@ public sealed class GazetteerPlaceNames(Func<Gazetteer> load, long minimumPopula
         foreach (var index in gazetteer.Candidates(name))
         {
             var place = gazetteer.Places[index];
-            if ((place.Level is PlaceLevel.Country or PlaceLevel.Division || place.Population >= minimumPopulation)
+            if ((place.Level is PlaceLevel.Country or PlaceLevel.Division || place.Population >= minimumPopulation || gazetteer.IsCurated(index))
                 && (gazetteer.HasExactName(index, name, null) || SameWords(place.Name, name)))
                 return true;
         }

@@ -19,10 +19,14 @@ public sealed class Gazetteer
     private readonly List<(int Place, int Next, string? Language, string Name)> _postings;
     private readonly Dictionary<string, string> _admin1Names;
     private readonly Lazy<Dictionary<string, string[][]>> _keysByCountry;
+    private readonly HashSet<int> _curated;
+    private readonly HashSet<string> _wideRegionKeys;
 
     private Gazetteer(PlaceNameKey keys, List<GazetteerPlace> places, Dictionary<string, int> firstPosting,
-        List<(int, int, string?, string)> postings, Dictionary<string, string> admin1Names)
+        List<(int, int, string?, string)> postings, Dictionary<string, string> admin1Names, HashSet<int> curated, HashSet<string> wideRegionKeys)
     {
+        _curated = curated;
+        _wideRegionKeys = wideRegionKeys;
         Keys = keys;
         _places = places;
         _firstPosting = firstPosting;
@@ -73,6 +77,12 @@ public sealed class Gazetteer
         Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } path ? path : Path.Combine(DefaultDataFolder(), "places.tsv.gz");
 
     /// <summary>The name of a first-level division ("SY", "09" → "Aleppo"), or null when unknown.</summary>
+    /// <summary>Whether the team listed this place by hand (sites.tsv, exonyms.tsv): news names it, so its name is a place name whatever its population.</summary>
+    public bool IsCurated(int place) => _curated.Contains(place);
+
+    /// <summary>Whether a name is a continent, ocean, sea, gulf or region wider than a country (regions.tsv): never a town that shares its name ("Asia" is no Philippine village).</summary>
+    public bool IsWideRegion(string name) => _wideRegionKeys.Contains(Keys.Key(name));
+
     public string? Admin1Name(string country, string admin1) =>
         _admin1Names.TryGetValue(country + "." + admin1, out var name) ? name : null;
 
@@ -153,12 +163,15 @@ public sealed class Gazetteer
         builder.AddDivisions(Path.Combine(dataFolder, "divisions.tsv"));
         builder.AddSites(Path.Combine(dataFolder, "sites.tsv"));
         builder.AddExonyms(Path.Combine(dataFolder, "exonyms.tsv"));
+        builder.AddWideRegions(Path.Combine(dataFolder, "regions.tsv"));
         return builder.Build();
     }
 
     private sealed class Builder(PlaceNameKey keys)
     {
         private readonly List<GazetteerPlace> _places = [];
+        private readonly HashSet<int> _curated = [];
+        private readonly HashSet<string> _wideRegionKeys = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
         private readonly List<(int Place, string Name, string? Language)> _names = [];
         private readonly Dictionary<string, string> _admin1Names = new(StringComparer.Ordinal);
@@ -254,7 +267,10 @@ public sealed class Gazetteer
             foreach (var (f, line) in Rows(path, 9))
             {
                 var names = GazetteerFile.SplitNames(f[1]);
-                var index = Add(new GazetteerPlace(f[0], null, names[0], GazetteerFile.Double(f[2]), GazetteerFile.Double(f[3]), PlaceLevel.Site, f[5], f[6], f[7], 0));
+                // Class P rows are small towns the GeoNames extract lacks; the rest are sites.
+                var level = f[4] == "P" ? PlaceLevel.Town : PlaceLevel.Site;
+                var index = Add(new GazetteerPlace(f[0], null, names[0], GazetteerFile.Double(f[2]), GazetteerFile.Double(f[3]), level, f[5], f[6], f[7], 0));
+                _curated.Add(index);
                 foreach (var name in names) Name(index, name);
             }
         }
@@ -266,8 +282,17 @@ public sealed class Gazetteer
             {
                 // An exonym for a place the loaded gazetteer lacks (a smaller import) is skipped.
                 if (!_byId.TryGetValue(f[0], out var index)) continue;
+                _curated.Add(index);
                 foreach (var name in GazetteerFile.SplitNames(f[2])) Name(index, name, f[1] == "*" ? null : f[1]);
             }
+        }
+
+        /// <summary>regions.tsv: kind (continent, ocean, sea, gulf, region), names separated by |.</summary>
+        public void AddWideRegions(string path)
+        {
+            foreach (var (f, _) in Rows(path, 2))
+                foreach (var name in GazetteerFile.SplitNames(f[1]))
+                    _wideRegionKeys.Add(keys.Key(name));
         }
 
         private static IEnumerable<(string[] Fields, int Line)> Rows(string path, int minimumFields)
@@ -307,7 +332,7 @@ public sealed class Gazetteer
                 postings.Add((place, first.TryGetValue(key, out var next) ? next : -1, language, name));
                 first[key] = postings.Count - 1;
             }
-            return new Gazetteer(keys, _places, first, postings, _admin1Names);
+            return new Gazetteer(keys, _places, first, postings, _admin1Names, _curated, _wideRegionKeys);
         }
     }
 }

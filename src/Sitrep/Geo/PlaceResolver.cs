@@ -68,6 +68,8 @@ public sealed class PlaceResolver
         }
         foreach (var r in readings)
         {
+            // A continent, sea or wider region has no point to give; a town sharing its name is not it.
+            if (Gazetteer.IsWideRegion(r.Name)) continue;
             r.Candidates = Gazetteer.Candidates(r.Name, language);
             if (r.Division && r.Candidates.Count == 0) r.Candidates = Gazetteer.Candidates(StripDivisionWords(r.Name, cues), language);
         }
