@@ -65,6 +65,10 @@ public sealed class EventLexicon
     public required Regex PlaceCue { get; init; }
     /// <summary>Matches the whole text between an actor and one that only restates it ("les rebelles du M23", "FARDC (…)").</summary>
     public required Regex Apposition { get; init; }
+    /// <summary>Finds, anywhere in a sentence, a claim of responsibility ("a revendiqué", "claimed responsibility"): its subject, or "par X"/"by X" after it, is who did the incident told before.</summary>
+    public required Regex Claimed { get; init; }
+    /// <summary>Finds, anywhere in a sentence, an incident put on someone ("l'attribuent aux", "blamed on"): the actor right after it is who did the incident told before.</summary>
+    public required Regex Blamed { get; init; }
 
     private const int ChunkSize = 12;
 
@@ -179,6 +183,8 @@ public sealed class EventLexicon
             Pair = Cue("pair"),
             PlaceCue = Cue("place"),
             Apposition = Cue("apposition"),
+            Claimed = Cue("claimed"),
+            Blamed = Cue("blamed"),
         };
     }
 }

@@ -27,6 +27,9 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
     /// <summary>How far, in days, a time expression may stretch and still date one event.</summary>
     private const int LongestEventDays = 7;
 
+    /// <summary>How many sentences after an incident's last telling a claim of responsibility may still be about it.</summary>
+    private const int ClaimReach = 3;
+
     public string Name => "events";
 
     public void Process(Document document)
@@ -78,6 +81,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         private readonly List<Entity> _places;
         private readonly Entity? _focus;
         private readonly DateOnly? _published;
+        /// <summary>Who a later sentence says did the incident told before it ("X a revendiqué l'attaque", "blamed on X"), by sentence.</summary>
+        private readonly List<(int Sentence, ActorMention Author)> _responsible = [];
 
         public Run(Document document, EventLexicon lexicon, EventTypeMap types)
         {
@@ -109,6 +114,9 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (into is null) merged.Add(draft);
                 else Merge(into, draft);
             }
+            foreach (var (sentence, author) in _responsible)
+                if (merged.LastOrDefault(d => d.Plover == "ASSAULT" && !d.Negated && d.Sentence < sentence && sentence - d.LastSentence <= ClaimReach) is { } incident)
+                    GiveAuthor(incident, author, _doc.Sentences[sentence]);
             foreach (var draft in merged)
             {
                 // Civilians suffer violence; they do not inflict it (protesters in a PROTEST still act).
@@ -130,11 +138,17 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         {
             var sentence = _doc.Sentences[s];
             var byType = new List<Draft>();
+            // A claim of responsibility with no place of its own retells the incident told before ("Le GSIM a revendiqué
+            // l'attaque lundi": Monday is the claim's day, not the attack's): its attack is no new event, its author is that incident's.
+            var author = Responsible(sentence);
+            var retold = author is not null && !HasOwnPlace(sentence);
+            if (retold) _responsible.Add((s, author!));
             int denialEnd = -1, contentFrom = -1;
             foreach (var (span, which) in _lexicon.Find(_text, sentence.Start, sentence.Length))
             {
                 var trigger = _lexicon.Triggers[which];
                 if (InsideName(span)) continue;
+                if (retold && trigger.Plover == "ASSAULT") continue;
                 var draft = new Draft { Plover = trigger.Plover, Mode = trigger.Mode, Trigger = span, Sentence = s, LastSentence = s };
                 draft.Evidence.Add(sentence);
                 if (!ReadClaim(draft)) continue;
@@ -241,6 +255,51 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 draft.Actor1 = owner;
             }
             if (draft.Actor2 is not null && draft.Actor1 is not null && SameActor(draft.Actor1, draft.Actor2)) draft.Actor2 = null;
+        }
+
+        /// <summary>
+        /// Who the sentence says did an incident: the subject of "a revendiqué l'attaque" / "claimed responsibility" (or "par X" /
+        /// "by X" right after a passive claim), the actor right after "attribuée à" / "blamed"; null when it says nothing of the kind.
+        /// </summary>
+        private ActorMention? Responsible(TextSpan sentence)
+        {
+            var inSentence = _actors.Where(a => a.Span.Start >= sentence.Start && a.Span.End <= sentence.End && a.Kind != "civilians").ToList();
+            if (inSentence.Count == 0) return null;
+            if (_lexicon.Claimed.Match(_text, sentence.Start, sentence.Length) is { Success: true } claim)
+            {
+                var end = claim.Index + claim.Length;
+                return claim.Groups["by"].Success
+                    ? inSentence.FirstOrDefault(a => a.Span.Start >= end && a.Span.Start - end <= 30)
+                    : inSentence.FirstOrDefault(a => a.Span.End <= claim.Index && !Before(_lexicon.Source, a.Span.Start, sentence.Start));
+            }
+            if (_lexicon.Blamed.Match(_text, sentence.Start, sentence.Length) is { Success: true } blame)
+            {
+                var end = blame.Index + blame.Length;
+                return inSentence.FirstOrDefault(a => a.Span.Start >= end && a.Span.Start - end <= 60);
+            }
+            return null;
+        }
+
+        /// <summary>Whether the sentence names a place outside its actors' names, so that it may tell an incident of its own.</summary>
+        private bool HasOwnPlace(TextSpan sentence) =>
+            _places.Any(p => p.Start >= sentence.Start && p.End <= sentence.End && !_actors.Any(a => a.Span.Start <= p.Start && p.End <= a.Span.End));
+
+        /// <summary>
+        /// Makes the author a later sentence names the incident's first actor; the actor it displaces was the target when nothing
+        /// else is ("des VDP" escorting the convoy), not when it is the author's kin ("des hommes armés" for the group named later).
+        /// </summary>
+        private void GiveAuthor(Draft incident, ActorMention author, TextSpan told)
+        {
+            if (!incident.Evidence.Contains(told)) incident.Evidence.Add(told);
+            if (incident.Actor1 is not null && SameActor(incident.Actor1, author)) return;
+            if (incident.Actor2 is not null && SameActor(incident.Actor2, author))
+            {
+                (incident.Actor1, incident.Actor2) = (incident.Actor2, incident.Actor1);
+                return;
+            }
+            var displaced = incident.Actor1;
+            incident.Actor1 = author;
+            if (incident.Actor2 is null && displaced is not null && !_types.SameFamily(displaced.Kind, author.Kind)) incident.Actor2 = displaced;
         }
 
         /// <summary>Whether an actor only restates the one before it: "les rebelles du M23", "Forces armées de la RDC (FARDC)".</summary>
