@@ -202,9 +202,14 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             // Who reports an act is no party to it ("selon l'OSDH", "the agency said"), unless the act is the statement itself
             // or the reporter is an armed party telling its own act ("the army said it struck").
             var verbal = _types.IsVerbal(draft.Plover);
-            var inSentence = _actors.Where(a => a.Span.Start >= sentence.Start && a.Span.End <= sentence.End
-                                                && !Before(_lexicon.Source, a.Span.Start, sentence.Start)
-                                                && (verbal || a.Kind is not ("organization" or "person") || !_lexicon.Speaker.IsMatch(_text.AsSpan(a.Span.End, Math.Min(40, sentence.End - a.Span.End))))).ToList();
+            // After the trigger, whoever "said" reports ("…struck Odesa overnight, the regional governor said"), whatever its kind;
+            // a name in apposition to a reporter ("l'Agence nationale d'information (ANI)") reports too.
+            bool Reports(ActorMention a) =>
+                Before(_lexicon.Source, a.Span.Start, sentence.Start)
+                || !verbal && (a.Kind is "organization" or "person" || a.Span.Start >= draft.Trigger.End && !CommaAfter(a))
+                           && _lexicon.Speaker.IsMatch(_text.AsSpan(a.Span.End, Math.Min(40, sentence.End - a.Span.End)));
+            var all = _actors.Where(a => a.Span.Start >= sentence.Start && a.Span.End <= sentence.End).ToList();
+            var inSentence = all.Where((a, i) => !Reports(a) && !(!verbal && i > 0 && Bracketed(all[i - 1], a) && Reports(all[i - 1]))).ToList();
             var before = inSentence.Where(a => a.Span.End <= draft.Trigger.Start).ToList();
             var after = inSentence.Where(a => a.Span.Start >= draft.Trigger.End).ToList();
             ActorMention? Paired(ActorMention first, ActorMention second) =>
@@ -236,11 +241,15 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     draft.Direct = 2;
                     break;
                 case TriggerForm.Noun:
-                    draft.Actor1 = after.FirstOrDefault(a => Agent(a) && !Patient(a)) ?? before.LastOrDefault(a => !Patient(a));
-                    draft.Actor2 = after.FirstOrDefault(a => a != draft.Actor1 && Patient(a));
+                {
+                    // "Neuf civils ont été tués dans des frappes": the subject of a passive before the noun suffered the act.
+                    var victims = before.Where(a => PassiveBetween(a.Span.End, draft.Trigger.Start)).ToList();
+                    draft.Actor1 = after.FirstOrDefault(a => Agent(a) && !Patient(a)) ?? before.LastOrDefault(a => !Patient(a) && !victims.Contains(a));
+                    draft.Actor2 = after.FirstOrDefault(a => a != draft.Actor1 && Patient(a)) ?? victims.LastOrDefault();
                     if (draft.Actor1 is null && draft.Actor2 is null) draft.Actor2 = after.FirstOrDefault();
                     draft.Direct = 1;
                     break;
+                }
                 default:
                     draft.Actor1 = before.LastOrDefault(a => !Patient(a)) ?? before.LastOrDefault();
                     draft.Actor2 = after.FirstOrDefault(a => !Agent(a) || a.Span.Start - draft.Trigger.End <= 1) ?? after.FirstOrDefault();
@@ -308,6 +317,22 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             var i = actors.IndexOf(actor);
             if (i <= 0) return false;
             return _lexicon.Apposition.IsMatch(_text.AsSpan(actors[i - 1].Span.End, actor.Span.Start - actors[i - 1].Span.End));
+        }
+
+        /// <summary>Whether the second actor is the first one's acronym or name in brackets: "l'Agence nationale d'information (ANI)".</summary>
+        private bool Bracketed(ActorMention first, ActorMention second) =>
+            second.Span.Start > first.Span.End && _text.AsSpan(first.Span.End, second.Span.Start - first.Span.End).Trim() is "(";
+
+        /// <summary>Whether a comma follows the actor: a verb of saying after it then has its own subject ("…par des séparatistes, a annoncé le ministère").</summary>
+        private bool CommaAfter(ActorMention a) => _text.AsSpan(a.Span.End).TrimStart().StartsWith(",");
+
+        /// <summary>Whether a passive verb ("ont été tués") stands between two offsets: the passive cue before one of the words there.</summary>
+        private bool PassiveBetween(int from, int to)
+        {
+            for (var i = from + 1; i < to; i++)
+                if (char.IsLetter(_text[i]) && char.IsWhiteSpace(_text[i - 1]) && _lexicon.Passive.IsMatch(_text.AsSpan(from, i - from)))
+                    return true;
+            return false;
         }
 
         private bool IsPassive(TextSpan trigger, TextSpan sentence)
@@ -434,10 +459,11 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         private void Merge(Draft into, Draft next)
         {
             into.Mode ??= next.Mode;
-            foreach (var actor in new[] { next.Actor1, next.Actor2 })
+            // Each actor keeps its side where that side is free: a victim told again does not become the attacker.
+            foreach (var (actor, first) in new[] { (next.Actor1, true), (next.Actor2, false) })
             {
                 if (actor is null || into.Actor1 is not null && SameActor(into.Actor1, actor) || into.Actor2 is not null && SameActor(into.Actor2, actor)) continue;
-                if (into.Actor1 is null) into.Actor1 = actor;
+                if (first ? into.Actor1 is null : into.Actor2 is not null) into.Actor1 ??= actor;
                 else into.Actor2 ??= actor;
             }
             if (into.Place is null || into.PlaceFromFocus && next.Place is not null && !next.PlaceFromFocus)
