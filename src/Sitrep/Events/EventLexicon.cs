@@ -65,6 +65,10 @@ public sealed class EventLexicon
     public required Regex PlaceCue { get; init; }
     /// <summary>Matches the whole text between an actor and one that only restates it ("les rebelles du M23", "FARDC (…)").</summary>
     public required Regex Apposition { get; init; }
+    /// <summary>Matches the text just before an actor that is the other side of its sentence's subject in a clash or a deal ("avec", "with").</summary>
+    public required Regex Partner { get; init; }
+    /// <summary>Matches the whole text between an actor and one that only qualifies it ("l'envoyé de l'ONU pour le Yémen").</summary>
+    public required Regex Complement { get; init; }
     /// <summary>Finds, anywhere in a sentence, a claim of responsibility ("a revendiqué", "claimed responsibility"): its subject, or "par X"/"by X" after it, is who did the incident told before.</summary>
     public required Regex Claimed { get; init; }
     /// <summary>Finds, anywhere in a sentence, an incident put on someone ("l'attribuent aux", "blamed on"): the actor right after it is who did the incident told before.</summary>
@@ -183,6 +187,8 @@ public sealed class EventLexicon
             Pair = Cue("pair"),
             PlaceCue = Cue("place"),
             Apposition = Cue("apposition"),
+            Partner = Cue("partner"),
+            Complement = Cue("complement"),
             Claimed = Cue("claimed"),
             Blamed = Cue("blamed"),
         };

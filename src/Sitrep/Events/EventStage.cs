@@ -225,6 +225,11 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 case TriggerForm.Mutual when before.Count >= 2 && Paired(before[^2], before[^1]) is { } last:
                     (draft.Actor1, draft.Actor2, draft.Direct) = (before[^2], last, 2);
                     break;
+                case TriggerForm.Mutual when after.Count > 0 && Before(_lexicon.Partner, after[0].Span.Start, draft.Trigger.End)
+                                             && before.LastOrDefault(a => !Patient(a)) is { } subject && !SameActor(subject, after[0]):
+                    // "X ... des affrontements avec Y", "Venezuela agreed to coordinate patrols with Colombian forces": the subject and the partner.
+                    (draft.Actor1, draft.Actor2, draft.Direct) = (Subject(before, subject), after[0], 2);
+                    break;
                 case TriggerForm.Mutual when after.Count > 0:
                     // "des combats ont opposé X à Y": the first actor after, then the next one that is neither it nor its apposition.
                     draft.Actor1 = after[0];
@@ -251,7 +256,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     break;
                 }
                 default:
-                    draft.Actor1 = before.LastOrDefault(a => !Patient(a)) ?? before.LastOrDefault();
+                    draft.Actor1 = Subject(before, before.LastOrDefault(a => !Patient(a)) ?? before.LastOrDefault());
                     draft.Actor2 = after.FirstOrDefault(a => !Agent(a) || a.Span.Start - draft.Trigger.End <= 1) ?? after.FirstOrDefault();
                     draft.Direct = 2;
                     break;
@@ -309,6 +314,15 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             var displaced = incident.Actor1;
             incident.Actor1 = author;
             if (incident.Actor2 is null && displaced is not null && !_types.SameFamily(displaced.Kind, author.Kind)) incident.Actor2 = displaced;
+        }
+
+        /// <summary>The head of the phrase an actor closes: "l'envoyé spécial de l'ONU" for "le Yémen" in "l'envoyé spécial de l'ONU pour le Yémen".</summary>
+        private ActorMention? Subject(List<ActorMention> before, ActorMention? last)
+        {
+            if (last is null) return null;
+            for (var i = before.IndexOf(last); i > 0 && _lexicon.Complement.IsMatch(_text.AsSpan(before[i - 1].Span.End, before[i].Span.Start - before[i - 1].Span.End)); i--)
+                last = before[i - 1];
+            return last;
         }
 
         /// <summary>Whether an actor only restates the one before it: "les rebelles du M23", "Forces armées de la RDC (FARDC)".</summary>
