@@ -69,6 +69,8 @@ public sealed class EventLexicon
     public required Regex Partner { get; init; }
     /// <summary>Matches the whole text between an actor and one that only qualifies it ("l'envoyé de l'ONU pour le Yémen").</summary>
     public required Regex Complement { get; init; }
+    /// <summary>Matches (anchored at the end) the text before a verb joined to the one before it, whose subject it shares ("et", "and").</summary>
+    public required Regex Coordinated { get; init; }
     /// <summary>Finds, anywhere in a sentence, a claim of responsibility ("a revendiqué", "claimed responsibility"): its subject, or "par X"/"by X" after it, is who did the incident told before.</summary>
     public required Regex Claimed { get; init; }
     /// <summary>Finds, anywhere in a sentence, an incident put on someone ("l'attribuent aux", "blamed on"): the actor right after it is who did the incident told before.</summary>
@@ -189,6 +191,7 @@ public sealed class EventLexicon
             Apposition = Cue("apposition"),
             Partner = Cue("partner"),
             Complement = Cue("complement"),
+            Coordinated = Cue("coordinated"),
             Claimed = Cue("claimed"),
             Blamed = Cue("blamed"),
         };

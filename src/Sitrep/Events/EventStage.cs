@@ -144,6 +144,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             var retold = author is not null && !HasOwnPlace(sentence);
             if (retold) _responsible.Add((s, author!));
             int denialEnd = -1, contentFrom = -1;
+            // The subject of the sentence's last active verb, which a verb joined to it by "et"/"and" shares.
+            ActorMention? subject = null;
             foreach (var (span, which) in _lexicon.Find(_text, sentence.Start, sentence.Length))
             {
                 var trigger = _lexicon.Triggers[which];
@@ -158,7 +160,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 else if (contentFrom >= 0 && span.Start >= contentFrom && !_types.Governs(trigger.Plover)) continue;
                 if (trigger.Plover == "REJECT" && trigger.Mode == "deny") denialEnd = span.End;
                 else if (_types.Governs(trigger.Plover) && contentFrom < 0) contentFrom = span.End;
-                FindActors(draft, trigger.Form, sentence);
+                FindActors(draft, trigger.Form, sentence, subject);
+                if (trigger.Form == TriggerForm.Verb && !IsPassive(span, sentence)) subject = draft.Actor1;
                 FindPlace(draft, sentence);
                 FindDate(draft, sentence);
                 FindFatalities(draft);
@@ -197,7 +200,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         private bool Before(Regex cue, int offset, int from) =>
             cue.IsMatch(_text.AsSpan(Math.Max(from, offset - 40), offset - Math.Max(from, offset - 40)));
 
-        private void FindActors(Draft draft, TriggerForm form, TextSpan sentence)
+        private void FindActors(Draft draft, TriggerForm form, TextSpan sentence, ActorMention? sharedSubject)
         {
             // Who reports an act is no party to it ("selon l'OSDH", "the agency said"), unless the act is the statement itself
             // or the reporter is an armed party telling its own act ("the army said it struck").
@@ -256,7 +259,10 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     break;
                 }
                 default:
-                    draft.Actor1 = Subject(before, before.LastOrDefault(a => !Patient(a)) ?? before.LastOrDefault());
+                    // "X a accusé Damas de … et a appelé Moscou à …": a verb joined to the one before shares its subject.
+                    draft.Actor1 = form == TriggerForm.Verb && sharedSubject is not null && Before(_lexicon.Coordinated, draft.Trigger.Start, sentence.Start)
+                        ? sharedSubject
+                        : Subject(before, before.LastOrDefault(a => !Patient(a)) ?? before.LastOrDefault());
                     draft.Actor2 = after.FirstOrDefault(a => !Agent(a) || a.Span.Start - draft.Trigger.End <= 1) ?? after.FirstOrDefault();
                     draft.Direct = 2;
                     break;
