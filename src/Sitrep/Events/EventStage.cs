@@ -243,6 +243,10 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     // "quatre soldats et au moins onze assaillants ont été tués dans des combats": the two sides named before.
                     (draft.Actor1, draft.Actor2, draft.Direct) = (other, before[^1], 1);
                     break;
+                case TriggerForm.Verb when _types.IsReciprocal(draft.Plover) && before.Count >= 2 && Paired(before[^2], before[^1]) is { } other:
+                    // "Des délégations congolaise et rwandaise se sont réunies", "Kenyan and Somali officials signed": both sides.
+                    (draft.Actor1, draft.Actor2, draft.Direct) = (before[^2], other, 2);
+                    break;
                 case TriggerForm.Verb when IsPassive(draft.Trigger, sentence):
                     draft.Actor2 = before.LastOrDefault();
                     draft.Actor1 = after.FirstOrDefault(Agent);
