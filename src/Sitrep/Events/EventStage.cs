@@ -140,8 +140,13 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             var byType = new List<Draft>();
             // A claim of responsibility with no place of its own retells the incident told before ("Le GSIM a revendiqué
             // l'attaque lundi": Monday is the claim's day, not the attack's): its attack is no new event, its author is that incident's.
-            var author = Responsible(sentence);
-            var retold = author is not null && !HasOwnPlace(sentence);
+            // A claim naming a place may tell a new incident ("le Hezbollah a revendiqué le tir de roquettes vers Kiryat Shmona"), and so
+            // may a sentence with a place that tells an attack before blaming someone ("a roadside bomb hit a bus near Daraa, … blaming
+            // terrorists"); then the author is that incident's.
+            var (author, cue) = Responsible(sentence);
+            var ownIncident = author is not null && HasOwnPlace(sentence)
+                              && (cue.Claimed || _lexicon.Find(_text, sentence.Start, cue.At - sentence.Start).Any(hit => _lexicon.Triggers[hit.Trigger].Plover == "ASSAULT"));
+            var retold = author is not null && !ownIncident;
             if (retold) _responsible.Add((s, author!));
             int denialEnd = -1, contentFrom = -1;
             // The subject of the sentence's last active verb, which a verb joined to it by "et"/"and" shares.
@@ -175,6 +180,9 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 }
                 else Merge(byType[same], draft);
             }
+            if (ownIncident)
+                foreach (var draft in byType.Where(d => d.Plover == "ASSAULT" && d.Actor1 is null))
+                    draft.Actor1 = author;
             return byType;
         }
 
@@ -212,7 +220,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 || !verbal && (a.Kind is "organization" or "person" || a.Span.Start >= draft.Trigger.End && !CommaAfter(a))
                            && _lexicon.Speaker.IsMatch(_text.AsSpan(a.Span.End, Math.Min(40, sentence.End - a.Span.End)));
             var all = _actors.Where(a => a.Span.Start >= sentence.Start && a.Span.End <= sentence.End).ToList();
-            var inSentence = all.Where((a, i) => !Reports(a) && !(!verbal && i > 0 && Bracketed(all[i - 1], a) && Reports(all[i - 1]))).ToList();
+            var inSentence = all.Where((a, i) => !Reports(a) && !InDateline(a) && !(!verbal && i > 0 && Bracketed(all[i - 1], a) && Reports(all[i - 1]))).ToList();
             var before = inSentence.Where(a => a.Span.End <= draft.Trigger.Start).ToList();
             var after = inSentence.Where(a => a.Span.Start >= draft.Trigger.End).ToList();
             ActorMention? Paired(ActorMention first, ActorMention second) =>
@@ -263,13 +271,17 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     break;
                 }
                 default:
+                {
+                    // "Five police officers were killed when their vehicle struck a bomb": the subject of a passive before the verb suffered it.
+                    var victims = before.Where(a => PassiveBetween(a.Span.End, draft.Trigger.Start)).ToList();
                     // "X a accusé Damas de … et a appelé Moscou à …": a verb joined to the one before shares its subject.
                     draft.Actor1 = form == TriggerForm.Verb && sharedSubject is not null && Before(_lexicon.Coordinated, draft.Trigger.Start, sentence.Start)
                         ? sharedSubject
-                        : Subject(before, before.LastOrDefault(a => !Patient(a)) ?? before.LastOrDefault());
-                    draft.Actor2 = after.FirstOrDefault(a => !Agent(a) || a.Span.Start - draft.Trigger.End <= 1) ?? after.FirstOrDefault();
+                        : Subject(before, before.LastOrDefault(a => !Patient(a) && !victims.Contains(a)) ?? before.LastOrDefault(a => !victims.Contains(a)));
+                    draft.Actor2 = after.FirstOrDefault(a => !Agent(a) || a.Span.Start - draft.Trigger.End <= 1) ?? after.FirstOrDefault() ?? victims.LastOrDefault();
                     draft.Direct = 2;
                     break;
+                }
             }
             // A phrase that holds the trigger names its author: "des frappes russes", "bombardements des FSR".
             if (_actors.FirstOrDefault(a => a.Span.Start <= draft.Trigger.Start && draft.Trigger.End <= a.Span.End) is { } owner
@@ -284,24 +296,25 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         /// <summary>
         /// Who the sentence says did an incident: the subject of "a revendiqué l'attaque" / "claimed responsibility" (or "par X" /
         /// "by X" right after a passive claim), the actor right after "attribuée à" / "blamed"; null when it says nothing of the kind.
+        /// Cue: whether it is a claim (not a blame), and where the claim or blame is written.
         /// </summary>
-        private ActorMention? Responsible(TextSpan sentence)
+        private (ActorMention? Author, (bool Claimed, int At) Cue) Responsible(TextSpan sentence)
         {
             var inSentence = _actors.Where(a => a.Span.Start >= sentence.Start && a.Span.End <= sentence.End && a.Kind != "civilians").ToList();
-            if (inSentence.Count == 0) return null;
+            if (inSentence.Count == 0) return (null, (false, sentence.Start));
             if (_lexicon.Claimed.Match(_text, sentence.Start, sentence.Length) is { Success: true } claim)
             {
                 var end = claim.Index + claim.Length;
-                return claim.Groups["by"].Success
+                return (claim.Groups["by"].Success
                     ? inSentence.FirstOrDefault(a => a.Span.Start >= end && a.Span.Start - end <= 30)
-                    : inSentence.FirstOrDefault(a => a.Span.End <= claim.Index && !Before(_lexicon.Source, a.Span.Start, sentence.Start));
+                    : inSentence.FirstOrDefault(a => a.Span.End <= claim.Index && !Before(_lexicon.Source, a.Span.Start, sentence.Start)), (true, claim.Index));
             }
             if (_lexicon.Blamed.Match(_text, sentence.Start, sentence.Length) is { Success: true } blame)
             {
                 var end = blame.Index + blame.Length;
-                return inSentence.FirstOrDefault(a => a.Span.Start >= end && a.Span.Start - end <= 60);
+                return (inSentence.FirstOrDefault(a => a.Span.Start >= end && a.Span.Start - end <= 60), (false, blame.Index));
             }
-            return null;
+            return (null, (false, sentence.Start));
         }
 
         /// <summary>Whether the sentence names a place outside its actors' names, so that it may tell an incident of its own.</summary>
@@ -346,6 +359,13 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         /// <summary>Whether the second actor is the first one's acronym or name in brackets: "l'Agence nationale d'information (ANI)".</summary>
         private bool Bracketed(ActorMention first, ActorMention second) =>
             second.Span.Start > first.Span.End && _text.AsSpan(first.Span.End, second.Span.Start - first.Span.End).Trim() is "(";
+
+        /// <summary>Whether the actor is the wire agency of a dateline, "Oct 23 (GWS) -": it filed the story and is no party.</summary>
+        private bool InDateline(ActorMention a)
+        {
+            var rest = _text.AsSpan(a.Span.End).TrimStart();
+            return rest.StartsWith(")") && rest[1..].TrimStart() is [ '-' or '–' or '—', ..];
+        }
 
         /// <summary>Whether a comma follows the actor: a verb of saying after it then has its own subject ("…par des séparatistes, a annoncé le ministère").</summary>
         private bool CommaAfter(ActorMention a) => _text.AsSpan(a.Span.End).TrimStart().StartsWith(",");
