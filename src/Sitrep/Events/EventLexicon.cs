@@ -78,6 +78,8 @@ public sealed class EventLexicon
 
     private const int ChunkSize = 12;
 
+    private static readonly Regex NeverMatches = new("(?!)", RegexOptions.None, EventStage.MatchTimeout);
+
     private static Regex WarmedUp(Regex regex)
     {
         RegexWarmUp.TryRun(regex);
@@ -175,6 +177,8 @@ public sealed class EventLexicon
         // Cues run for every actor near every trigger: compiled, and first used here, so that the JIT is not paid
         // under a document's match time limit.
         Regex Cue(string key) => WarmedUp(Compile(Expand(Field(cues, key)), cues, RegexOptions.Compiled));
+        // The finer actor cues may be left out of a new language: their rules then never apply.
+        Regex OptionalCue(string key) => Field(cues, key, required: false) is { Length: > 0 } ? Cue(key) : NeverMatches;
 
         return new EventLexicon
         {
@@ -189,11 +193,11 @@ public sealed class EventLexicon
             Pair = Cue("pair"),
             PlaceCue = Cue("place"),
             Apposition = Cue("apposition"),
-            Partner = Cue("partner"),
-            Complement = Cue("complement"),
-            Coordinated = Cue("coordinated"),
-            Claimed = Cue("claimed"),
-            Blamed = Cue("blamed"),
+            Partner = OptionalCue("partner"),
+            Complement = OptionalCue("complement"),
+            Coordinated = OptionalCue("coordinated"),
+            Claimed = OptionalCue("claimed"),
+            Blamed = OptionalCue("blamed"),
         };
     }
 }
