@@ -275,9 +275,10 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     // "Five police officers were killed when their vehicle struck a bomb": the subject of a passive before the verb suffered it.
                     var victims = before.Where(a => PassiveBetween(a.Span.End, draft.Trigger.Start)).ToList();
                     // "X a accusé Damas de … et a appelé Moscou à …": a verb joined to the one before shares its subject.
+                    var subjects = OutsideIncise(before, draft.Trigger.Start, sentence.Start);
                     draft.Actor1 = form == TriggerForm.Verb && sharedSubject is not null && Before(_lexicon.Coordinated, draft.Trigger.Start, sentence.Start)
                         ? sharedSubject
-                        : Subject(before, before.LastOrDefault(a => !Patient(a) && !victims.Contains(a)) ?? before.LastOrDefault(a => !victims.Contains(a)));
+                        : Subject(before, subjects.LastOrDefault(a => !Patient(a) && !victims.Contains(a)) ?? subjects.LastOrDefault(a => !victims.Contains(a)));
                     draft.Actor2 = after.FirstOrDefault(a => !Agent(a) || a.Span.Start - draft.Trigger.End <= 1) ?? after.FirstOrDefault() ?? victims.LastOrDefault();
                     draft.Direct = 2;
                     break;
@@ -337,6 +338,21 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             var displaced = incident.Actor1;
             incident.Actor1 = author;
             if (incident.Actor2 is null && displaced is not null && !_types.SameFamily(displaced.Kind, author.Kind)) incident.Actor2 = displaced;
+        }
+
+        /// <summary>
+        /// The actors before a verb, less those of an incise between commas just before it: in "Les Brigades du Hezbollah,
+        /// principale faction armée pro-iranienne, ont démenti" the subject is before the incise.
+        /// </summary>
+        private List<ActorMention> OutsideIncise(List<ActorMention> before, int verb, int sentenceStart)
+        {
+            var close = verb - 1;
+            while (close > sentenceStart && char.IsWhiteSpace(_text[close])) close--;
+            if (close <= sentenceStart || _text[close] != ',') return before;
+            var open = _text.LastIndexOf(',', close - 1, close - sentenceStart);
+            if (open <= sentenceStart) return before;
+            var outside = before.Where(a => a.Span.End <= open).ToList();
+            return outside.Count > 0 ? outside : before;
         }
 
         /// <summary>The head of the phrase an actor closes: "l'envoyé spécial de l'ONU" for "le Yémen" in "l'envoyé spécial de l'ONU pour le Yémen".</summary>
