@@ -30,6 +30,9 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
     /// <summary>How many sentences after an incident's last telling a claim of responsibility may still be about it.</summary>
     private const int ClaimReach = 3;
 
+    /// <summary>How far, in characters, a passive subject may stand before the trigger it suffered.</summary>
+    private const int MaxSubjectDistance = 160;
+
     public string Name => "events";
 
     public void Process(Document document)
@@ -389,6 +392,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         /// <summary>Whether a passive verb ("ont été tués") stands between two offsets: the passive cue before one of the words there.</summary>
         private bool PassiveBetween(int from, int to)
         {
+            // A subject that far from its verb is rarely its subject; the bound keeps the scan short.
+            if (to - from > MaxSubjectDistance) return false;
             for (var i = from + 1; i < to; i++)
                 if (char.IsLetter(_text[i]) && char.IsWhiteSpace(_text[i - 1]) && _lexicon.Passive.IsMatch(_text.AsSpan(from, i - from)))
                     return true;
