@@ -86,6 +86,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         private readonly DateOnly? _published;
         /// <summary>Who a later sentence says did the incident told before it ("X a revendiqué l'attaque", "blamed on X"), by sentence.</summary>
         private readonly List<(int Sentence, ActorMention Author)> _responsible = [];
+        /// <summary>The last sentence that told an attack, -1 before any.</summary>
+        private int _lastAttack = -1;
 
         public Run(Document document, EventLexicon lexicon, EventTypeMap types)
         {
@@ -146,7 +148,10 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             // A claim naming a place may tell a new incident ("le Hezbollah a revendiqué le tir de roquettes vers Kiryat Shmona"), and so
             // may a sentence with a place that tells an attack before blaming someone ("a roadside bomb hit a bus near Daraa, … blaming
             // terrorists"); then the author is that incident's.
-            var (author, cue) = Responsible(sentence);
+            // Only near an attack is a claim or a blame worth looking for.
+            var hits = _lexicon.Find(_text, sentence.Start, sentence.Length);
+            var attackHere = hits.Any(hit => _lexicon.Triggers[hit.Trigger].Plover == "ASSAULT");
+            var (author, cue) = attackHere || _lastAttack >= 0 && s - _lastAttack <= ClaimReach ? Responsible(sentence) : (null, (false, sentence.Start));
             var ownIncident = author is not null && HasOwnPlace(sentence)
                               && (cue.Claimed || _lexicon.Find(_text, sentence.Start, cue.At - sentence.Start).Any(hit => _lexicon.Triggers[hit.Trigger].Plover == "ASSAULT"));
             var retold = author is not null && !ownIncident;
@@ -154,7 +159,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             int denialEnd = -1, contentFrom = -1;
             // The subject of the sentence's last active verb, which a verb joined to it by "et"/"and" shares.
             ActorMention? subject = null;
-            foreach (var (span, which) in _lexicon.Find(_text, sentence.Start, sentence.Length))
+            foreach (var (span, which) in hits)
             {
                 var trigger = _lexicon.Triggers[which];
                 if (InsideName(span)) continue;
@@ -186,6 +191,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             if (ownIncident)
                 foreach (var draft in byType.Where(d => d.Plover == "ASSAULT" && d.Actor1 is null))
                     draft.Actor1 = author;
+            if (byType.Any(d => d.Plover == "ASSAULT")) _lastAttack = s;
             return byType;
         }
 
@@ -266,7 +272,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 case TriggerForm.Noun:
                 {
                     // "Neuf civils ont été tués dans des frappes": the subject of a passive before the noun suffered the act.
-                    var victims = before.Where(a => PassiveBetween(a.Span.End, draft.Trigger.Start)).ToList();
+                    var victims = Victims(before, draft.Trigger.Start, sentence.Start);
                     draft.Actor1 = after.FirstOrDefault(a => Agent(a) && !Patient(a)) ?? before.LastOrDefault(a => !Patient(a) && !victims.Contains(a));
                     draft.Actor2 = after.FirstOrDefault(a => a != draft.Actor1 && Patient(a)) ?? victims.LastOrDefault();
                     if (draft.Actor1 is null && draft.Actor2 is null) draft.Actor2 = after.FirstOrDefault();
@@ -276,7 +282,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 default:
                 {
                     // "Five police officers were killed when their vehicle struck a bomb": the subject of a passive before the verb suffered it.
-                    var victims = before.Where(a => PassiveBetween(a.Span.End, draft.Trigger.Start)).ToList();
+                    var victims = Victims(before, draft.Trigger.Start, sentence.Start);
                     // "X a accusé Damas de … et a appelé Moscou à …": a verb joined to the one before shares its subject.
                     var subjects = OutsideIncise(before, draft.Trigger.Start, sentence.Start);
                     draft.Actor1 = form == TriggerForm.Verb && sharedSubject is not null && Before(_lexicon.Coordinated, draft.Trigger.Start, sentence.Start)
@@ -389,16 +395,24 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         /// <summary>Whether a comma follows the actor: a verb of saying after it then has its own subject ("…par des séparatistes, a annoncé le ministère").</summary>
         private bool CommaAfter(ActorMention a) => _text.AsSpan(a.Span.End).TrimStart().StartsWith(",");
 
-        /// <summary>Whether a passive verb ("ont été tués") stands between two offsets: the passive cue before one of the words there.</summary>
-        private bool PassiveBetween(int from, int to)
+        /// <summary>The actors before a trigger that are the subject of a passive verb ("ont été tués") standing between them and it: the passive cue before one of the words there.</summary>
+        private List<ActorMention> Victims(List<ActorMention> before, int trigger, int sentenceStart)
         {
-            // A subject that far from its verb is rarely its subject; the bound keeps the scan short.
-            if (to - from > MaxSubjectDistance) return false;
-            for (var i = from + 1; i < to; i++)
-                if (char.IsLetter(_text[i]) && char.IsWhiteSpace(_text[i - 1]) && _lexicon.Passive.IsMatch(_text.AsSpan(from, i - from)))
-                    return true;
-            return false;
+            // A subject that far from its verb is rarely its subject; the bound keeps the scan short. Each word start is tried once
+            // per trigger: where a passive marker ends there, and where it begins.
+            var from = Math.Max(sentenceStart, trigger - MaxSubjectDistance);
+            var passiveStarts = new List<int>();
+            for (var i = from + 1; i < trigger; i++)
+            {
+                if (!char.IsLetter(_text[i]) || !char.IsWhiteSpace(_text[i - 1])) continue;
+                var lo = Math.Max(from, i - PassiveReach);
+                if (_lexicon.Passive.Match(_text, lo, i - lo) is { Success: true } marker) passiveStarts.Add(marker.Index);
+            }
+            return passiveStarts.Count == 0 ? [] : before.Where(a => a.Span.End >= from && passiveStarts.Any(p => p >= a.Span.End)).ToList();
         }
+
+        /// <summary>How far back from a word a passive marker may begin ("avaient été tués ").</summary>
+        private const int PassiveReach = 40;
 
         private bool IsPassive(TextSpan trigger, TextSpan sentence)
         {
