@@ -62,6 +62,8 @@ internal sealed class ActorGrammar
     public HashSet<string> StateArticles { get; } = new(StringComparer.Ordinal);
     /// <summary>Words before such an article that make the state a place again: "l'est de la Syrie", "depuis le Yémen".</summary>
     public HashSet<string> StateNotAfter { get; } = new(StringComparer.Ordinal);
+    /// <summary>Words joining two states' adjectives on one head, each a party of its own: "irakiens et turcs", "Kenyan and Somali".</summary>
+    public HashSet<string> CountryJoiners { get; } = new(StringComparer.Ordinal);
     /// <summary>Nouns after a head that make it a modifier of a thing: "police station", "drone attack".</summary>
     public HashSet<string> ObjectNouns { get; } = new(StringComparer.Ordinal);
     /// <summary>Words before a name that belong to its mention: "le groupe Wagner", "the group Hamas".</summary>
@@ -104,6 +106,7 @@ internal sealed class ActorGrammar
         grammar.SubjectAfter.UnionWith(Keys(EntityYaml.List(root, "subject-after")));
         grammar.BareAfter.UnionWith(Keys(EntityYaml.List(root, "bare-after")));
         grammar.ObjectNouns.UnionWith(Keys(EntityYaml.List(root, "object-nouns")));
+        grammar.CountryJoiners.UnionWith(Keys(EntityYaml.List(root, "country-joiners")));
         grammar.StateArticles.UnionWith(Keys(EntityYaml.List(root, "state-articles")));
         grammar.StateNotAfter.UnionWith(Keys(EntityYaml.List(root, "state-not-after")));
         foreach (var prefix in EntityYaml.List(root, "name-prefixes")) grammar.NamePrefixes.Add(prefix, prefix);

@@ -274,8 +274,20 @@ internal sealed class ActorPass
         if (IsRoleOfPerson(start, q)) return false;
         // A weapon names its user only through an adjective ("frappes russes"); "frappes de l'aviation soudanaise" leaves the name its own phrase.
         if (chosen.Owned && (state.Entity >= 0 || state.Country is null && state.Leader is null && state.Backer is null)) return false;
-        Add(FromPhrase(chosen, state, _tokens[start].Start, _tokens[head.Value.Start].Start, _tokens[head.Value.End - 1].End, _tokens[q - 1].End, grammar));
+        int headStart = _tokens[head.Value.Start].Start, headEnd = _tokens[head.Value.End - 1].End;
+        // "Kenyan and Somali officials", "des responsables irakiens et turcs": the other state's adjective names a second party of the same kind.
+        var single = state.Country is not null && state.Backer is null && state.Leader is null && state.Entity < 0;
+        if (single && start >= 2 && !_tokens[start].SentenceStart && !_tokens[start - 1].SentenceStart && grammar.CountryJoiners.Contains(_tokens[start - 1].Key)
+            && Slot(start - 2) is { End: var joined, Country: var before } && joined == start - 1 && before != state.Country)
+            Add(FromPhrase(chosen, new PhraseState { Country = before, Kind = state.Kind }, _tokens[start - 2].Start, headStart, headEnd, _tokens[start - 2].End, grammar));
+        Add(FromPhrase(chosen, state, _tokens[start].Start, headStart, headEnd, _tokens[q - 1].End, grammar));
         end = q;
+        if (single && q + 1 < _limit && !_tokens[q].SentenceStart && !_tokens[q + 1].SentenceStart && grammar.CountryJoiners.Contains(_tokens[q].Key)
+            && Slot(q + 1) is { End: var otherEnd, Country: var after } && after != state.Country)
+        {
+            Add(FromPhrase(chosen, new PhraseState { Country = after, Kind = state.Kind }, _tokens[q + 1].Start, headStart, headEnd, _tokens[otherEnd - 1].End, grammar));
+            end = otherEnd;
+        }
         return true;
     }
 

@@ -65,6 +65,16 @@ public sealed class EventLexicon
     public required Regex PlaceCue { get; init; }
     /// <summary>Matches the whole text between an actor and one that only restates it ("les rebelles du M23", "FARDC (…)").</summary>
     public required Regex Apposition { get; init; }
+    /// <summary>Matches the text just before an actor that is the other side of its sentence's subject in a clash or a deal ("avec", "with").</summary>
+    public required Regex Partner { get; init; }
+    /// <summary>Matches the whole text between an actor and one that only qualifies it ("l'envoyé de l'ONU pour le Yémen").</summary>
+    public required Regex Complement { get; init; }
+    /// <summary>Matches (anchored at the end) the text before a verb joined to the one before it, whose subject it shares ("et", "and").</summary>
+    public required Regex Coordinated { get; init; }
+    /// <summary>Finds, anywhere in a sentence, a claim of responsibility ("a revendiqué", "claimed responsibility"): its subject, or "par X"/"by X" after it, is who did the incident told before.</summary>
+    public required Regex Claimed { get; init; }
+    /// <summary>Finds, anywhere in a sentence, an incident put on someone ("l'attribuent aux", "blamed on"): the actor right after it is who did the incident told before.</summary>
+    public required Regex Blamed { get; init; }
 
     /// <summary>Matches (anchored at the end) the text just before a time that is a plan's, not an act's ("une marche prévue samedi", "talks scheduled for Monday"); null when the file has none.</summary>
     public Regex? Scheduled { get; init; }
@@ -76,6 +86,8 @@ public sealed class EventLexicon
     public IReadOnlyList<(Regex Pattern, int Days)> RelativeDays { get; init; } = [];
 
     private const int ChunkSize = 12;
+
+    private static readonly Regex NeverMatches = new("(?!)", RegexOptions.None, EventStage.MatchTimeout);
 
     private static Regex WarmedUp(Regex regex)
     {
@@ -174,6 +186,8 @@ public sealed class EventLexicon
         // Cues run for every actor near every trigger: compiled, and first used here, so that the JIT is not paid
         // under a document's match time limit.
         Regex Cue(string key) => WarmedUp(Compile(Expand(Field(cues, key)), cues, RegexOptions.Compiled));
+        // The finer actor cues may be left out of a new language: their rules then never apply.
+        Regex OptionalCue(string key) => Field(cues, key, required: false) is { Length: > 0 } ? Cue(key) : NeverMatches;
 
         // Optional: a language without them dates "the day before" from the publication date, as the time stage does.
         var relativeDays = new List<(Regex Pattern, int Days)>();
@@ -202,8 +216,13 @@ public sealed class EventLexicon
             Pair = Cue("pair"),
             PlaceCue = Cue("place"),
             Apposition = Cue("apposition"),
-            Scheduled = Field(cues, "scheduled", required: false).Length > 0 ? Cue("scheduled") : null,
-            Capital = Field(cues, "capital", required: false).Length > 0 ? Cue("capital") : null,
+            Scheduled = OptionalCue("scheduled"),
+            Capital = OptionalCue("capital"),
+            Partner = OptionalCue("partner"),
+            Complement = OptionalCue("complement"),
+            Coordinated = OptionalCue("coordinated"),
+            Claimed = OptionalCue("claimed"),
+            Blamed = OptionalCue("blamed"),
         };
     }
 }

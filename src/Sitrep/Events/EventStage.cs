@@ -27,6 +27,12 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
     /// <summary>How far, in days, a time expression may stretch and still date one event.</summary>
     private const int LongestEventDays = 7;
 
+    /// <summary>How many sentences after an incident's last telling a claim of responsibility may still be about it.</summary>
+    private const int ClaimReach = 3;
+
+    /// <summary>How far, in characters, a passive subject may stand before the trigger it suffered.</summary>
+    private const int MaxSubjectDistance = 160;
+
     public string Name => "events";
 
     public void Process(Document document)
@@ -82,6 +88,10 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         private readonly List<Entity> _places;
         private readonly Entity? _focus;
         private readonly DateOnly? _published;
+        /// <summary>Who a later sentence says did the incident told before it ("X a revendiqué l'attaque", "blamed on X"), by sentence.</summary>
+        private readonly List<(int Sentence, ActorMention Author)> _responsible = [];
+        /// <summary>The last sentence that told an attack, -1 before any.</summary>
+        private int _lastAttack = -1;
 
         public Run(Document document, EventLexicon lexicon, EventTypeMap types)
         {
@@ -124,6 +134,9 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (into is null) merged.Add(draft);
                 else Merge(into, draft);
             }
+            foreach (var (sentence, author) in _responsible)
+                if (merged.LastOrDefault(d => d.Plover == "ASSAULT" && !d.Negated && d.Sentence < sentence && sentence - d.LastSentence <= ClaimReach) is { } incident)
+                    GiveAuthor(incident, author, _doc.Sentences[sentence]);
             foreach (var draft in merged)
             {
                 if (draft.Actor1?.Kind == "civilians" && _types.ByCivilians(draft.Plover, draft.Mode) is { } instead)
@@ -147,11 +160,27 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         {
             var sentence = _doc.Sentences[s];
             var byType = new List<Draft>();
+            // A claim of responsibility with no place of its own retells the incident told before ("Le GSIM a revendiqué
+            // l'attaque lundi": Monday is the claim's day, not the attack's): its attack is no new event, its author is that incident's.
+            // A claim naming a place may tell a new incident ("le Hezbollah a revendiqué le tir de roquettes vers Kiryat Shmona"), and so
+            // may a sentence with a place that tells an attack before blaming someone ("a roadside bomb hit a bus near Daraa, … blaming
+            // terrorists"); then the author is that incident's.
+            // Only near an attack is a claim or a blame worth looking for.
+            var hits = _lexicon.Find(_text, sentence.Start, sentence.Length);
+            var attackHere = hits.Any(hit => _lexicon.Triggers[hit.Trigger].Plover == "ASSAULT");
+            var (author, cue) = attackHere || _lastAttack >= 0 && s - _lastAttack <= ClaimReach ? Responsible(sentence) : (null, (false, sentence.Start));
+            var ownIncident = author is not null && HasOwnPlace(sentence)
+                              && (cue.Claimed || _lexicon.Find(_text, sentence.Start, cue.At - sentence.Start).Any(hit => _lexicon.Triggers[hit.Trigger].Plover == "ASSAULT"));
+            var retold = author is not null && !ownIncident;
+            if (retold) _responsible.Add((s, author!));
             int denialEnd = -1, contentFrom = -1;
-            foreach (var (span, which) in _lexicon.Find(_text, sentence.Start, sentence.Length))
+            // The subject of the sentence's last active verb, which a verb joined to it by "et"/"and" shares.
+            ActorMention? subject = null;
+            foreach (var (span, which) in hits)
             {
                 var trigger = _lexicon.Triggers[which];
                 if (InsideName(span)) continue;
+                if (retold && trigger.Plover == "ASSAULT") continue;
                 var draft = new Draft { Plover = trigger.Plover, Mode = trigger.Mode, Trigger = span, Sentence = s, LastSentence = s };
                 draft.Evidence.Add(sentence);
                 if (!ReadClaim(draft)) continue;
@@ -161,8 +190,9 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 else if (contentFrom >= 0 && span.Start >= contentFrom && !_types.Governs(trigger.Plover)) continue;
                 if (trigger.Plover == "REJECT" && trigger.Mode == "deny") denialEnd = span.End;
                 else if (_types.Governs(trigger.Plover) && contentFrom < 0) contentFrom = span.End;
-                FindActors(draft, trigger.Form, sentence);
+                FindActors(draft, trigger.Form, sentence, subject);
                 if (draft.Actor1 is null && (_types.IsVerbal(draft.Plover) || _types.Announced(draft.Plover))) draft.Actor1 = SourceActor(draft);
+                if (trigger.Form == TriggerForm.Verb && !IsPassive(span, sentence)) subject = draft.Actor1;
                 FindPlace(draft, sentence);
                 FindDate(draft, sentence);
                 FindFatalities(draft);
@@ -181,6 +211,10 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     Merge(byType[same], draft);
                 }
             }
+            if (ownIncident)
+                foreach (var draft in byType.Where(d => d.Plover == "ASSAULT" && d.Actor1 is null))
+                    draft.Actor1 = author;
+            if (byType.Any(d => d.Plover == "ASSAULT")) _lastAttack = s;
             return byType;
         }
 
@@ -225,14 +259,19 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         private bool Before(Regex cue, int offset, int from) =>
             cue.IsMatch(_text.AsSpan(Math.Max(from, offset - 40), offset - Math.Max(from, offset - 40)));
 
-        private void FindActors(Draft draft, TriggerForm form, TextSpan sentence)
+        private void FindActors(Draft draft, TriggerForm form, TextSpan sentence, ActorMention? sharedSubject)
         {
             // Who reports an act is no party to it ("selon l'OSDH", "the agency said"), unless the act is the statement itself
             // or the reporter is an armed party telling its own act ("the army said it struck").
             var verbal = _types.IsVerbal(draft.Plover);
-            var inSentence = _actors.Where(a => a.Span.Start >= sentence.Start && a.Span.End <= sentence.End
-                                                && !Before(_lexicon.Source, a.Span.Start, sentence.Start)
-                                                && (verbal || a.Kind is not ("organization" or "person") || !_lexicon.Speaker.IsMatch(_text.AsSpan(a.Span.End, Math.Min(40, sentence.End - a.Span.End))))).ToList();
+            // After the trigger, whoever "said" reports ("…struck Odesa overnight, the regional governor said"), whatever its kind;
+            // a name in apposition to a reporter ("l'Agence nationale d'information (ANI)") reports too.
+            bool Reports(ActorMention a) =>
+                Before(_lexicon.Source, a.Span.Start, sentence.Start)
+                || !verbal && (a.Kind is "organization" or "person" || a.Span.Start >= draft.Trigger.End && !CommaAfter(a))
+                           && _lexicon.Speaker.IsMatch(_text.AsSpan(a.Span.End, Math.Min(40, sentence.End - a.Span.End)));
+            var all = _actors.Where(a => a.Span.Start >= sentence.Start && a.Span.End <= sentence.End).ToList();
+            var inSentence = all.Where((a, i) => !Reports(a) && !InDateline(a) && !(!verbal && i > 0 && Bracketed(all[i - 1], a) && Reports(all[i - 1]))).ToList();
             var before = inSentence.Where(a => a.Span.End <= draft.Trigger.Start).ToList();
             var after = inSentence.Where(a => a.Span.Start >= draft.Trigger.End).ToList();
             ActorMention? Paired(ActorMention first, ActorMention second) =>
@@ -248,6 +287,11 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 case TriggerForm.Mutual when before.Count >= 2 && Paired(before[^2], before[^1]) is { } last:
                     (draft.Actor1, draft.Actor2, draft.Direct) = (before[^2], last, 2);
                     break;
+                case TriggerForm.Mutual when after.Count > 0 && Before(_lexicon.Partner, after[0].Span.Start, draft.Trigger.End)
+                                             && before.LastOrDefault(a => !Patient(a)) is { } subject && !SameActor(subject, after[0]):
+                    // "X ... des affrontements avec Y", "Venezuela agreed to coordinate patrols with Colombian forces": the subject and the partner.
+                    (draft.Actor1, draft.Actor2, draft.Direct) = (Subject(before, subject), after[0], 2);
+                    break;
                 case TriggerForm.Mutual when after.Count > 0:
                     // "des combats ont opposé X à Y": the first actor after, then the next one that is neither it nor its apposition.
                     draft.Actor1 = after[0];
@@ -258,22 +302,38 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     // "quatre soldats et au moins onze assaillants ont été tués dans des combats": the two sides named before.
                     (draft.Actor1, draft.Actor2, draft.Direct) = (other, before[^1], 1);
                     break;
+                case TriggerForm.Verb when _types.IsReciprocal(draft.Plover) && before.Count >= 2 && Paired(before[^2], before[^1]) is { } other:
+                    // "Des délégations congolaise et rwandaise se sont réunies", "Kenyan and Somali officials signed": both sides.
+                    (draft.Actor1, draft.Actor2, draft.Direct) = (before[^2], other, 2);
+                    break;
                 case TriggerForm.Verb when IsPassive(draft.Trigger, sentence):
                     draft.Actor2 = before.LastOrDefault();
                     draft.Actor1 = after.FirstOrDefault(Agent);
                     draft.Direct = 2;
                     break;
                 case TriggerForm.Noun:
-                    draft.Actor1 = after.FirstOrDefault(a => Agent(a) && !Patient(a)) ?? before.LastOrDefault(a => !Patient(a));
-                    draft.Actor2 = after.FirstOrDefault(a => a != draft.Actor1 && Patient(a));
+                {
+                    // "Neuf civils ont été tués dans des frappes": the subject of a passive before the noun suffered the act.
+                    var victims = Victims(before, draft.Trigger.Start, sentence.Start);
+                    draft.Actor1 = after.FirstOrDefault(a => Agent(a) && !Patient(a)) ?? before.LastOrDefault(a => !Patient(a) && !victims.Contains(a));
+                    draft.Actor2 = after.FirstOrDefault(a => a != draft.Actor1 && Patient(a)) ?? victims.LastOrDefault();
                     if (draft.Actor1 is null && draft.Actor2 is null) draft.Actor2 = after.FirstOrDefault();
                     draft.Direct = 1;
                     break;
+                }
                 default:
-                    draft.Actor1 = before.LastOrDefault(a => !Patient(a)) ?? before.LastOrDefault();
-                    draft.Actor2 = after.FirstOrDefault(a => !Agent(a) || a.Span.Start - draft.Trigger.End <= 1) ?? after.FirstOrDefault();
+                {
+                    // "Five police officers were killed when their vehicle struck a bomb": the subject of a passive before the verb suffered it.
+                    var victims = Victims(before, draft.Trigger.Start, sentence.Start);
+                    // "X a accusé Damas de … et a appelé Moscou à …": a verb joined to the one before shares its subject.
+                    var subjects = OutsideIncise(before, draft.Trigger.Start, sentence.Start);
+                    draft.Actor1 = form == TriggerForm.Verb && sharedSubject is not null && Before(_lexicon.Coordinated, draft.Trigger.Start, sentence.Start)
+                        ? sharedSubject
+                        : Subject(before, subjects.LastOrDefault(a => !Patient(a) && !victims.Contains(a)) ?? subjects.LastOrDefault(a => !victims.Contains(a)));
+                    draft.Actor2 = after.FirstOrDefault(a => !Agent(a) || a.Span.Start - draft.Trigger.End <= 1) ?? after.FirstOrDefault() ?? victims.LastOrDefault();
                     draft.Direct = 2;
                     break;
+                }
             }
             // A phrase that holds the trigger names its author: "des frappes russes", "bombardements des FSR".
             if (_actors.FirstOrDefault(a => a.Span.Start <= draft.Trigger.Start && draft.Trigger.End <= a.Span.End) is { } owner
@@ -285,6 +345,76 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             if (draft.Actor2 is not null && draft.Actor1 is not null && SameActor(draft.Actor1, draft.Actor2)) draft.Actor2 = null;
         }
 
+        /// <summary>
+        /// Who the sentence says did an incident: the subject of "a revendiqué l'attaque" / "claimed responsibility" (or "par X" /
+        /// "by X" right after a passive claim), the actor right after "attribuée à" / "blamed"; null when it says nothing of the kind.
+        /// Cue: whether it is a claim (not a blame), and where the claim or blame is written.
+        /// </summary>
+        private (ActorMention? Author, (bool Claimed, int At) Cue) Responsible(TextSpan sentence)
+        {
+            var inSentence = _actors.Where(a => a.Span.Start >= sentence.Start && a.Span.End <= sentence.End && a.Kind != "civilians").ToList();
+            if (inSentence.Count == 0) return (null, (false, sentence.Start));
+            if (_lexicon.Claimed.Match(_text, sentence.Start, sentence.Length) is { Success: true } claim)
+            {
+                var end = claim.Index + claim.Length;
+                return (claim.Groups["by"].Success
+                    ? inSentence.FirstOrDefault(a => a.Span.Start >= end && a.Span.Start - end <= 30)
+                    : inSentence.FirstOrDefault(a => a.Span.End <= claim.Index && !Before(_lexicon.Source, a.Span.Start, sentence.Start)), (true, claim.Index));
+            }
+            if (_lexicon.Blamed.Match(_text, sentence.Start, sentence.Length) is { Success: true } blame)
+            {
+                var end = blame.Index + blame.Length;
+                return (inSentence.FirstOrDefault(a => a.Span.Start >= end && a.Span.Start - end <= 60), (false, blame.Index));
+            }
+            return (null, (false, sentence.Start));
+        }
+
+        /// <summary>Whether the sentence names a place outside its actors' names, so that it may tell an incident of its own.</summary>
+        private bool HasOwnPlace(TextSpan sentence) =>
+            _places.Any(p => p.Start >= sentence.Start && p.End <= sentence.End && !_actors.Any(a => a.Span.Start <= p.Start && p.End <= a.Span.End));
+
+        /// <summary>
+        /// Makes the author a later sentence names the incident's first actor; the actor it displaces was the target when nothing
+        /// else is ("des VDP" escorting the convoy), not when it is the author's kin ("des hommes armés" for the group named later).
+        /// </summary>
+        private void GiveAuthor(Draft incident, ActorMention author, TextSpan told)
+        {
+            if (!incident.Evidence.Contains(told)) incident.Evidence.Add(told);
+            if (incident.Actor1 is not null && SameActor(incident.Actor1, author)) return;
+            if (incident.Actor2 is not null && SameActor(incident.Actor2, author))
+            {
+                (incident.Actor1, incident.Actor2) = (incident.Actor2, incident.Actor1);
+                return;
+            }
+            var displaced = incident.Actor1;
+            incident.Actor1 = author;
+            if (incident.Actor2 is null && displaced is not null && !_types.SameFamily(displaced.Kind, author.Kind)) incident.Actor2 = displaced;
+        }
+
+        /// <summary>
+        /// The actors before a verb, less those of an incise between commas just before it: in "Les Brigades du Hezbollah,
+        /// principale faction armée pro-iranienne, ont démenti" the subject is before the incise.
+        /// </summary>
+        private List<ActorMention> OutsideIncise(List<ActorMention> before, int verb, int sentenceStart)
+        {
+            var close = verb - 1;
+            while (close > sentenceStart && char.IsWhiteSpace(_text[close])) close--;
+            if (close <= sentenceStart || _text[close] != ',') return before;
+            var open = _text.LastIndexOf(',', close - 1, close - sentenceStart);
+            if (open <= sentenceStart) return before;
+            var outside = before.Where(a => a.Span.End <= open).ToList();
+            return outside.Count > 0 ? outside : before;
+        }
+
+        /// <summary>The head of the phrase an actor closes: "l'envoyé spécial de l'ONU" for "le Yémen" in "l'envoyé spécial de l'ONU pour le Yémen".</summary>
+        private ActorMention? Subject(List<ActorMention> before, ActorMention? last)
+        {
+            if (last is null) return null;
+            for (var i = before.IndexOf(last); i > 0 && _lexicon.Complement.IsMatch(_text.AsSpan(before[i - 1].Span.End, before[i].Span.Start - before[i - 1].Span.End)); i--)
+                last = before[i - 1];
+            return last;
+        }
+
         /// <summary>Whether an actor only restates the one before it: "les rebelles du M23", "Forces armées de la RDC (FARDC)".</summary>
         private bool Apposition(List<ActorMention> actors, ActorMention actor)
         {
@@ -292,6 +422,39 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             if (i <= 0) return false;
             return _lexicon.Apposition.IsMatch(_text.AsSpan(actors[i - 1].Span.End, actor.Span.Start - actors[i - 1].Span.End));
         }
+
+        /// <summary>Whether the second actor is the first one's acronym or name in brackets: "l'Agence nationale d'information (ANI)".</summary>
+        private bool Bracketed(ActorMention first, ActorMention second) =>
+            second.Span.Start > first.Span.End && _text.AsSpan(first.Span.End, second.Span.Start - first.Span.End).Trim() is "(";
+
+        /// <summary>Whether the actor is the wire agency of a dateline, "Oct 23 (GWS) -": it filed the story and is no party.</summary>
+        private bool InDateline(ActorMention a)
+        {
+            var rest = _text.AsSpan(a.Span.End).TrimStart();
+            return rest.StartsWith(")") && rest[1..].TrimStart() is [ '-' or '–' or '—', ..];
+        }
+
+        /// <summary>Whether a comma follows the actor: a verb of saying after it then has its own subject ("…par des séparatistes, a annoncé le ministère").</summary>
+        private bool CommaAfter(ActorMention a) => _text.AsSpan(a.Span.End).TrimStart().StartsWith(",");
+
+        /// <summary>The actors before a trigger that are the subject of a passive verb ("ont été tués") standing between them and it: the passive cue before one of the words there.</summary>
+        private List<ActorMention> Victims(List<ActorMention> before, int trigger, int sentenceStart)
+        {
+            // A subject that far from its verb is rarely its subject; the bound keeps the scan short. Each word start is tried once
+            // per trigger: where a passive marker ends there, and where it begins.
+            var from = Math.Max(sentenceStart, trigger - MaxSubjectDistance);
+            var passiveStarts = new List<int>();
+            for (var i = from + 1; i < trigger; i++)
+            {
+                if (!char.IsLetter(_text[i]) || !char.IsWhiteSpace(_text[i - 1])) continue;
+                var lo = Math.Max(from, i - PassiveReach);
+                if (_lexicon.Passive.Match(_text, lo, i - lo) is { Success: true } marker) passiveStarts.Add(marker.Index);
+            }
+            return passiveStarts.Count == 0 ? [] : before.Where(a => a.Span.End >= from && passiveStarts.Any(p => p >= a.Span.End)).ToList();
+        }
+
+        /// <summary>How far back from a word a passive marker may begin ("avaient été tués ").</summary>
+        private const int PassiveReach = 40;
 
         private bool IsPassive(TextSpan trigger, TextSpan sentence)
         {
@@ -504,10 +667,11 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         private void Merge(Draft into, Draft next)
         {
             into.Mode ??= next.Mode;
-            foreach (var actor in new[] { next.Actor1, next.Actor2 })
+            // Each actor keeps its side where that side is free: a victim told again does not become the attacker.
+            foreach (var (actor, first) in new[] { (next.Actor1, true), (next.Actor2, false) })
             {
                 if (actor is null || into.Actor1 is not null && SameActor(into.Actor1, actor) || into.Actor2 is not null && SameActor(into.Actor2, actor)) continue;
-                if (into.Actor1 is null) into.Actor1 = actor;
+                if (first ? into.Actor1 is null : into.Actor2 is not null) into.Actor1 ??= actor;
                 else into.Actor2 ??= actor;
             }
             if (into.Place is null || into.PlaceFromFocus && next.Place is not null && !next.PlaceFromFocus)

@@ -13,7 +13,11 @@ public sealed record EventCodes(string? Cameo, AcledType? Acled);
 /// </summary>
 public sealed class EventTypeMap
 {
-    private sealed record TypeEntry(EventCodes Codes, AcledType? OnCivilians, bool Verbal, bool Governs, bool Announced, IReadOnlyDictionary<string, EventCodes> Modes);
+    private sealed record TypeEntry(EventCodes Codes, AcledType? OnCivilians, bool Verbal, bool Governs, bool Announced, IReadOnlyDictionary<string, EventCodes> Modes)
+    {
+        /// <summary>Two parties joined before the verb are its two sides ("X et Y se sont réunis").</summary>
+        public bool Reciprocal { get; init; }
+    }
 
     private readonly Dictionary<string, TypeEntry> _types;
 
@@ -33,6 +37,8 @@ public sealed class EventTypeMap
         a is not null && b is not null && (a == b || _kindFamily.TryGetValue(a, out var fa) && _kindFamily.TryGetValue(b, out var fb) && fa == fb);
 
     public bool Knows(string plover) => _types.ContainsKey(plover);
+
+    public bool IsReciprocal(string plover) => _types.TryGetValue(plover, out var entry) && entry.Reciprocal;
 
     public bool IsVerbal(string plover) => _types.TryGetValue(plover, out var entry) && entry.Verbal;
 
@@ -94,7 +100,8 @@ public sealed class EventTypeMap
             var verbal = (Child(entry, "verbal") as YamlScalarNode)?.Value is "true";
             var governs = (Child(entry, "governs") as YamlScalarNode)?.Value is "true";
             var announced = (Child(entry, "announced") as YamlScalarNode)?.Value is "true";
-            entries[name] = new TypeEntry(Codes(entry), Acled(entry, "on_civilians"), verbal, governs, announced, modes);
+            entries[name] = new TypeEntry(Codes(entry), Acled(entry, "on_civilians"), verbal, governs, announced, modes)
+                { Reciprocal = (Child(entry, "reciprocal") as YamlScalarNode)?.Value is "true" };
         }
         var families = new Dictionary<string, int>(StringComparer.Ordinal);
         if (Child(root, "kind_families") is YamlSequenceNode familyList)

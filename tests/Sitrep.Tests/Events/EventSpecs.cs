@@ -8,7 +8,7 @@ namespace Sitrep.Tests.Events;
 /// <summary>
 /// Runs the case files in <c>Specs/events/&lt;lang&gt;/*.json</c> through the whole pipeline: each case is
 /// a short wire-style text, its publication date, the events a reader expects (type, mode, ACLED sub-type,
-/// the actors named on either side, place, date window, dead, how many sentences tell it) and the types
+/// the actors named on either side (and, where it matters, who did it, <c>actor1</c>, and who is no party, <c>notActors</c>), place, date window, dead, how many sentences tell it) and the types
 /// that must not come out as asserted events (what is denied or accused).
 /// </summary>
 public sealed class EventSpecs
@@ -70,6 +70,8 @@ public sealed class EventSpecs
         if (want.To is not null && e.Date?.To != want.To) return false;
         if (want.Killed is { } killed && (e.Fatalities?.Best ?? e.Fatalities?.Low) != killed) return false;
         if (want.Evidence is { } sentences && e.Evidence.Count != sentences) return false;
+        if (want.NotActors?.Any(name => actors.Any(a => a.Contains(name, StringComparison.OrdinalIgnoreCase))) == true) return false;
+        if (want.Actor1 is not null && (e.Actor1 is null || !$"{e.Actor1.Text} | {e.Actor1.Name}".Contains(want.Actor1, StringComparison.OrdinalIgnoreCase))) return false;
         return document.Events.Contains(e);
     }
 
@@ -78,5 +80,5 @@ public sealed class EventSpecs
 
     public sealed record EventCase(string Text, string Published, List<ExpectedEvent> Events, List<string>? Not);
 
-    public sealed record ExpectedEvent(string Type, string? Mode, string? Acled, List<string>? Actors, string? Place, string? From, string? To, int? Killed, int? Evidence);
+    public sealed record ExpectedEvent(string Type, string? Mode, string? Acled, List<string>? Actors, string? Place, string? From, string? To, int? Killed, int? Evidence, string? Actor1 = null, List<string>? NotActors = null);
 }
