@@ -18,7 +18,8 @@ public sealed class Gazetteer
     private readonly Dictionary<string, int> _firstPosting;   // key -> first posting
     private readonly List<(int Place, int Next, string? Language, string Name)> _postings;
     private readonly Dictionary<string, string> _admin1Names;
-    private readonly Lazy<Dictionary<string, string[][]>> _keysByCountry;
+    private readonly Lazy<Dictionary<string, KeysOfLength?[]>> _keysByCountry;
+    [ThreadStatic] private static (string? Name, PlaceNameKey? Keys, string Key) _lastExactName;
 
     private Gazetteer(PlaceNameKey keys, List<GazetteerPlace> places, Dictionary<string, int> firstPosting,
         List<(int, int, string?, string)> postings, Dictionary<string, string> admin1Names)
@@ -36,7 +37,7 @@ public sealed class Gazetteer
     /// at most one, so a key is compared only with keys of its length and the two next to it), in ordinal
     /// order; built on first use.
     /// </summary>
-    private Dictionary<string, string[][]> KeysByCountry()
+    private Dictionary<string, KeysOfLength?[]> KeysByCountry()
     {
         var byCountry = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var (key, first) in _firstPosting)
@@ -51,10 +52,20 @@ public sealed class Gazetteer
         }
         return byCountry.ToDictionary(pair => pair.Key, pair =>
         {
-            var byLength = new string[pair.Value.Max(k => k.Length) + 1][];
-            foreach (var group in pair.Value.GroupBy(k => k.Length)) byLength[group.Key] = [.. group];
+            var byLength = new KeysOfLength?[pair.Value.Max(k => k.Length) + 1];
+            foreach (var group in pair.Value.GroupBy(k => k.Length)) byLength[group.Key] = new KeysOfLength([.. group]);
             return byLength;
         }, StringComparer.Ordinal);
+    }
+
+    /// <summary>A country's keys of one length, by first letter and by last letter.</summary>
+    private sealed class KeysOfLength(string[] keys)
+    {
+        private readonly ILookup<char, string> _byFirst = keys.ToLookup(k => k[0]);
+        private readonly ILookup<char, string> _byLast = keys.ToLookup(k => k[^1]);
+
+        public IEnumerable<string> StartingWith(char c) => _byFirst[c];
+        public IEnumerable<string> EndingWith(char c) => _byLast[c];
     }
 
     /// <summary>Shortest key the fuzzy step will match: shorter ones are too often other words.</summary>
@@ -99,7 +110,9 @@ public sealed class Gazetteer
     /// </summary>
     public bool HasExactName(int place, string name, string? language)
     {
-        var key = Keys.Key(name);
+        // Asked for every candidate of a mention, with the mention's name each time: its key is made once.
+        if (!ReferenceEquals(_lastExactName.Name, name) || _lastExactName.Keys != Keys) _lastExactName = (name, Keys, Keys.Key(name));
+        var key = _lastExactName.Key;
         if (!_firstPosting.TryGetValue(key, out var first)) return false;
         foreach (var p in PostingsOf(first))
             if (p.Place == place && (p.Language is null || p.Language == language) &&
@@ -119,9 +132,16 @@ public sealed class Gazetteer
         foreach (var country in countries)
             if (_keysByCountry.Value.TryGetValue(country, out var byLength))
                 for (var length = key.Length - 1; length <= key.Length + 1 && length < byLength.Length; length++)
-                    foreach (var candidate in byLength[length] ?? [])
+                {
+                    if (byLength[length] is not { } keys) continue;
+                    // One edit keeps the first letter, or else (an edit at the start) the last one.
+                    foreach (var candidate in keys.StartingWith(key[0]))
                         if (candidate.Length >= FuzzyMinLength && WithinOneEdit(key, candidate) && !found.Contains(candidate))
                             found.Add(candidate);
+                    foreach (var candidate in keys.EndingWith(key[^1]))
+                        if (candidate.Length >= FuzzyMinLength && WithinOneEdit(key, candidate) && !found.Contains(candidate))
+                            found.Add(candidate);
+                }
         found.Sort(StringComparer.Ordinal);
         return found;
     }

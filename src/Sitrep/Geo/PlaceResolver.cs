@@ -191,7 +191,7 @@ public sealed class PlaceResolver
             // Admin containment: "Al-Bab, dans la province d'Alep", "Marib governorate".
             if (o.Level == PlaceLevel.Division && o.Country == p.Country && o.Admin1Code == p.Admin1Code && p.Level != PlaceLevel.Division)
                 score += sameSentence ? 3 : 1.5;
-            else if (DistanceKm(o.Lat, o.Lon, p.Lat, p.Lon) < NearbyKm)
+            else if (WithinLatitudeBand(o.Lat, p.Lat) && DistanceKm(o.Lat, o.Lon, p.Lat, p.Lon) < NearbyKm)
                 score += sameSentence ? 1.5 : 0.8;
         }
         return score;
@@ -217,9 +217,15 @@ public sealed class PlaceResolver
         return GeoCues.StartingCue(after, cues.GovernmentAfter) is not null;
     }
 
+    /// <summary>Whether two places' latitudes are close enough for them to be nearby: the distance is never less than the
+    /// latitude difference (with a margin for rounding), so places farther apart north-south skip the trigonometry.</summary>
+    private static bool WithinLatitudeBand(double lat1, double lat2) => Math.Abs(lat2 - lat1) * Math.PI / 180 * EarthRadiusKm < NearbyKm * 1.01;
+
+    private const double EarthRadiusKm = 6371;
+
     public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
     {
-        const double radius = 6371;
+        const double radius = EarthRadiusKm;
         var dLat = (lat2 - lat1) * Math.PI / 180;
         var dLon = (lon2 - lon1) * Math.PI / 180;
         var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) +
