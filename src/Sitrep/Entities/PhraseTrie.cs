@@ -88,7 +88,7 @@ internal sealed class PhraseTrie<T> where T : class
         if (_root.Slot is null && (!MayStart(tokens[start].Key) || _root.Children is null || !_root.Children.ContainsKey(tokens[start].Key))) return null;
         var path = Path ??= [];
         path.Clear();
-        Walk(_root, tokens, start, start, limit, slot, null, path, ref best);
+        Walk(_root, tokens, start, start, limit, slot, null, path, ref best, MayStart(tokens[start].Key));
         return best;
     }
 
@@ -108,7 +108,7 @@ internal sealed class PhraseTrie<T> where T : class
     }
 
     private static void Walk(Node node, IReadOnlyList<Token> tokens, int start, int at, int limit, Func<int, (int End, string Country)?>? slot,
-        string? country, List<int> path, ref PhraseMatch<T>? best)
+        string? country, List<int> path, ref PhraseMatch<T>? best, bool firstMayMatch = true)
     {
         if (node.Values is { } values && at > start && (best is null || at > best.Value.End))
         {
@@ -120,7 +120,7 @@ internal sealed class PhraseTrie<T> where T : class
                 }
         }
         if (at >= limit || (at > start && tokens[at].SentenceStart)) return;
-        if (node.Children is { } children && children.TryGetValue(tokens[at].Key, out var next))
+        if (node.Children is { } children && (at > start || firstMayMatch) && children.TryGetValue(tokens[at].Key, out var next))
         {
             path.Add(at);
             Walk(next, tokens, start, at + 1, limit, slot, country, path, ref best);
