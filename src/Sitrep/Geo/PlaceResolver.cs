@@ -123,8 +123,19 @@ public sealed class PlaceResolver
         var sentence = sentenceIndex >= 0 ? document.Sentences[sentenceIndex] : new TextSpan(0, text.Length);
         var start = Math.Clamp(mention.Span.Start, 0, text.Length);
         var end = Math.Clamp(mention.Span.End, start, text.Length);
-        var before = text[Math.Min(sentence.Start, start)..start].ToLowerInvariant();
-        var after = text[end..Math.Max(end, Math.Min(sentence.End, text.Length))].ToLowerInvariant();
+        // Only the end of the sentence before the name and the start after it can hold a cue: the spaces next to the name,
+        // the longest cue and one more character (to see that the cue starts a word) are all the cue tests read.
+        var beforeStart = Math.Min(sentence.Start, start);
+        var afterEnd = Math.Max(end, Math.Min(sentence.End, text.Length));
+        if (cues is not null)
+        {
+            var spaces = start - text.AsSpan(beforeStart, start - beforeStart).TrimEnd().Length - beforeStart;
+            beforeStart = Math.Max(beforeStart, start - spaces - cues.LongestBefore - 1);
+            spaces = afterEnd - end - text.AsSpan(end, afterEnd - end).TrimStart().Length;
+            afterEnd = Math.Min(afterEnd, end + spaces + cues.LongestAfter + 1);
+        }
+        var before = text[beforeStart..start].ToLowerInvariant();
+        var after = text[end..afterEnd].ToLowerInvariant();
         var name = mention.Text;
         var lowerName = name.ToLowerInvariant().Replace('’', '\'');
         var division = false;

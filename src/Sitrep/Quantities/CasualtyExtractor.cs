@@ -69,13 +69,9 @@ public static class CasualtyExtractor
             if (!inTime) scratch.NumberAt[number.FirstToken] = n;
         }
 
-        var countStarts = grammar.CountStarts;
         var index = grammar.Index;
         for (var t = 0; t < tokens.Count; t++)
-        {
-            scratch.CountStart[t] = scratch.NumberAt[t] >= 0 || countStarts.Contains(tokens[t].Key);
-            scratch.PatternsStarting[t] = index.StartsAt(tokens[t], scratch.CountStart[t], scratch.NumberAt[t] >= 0);
-        }
+            scratch.PatternsStarting[t] = index.StartsAt(tokens[t], scratch.NumberAt[t] >= 0, out scratch.CountStart[t]);
         scratch.Memo.Reset(tokens.Count, index.MemoSlots);
         var matcher = new PatternMatcher(tokens, scratch.Numbers, scratch.NumberAt, scratch.CountStart, grammar, scratch.Memo);
         for (var p = 0; p < grammar.Patterns.Count; p++)

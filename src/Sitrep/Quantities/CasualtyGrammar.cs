@@ -216,7 +216,8 @@ internal sealed class PatternIndex
     /// <summary>Patterns past this many are tried at every token.</summary>
     public const int Indexed = 64;
 
-    private readonly Dictionary<string, ulong> _byKey = new(StringComparer.Ordinal);
+    /// <summary>Per key: the patterns that may start at it, and whether a count may (see <see cref="CasualtyGrammar.CountStarts"/>).</summary>
+    private readonly Dictionary<string, (ulong Patterns, bool CountStart)> _byKey = new(StringComparer.Ordinal);
     private readonly ulong _count, _number, _word, _unindexed;
 
     public PatternIndex(CasualtyGrammar grammar)
@@ -241,6 +242,7 @@ internal sealed class PatternIndex
             }
         }
         _unindexed = grammar.Patterns.Count > Indexed ? ulong.MaxValue : 0;
+        foreach (var key in grammar.CountStarts) _byKey[key] = (_byKey.GetValueOrDefault(key).Patterns, true);
         // The same word class is asked about at the same token by several patterns: its answers are kept per sentence.
         var slot = 0;
         foreach (var table in grammar.Pieces.Values.Append(grammar.Zero).Append(grammar.Unknown).Append(grammar.Asides)) table.MemoSlot = slot++;
@@ -255,9 +257,12 @@ internal sealed class PatternIndex
     public PhraseTable<string>? Of { get; }
 
     /// <summary>Bit p set: pattern p may start at this token (patterns past <see cref="Indexed"/> always may).</summary>
-    public ulong StartsAt(QuantityToken token, bool countStart, bool number)
+    /// <param name="countStart">Whether a count may start at the token: at a number, or at a key a count starts with.</param>
+    public ulong StartsAt(QuantityToken token, bool number, out bool countStart)
     {
-        var mask = _byKey.GetValueOrDefault(token.Key) | _unindexed;
+        var (patterns, countKey) = _byKey.GetValueOrDefault(token.Key);
+        countStart = number || countKey;
+        var mask = patterns | _unindexed;
         if (countStart) mask |= _count;
         if (number) mask |= _number;
         if (token.Kind == TokenKind.Word) mask |= _word;
@@ -266,6 +271,10 @@ internal sealed class PatternIndex
 
     private void Add(IEnumerable<string> keys, ulong bit)
     {
-        foreach (var key in keys) _byKey[key] = _byKey.GetValueOrDefault(key) | bit;
+        foreach (var key in keys)
+        {
+            var (patterns, countStart) = _byKey.GetValueOrDefault(key);
+            _byKey[key] = (patterns | bit, countStart);
+        }
     }
 }
