@@ -322,7 +322,7 @@ public sealed class Gazetteer
             var postings = new List<(int, int, string?, string)>(_names.Count);
             foreach (var (place, name, language) in _names)
             {
-                var key = keys.Key(name);
+                var key = keys.MakeKey(name);
                 if (key.Length == 0) continue;
                 postings.Add((place, first.TryGetValue(key, out var next) ? next : -1, language, name));
                 first[key] = postings.Count - 1;
