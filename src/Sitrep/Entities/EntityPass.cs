@@ -10,6 +10,7 @@ internal sealed class EntityPass
     private readonly List<Found> _found = [];
     private readonly HashSet<string> _lowercaseWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KnownEntity> _acronyms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KnownEntity>.AlternateLookup<ReadOnlySpan<char>> _acronymLookup;
     private readonly HashSet<string> _surnames = new(StringComparer.Ordinal);
     /// <summary>Organisation heads already named in full: "Commandement" → "Commandement des opérations conjointes".</summary>
     private readonly Dictionary<string, string> _headNames = new(StringComparer.Ordinal);
@@ -39,6 +40,7 @@ internal sealed class EntityPass
         _text = text;
         _tokens = tokens;
         _places = places;
+        _acronymLookup = _acronyms.GetAlternateLookup<ReadOnlySpan<char>>();
         _owner = new int[tokens.Count];
         Array.Fill(_owner, -1);
         // A word also written in lowercase in the document is a common word when it opens a sentence.
@@ -181,7 +183,7 @@ internal sealed class EntityPass
                 i = end - 1;
                 continue;
             }
-            if (_acronyms.TryGetValue(_text[token.Start..token.End], out var defined))
+            if (_acronyms.Count > 0 && _acronymLookup.TryGetValue(_text.AsSpan(token.Start, token.End - token.Start), out var defined))
                 Add(defined.Type, i, i + 1, defined.Canonical, country: defined.Country, kind: defined.Kind);
         }
     }

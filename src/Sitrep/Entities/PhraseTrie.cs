@@ -33,6 +33,13 @@ internal sealed class PhraseTrie<T> where T : class
 
     private readonly Node _root = new();
 
+    /// <summary>
+    /// One bit per cheap fingerprint of the keys a phrase starts with (see <see cref="Fingerprint"/>): a token whose
+    /// bit is clear starts no phrase, which is most tokens, and is answered without hashing its key.
+    /// </summary>
+    private readonly ulong[] _firstKeyBits = new ulong[FingerprintBits / 64];
+    private const int FingerprintBits = 1 << 16;
+
     [ThreadStatic] private static List<int>? Path;
 
     public int Count { get; private set; }
@@ -57,6 +64,7 @@ internal sealed class PhraseTrie<T> where T : class
                 node = node.Slot ??= new Node();
                 continue;
             }
+            if (node == _root) _firstKeyBits[Fingerprint(token.Key) >> 6] |= 1UL << Fingerprint(token.Key);
             node.Children ??= new Dictionary<string, Node>(StringComparer.Ordinal);
             if (!node.Children.TryGetValue(token.Key, out var child)) node.Children[token.Key] = child = new Node();
             node = child;
@@ -77,15 +85,30 @@ internal sealed class PhraseTrie<T> where T : class
         PhraseMatch<T>? best = null;
         if (start >= limit) return null;
         // Most tokens start no phrase: answer those without walking.
-        if (_root.Slot is null && (_root.Children is null || !_root.Children.ContainsKey(tokens[start].Key))) return null;
+        if (_root.Slot is null && (!MayStart(tokens[start].Key) || _root.Children is null || !_root.Children.ContainsKey(tokens[start].Key))) return null;
         var path = Path ??= [];
         path.Clear();
-        Walk(_root, tokens, start, start, limit, slot, null, path, ref best);
+        Walk(_root, tokens, start, start, limit, slot, null, path, ref best, MayStart(tokens[start].Key));
         return best;
     }
 
+    private bool MayStart(string key)
+    {
+        var bit = Fingerprint(key);
+        return (_firstKeyBits[bit >> 6] & (1UL << bit)) != 0;
+    }
+
+    /// <summary>16 bits from a key's length and its first, second and last characters: no hashing of the whole key.</summary>
+    private static int Fingerprint(string key)
+    {
+        var mixed = (uint)key.Length;
+        if (key.Length > 0) mixed = (mixed * 31 + key[0]) * 31 + key[^1];
+        if (key.Length > 1) mixed = mixed * 31 + key[1];
+        return (int)((mixed * 0x9E3779B1u) >> 16);
+    }
+
     private static void Walk(Node node, IReadOnlyList<Token> tokens, int start, int at, int limit, Func<int, (int End, string Country)?>? slot,
-        string? country, List<int> path, ref PhraseMatch<T>? best)
+        string? country, List<int> path, ref PhraseMatch<T>? best, bool firstMayMatch = true)
     {
         if (node.Values is { } values && at > start && (best is null || at > best.Value.End))
         {
@@ -97,7 +120,7 @@ internal sealed class PhraseTrie<T> where T : class
                 }
         }
         if (at >= limit || (at > start && tokens[at].SentenceStart)) return;
-        if (node.Children is { } children && children.TryGetValue(tokens[at].Key, out var next))
+        if (node.Children is { } children && (at > start || firstMayMatch) && children.TryGetValue(tokens[at].Key, out var next))
         {
             path.Add(at);
             Walk(next, tokens, start, at + 1, limit, slot, country, path, ref best);

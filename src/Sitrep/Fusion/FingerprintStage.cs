@@ -9,8 +9,6 @@ public sealed class FingerprintStage : IDocumentStage
 
     public void Process(Document document)
     {
-        var words = TextFingerprint.Words(document.FoldedText);
-        document.ContentHash = words.Count == 0 ? null : TextFingerprint.ContentHash(words);
-        document.MinHash = TextFingerprint.MinHash(words);
+        (document.ContentHash, document.MinHash) = TextFingerprint.Of(document.FoldedText);
     }
 }

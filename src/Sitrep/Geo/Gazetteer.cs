@@ -18,9 +18,10 @@ public sealed class Gazetteer
     private readonly Dictionary<string, int> _firstPosting;   // key -> first posting
     private readonly List<(int Place, int Next, string? Language, string Name)> _postings;
     private readonly Dictionary<string, string> _admin1Names;
-    private readonly Lazy<Dictionary<string, string[][]>> _keysByCountry;
+    private readonly Lazy<Dictionary<string, KeysOfLength?[]>> _keysByCountry;
     private readonly HashSet<int> _curated;
     private readonly HashSet<string> _wideRegionKeys;
+    [ThreadStatic] private static (string? Name, PlaceNameKey? Keys, string Key) _lastExactName;
 
     private Gazetteer(PlaceNameKey keys, List<GazetteerPlace> places, Dictionary<string, int> firstPosting,
         List<(int, int, string?, string)> postings, Dictionary<string, string> admin1Names, HashSet<int> curated, HashSet<string> wideRegionKeys)
@@ -40,7 +41,7 @@ public sealed class Gazetteer
     /// at most one, so a key is compared only with keys of its length and the two next to it), in ordinal
     /// order; built on first use.
     /// </summary>
-    private Dictionary<string, string[][]> KeysByCountry()
+    private Dictionary<string, KeysOfLength?[]> KeysByCountry()
     {
         var byCountry = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var (key, first) in _firstPosting)
@@ -55,10 +56,20 @@ public sealed class Gazetteer
         }
         return byCountry.ToDictionary(pair => pair.Key, pair =>
         {
-            var byLength = new string[pair.Value.Max(k => k.Length) + 1][];
-            foreach (var group in pair.Value.GroupBy(k => k.Length)) byLength[group.Key] = [.. group];
+            var byLength = new KeysOfLength?[pair.Value.Max(k => k.Length) + 1];
+            foreach (var group in pair.Value.GroupBy(k => k.Length)) byLength[group.Key] = new KeysOfLength([.. group]);
             return byLength;
         }, StringComparer.Ordinal);
+    }
+
+    /// <summary>A country's keys of one length, by first letter and by last letter.</summary>
+    private sealed class KeysOfLength(string[] keys)
+    {
+        private readonly ILookup<char, string> _byFirst = keys.ToLookup(k => k[0]);
+        private readonly ILookup<char, string> _byLast = keys.ToLookup(k => k[^1]);
+
+        public IEnumerable<string> StartingWith(char c) => _byFirst[c];
+        public IEnumerable<string> EndingWith(char c) => _byLast[c];
     }
 
     /// <summary>Shortest key the fuzzy step will match: shorter ones are too often other words.</summary>
@@ -76,13 +87,13 @@ public sealed class Gazetteer
     public static string DefaultPath() =>
         Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } path ? path : Path.Combine(DefaultDataFolder(), "places.tsv.gz");
 
-    /// <summary>The name of a first-level division ("SY", "09" → "Aleppo"), or null when unknown.</summary>
     /// <summary>Whether the team listed this place by hand (sites.tsv, exonyms.tsv): news names it, so its name is a place name whatever its population.</summary>
     public bool IsCurated(int place) => _curated.Contains(place);
 
     /// <summary>Whether a name is a continent, ocean, sea, gulf or region wider than a country (regions.tsv): never a town that shares its name ("Asia" is no Philippine village).</summary>
     public bool IsWideRegion(string name) => _wideRegionKeys.Contains(Keys.Key(name));
 
+    /// <summary>The name of a first-level division ("SY", "09" → "Aleppo"), or null when unknown.</summary>
     public string? Admin1Name(string country, string admin1) =>
         _admin1Names.TryGetValue(country + "." + admin1, out var name) ? name : null;
 
@@ -109,7 +120,9 @@ public sealed class Gazetteer
     /// </summary>
     public bool HasExactName(int place, string name, string? language)
     {
-        var key = Keys.Key(name);
+        // Asked for every candidate of a mention, with the mention's name each time: its key is made once.
+        if (!ReferenceEquals(_lastExactName.Name, name) || _lastExactName.Keys != Keys) _lastExactName = (name, Keys, Keys.Key(name));
+        var key = _lastExactName.Key;
         if (!_firstPosting.TryGetValue(key, out var first)) return false;
         foreach (var p in PostingsOf(first))
             if (p.Place == place && (p.Language is null || p.Language == language) &&
@@ -129,9 +142,16 @@ public sealed class Gazetteer
         foreach (var country in countries)
             if (_keysByCountry.Value.TryGetValue(country, out var byLength))
                 for (var length = key.Length - 1; length <= key.Length + 1 && length < byLength.Length; length++)
-                    foreach (var candidate in byLength[length] ?? [])
+                {
+                    if (byLength[length] is not { } keys) continue;
+                    // One edit keeps the first letter, or else (an edit at the start) the last one.
+                    foreach (var candidate in keys.StartingWith(key[0]))
                         if (candidate.Length >= FuzzyMinLength && WithinOneEdit(key, candidate) && !found.Contains(candidate))
                             found.Add(candidate);
+                    foreach (var candidate in keys.EndingWith(key[^1]))
+                        if (candidate.Length >= FuzzyMinLength && WithinOneEdit(key, candidate) && !found.Contains(candidate))
+                            found.Add(candidate);
+                }
         found.Sort(StringComparer.Ordinal);
         return found;
     }
@@ -292,7 +312,7 @@ public sealed class Gazetteer
         {
             foreach (var (f, _) in Rows(path, 2))
                 foreach (var name in GazetteerFile.SplitNames(f[1]))
-                    _wideRegionKeys.Add(keys.Key(name));
+                    _wideRegionKeys.Add(keys.MakeKey(name));
         }
 
         private static IEnumerable<(string[] Fields, int Line)> Rows(string path, int minimumFields)
@@ -327,7 +347,7 @@ public sealed class Gazetteer
             var postings = new List<(int, int, string?, string)>(_names.Count);
             foreach (var (place, name, language) in _names)
             {
-                var key = keys.Key(name);
+                var key = keys.MakeKey(name);
                 if (key.Length == 0) continue;
                 postings.Add((place, first.TryGetValue(key, out var next) ? next : -1, language, name));
                 first[key] = postings.Count - 1;

@@ -18,7 +18,14 @@ public sealed class GeoCues
         NearBefore = Lower(lists.NearBefore);
         NearAfter = Lower(lists.NearAfter);
         GovernmentAfter = Lower(lists.GovernmentAfter);
+        LongestBefore = DivisionBefore.Concat(NearBefore).Select(c => c.Length).DefaultIfEmpty(0).Max();
+        LongestAfter = DivisionAfter.Concat(NearAfter).Select(c => c.Length).DefaultIfEmpty(0).Max();
     }
+
+    /// <summary>The longest division or near cue written before a name, and after one: how much of the text around a name
+    /// the cues can reach.</summary>
+    public int LongestBefore { get; }
+    public int LongestAfter { get; }
 
     public IReadOnlyList<string> DivisionBefore { get; }
     public IReadOnlyList<string> DivisionAfter { get; }

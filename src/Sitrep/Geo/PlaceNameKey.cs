@@ -63,6 +63,27 @@ public sealed class PlaceNameKey
     /// <summary>The lookup key of a name; empty when nothing of it is left.</summary>
     public string Key(ReadOnlySpan<char> name)
     {
+        // Names recur (the same places in one document and the next): their keys are kept per thread, up to a bound.
+        if (_keyCache is null || _keyCacheRules != this || _keyCache.Count >= KeyCacheNames)
+        {
+            _keyCache = new Dictionary<string, string>(StringComparer.Ordinal);
+            _keyCacheRules = this;
+            _keyCacheLookup = _keyCache.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+        if (_keyCacheLookup.TryGetValue(name, out var known)) return known;
+        var key = MakeKey(name);
+        _keyCacheLookup[name] = key;
+        return key;
+    }
+
+    private const int KeyCacheNames = 20_000;
+    [ThreadStatic] private static Dictionary<string, string>? _keyCache;
+    [ThreadStatic] private static PlaceNameKey? _keyCacheRules;
+    [ThreadStatic] private static Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _keyCacheLookup;
+
+    /// <summary>The key made afresh, without the per-thread cache: for the gazetteer's own names, each met once as it loads.</summary>
+    internal string MakeKey(ReadOnlySpan<char> name)
+    {
         var words = new List<string>(4);
         var word = new StringBuilder(16);
         foreach (var c in name)

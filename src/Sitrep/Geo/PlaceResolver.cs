@@ -125,8 +125,19 @@ public sealed class PlaceResolver
         var sentence = sentenceIndex >= 0 ? document.Sentences[sentenceIndex] : new TextSpan(0, text.Length);
         var start = Math.Clamp(mention.Span.Start, 0, text.Length);
         var end = Math.Clamp(mention.Span.End, start, text.Length);
-        var before = text[Math.Min(sentence.Start, start)..start].ToLowerInvariant();
-        var after = text[end..Math.Max(end, Math.Min(sentence.End, text.Length))].ToLowerInvariant();
+        // Only the end of the sentence before the name and the start after it can hold a cue: the spaces next to the name,
+        // the longest cue and one more character (to see that the cue starts a word) are all the cue tests read.
+        var beforeStart = Math.Min(sentence.Start, start);
+        var afterEnd = Math.Max(end, Math.Min(sentence.End, text.Length));
+        if (cues is not null)
+        {
+            var spaces = start - text.AsSpan(beforeStart, start - beforeStart).TrimEnd().Length - beforeStart;
+            beforeStart = Math.Max(beforeStart, start - spaces - cues.LongestBefore - 1);
+            spaces = afterEnd - end - text.AsSpan(end, afterEnd - end).TrimStart().Length;
+            afterEnd = Math.Min(afterEnd, end + spaces + cues.LongestAfter + 1);
+        }
+        var before = text[beforeStart..start].ToLowerInvariant();
+        var after = text[end..afterEnd].ToLowerInvariant();
         var name = mention.Text;
         var lowerName = name.ToLowerInvariant().Replace('’', '\'');
         var division = false;
@@ -193,7 +204,7 @@ public sealed class PlaceResolver
             // Admin containment: "Al-Bab, dans la province d'Alep", "Marib governorate".
             if (o.Level == PlaceLevel.Division && o.Country == p.Country && o.Admin1Code == p.Admin1Code && p.Level != PlaceLevel.Division)
                 score += sameSentence ? 3 : 1.5;
-            else if (DistanceKm(o.Lat, o.Lon, p.Lat, p.Lon) < NearbyKm)
+            else if (WithinLatitudeBand(o.Lat, p.Lat) && DistanceKm(o.Lat, o.Lon, p.Lat, p.Lon) < NearbyKm)
                 score += sameSentence ? 1.5 : 0.8;
         }
         return score;
@@ -219,9 +230,15 @@ public sealed class PlaceResolver
         return GeoCues.StartingCue(after, cues.GovernmentAfter) is not null;
     }
 
+    /// <summary>Whether two places' latitudes are close enough for them to be nearby: the distance is never less than the
+    /// latitude difference (with a margin for rounding), so places farther apart north-south skip the trigonometry.</summary>
+    private static bool WithinLatitudeBand(double lat1, double lat2) => Math.Abs(lat2 - lat1) * Math.PI / 180 * EarthRadiusKm < NearbyKm * 1.01;
+
+    private const double EarthRadiusKm = 6371;
+
     public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
     {
-        const double radius = 6371;
+        const double radius = EarthRadiusKm;
         var dLat = (lat2 - lat1) * Math.PI / 180;
         var dLon = (lon2 - lon1) * Math.PI / 180;
         var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) +

@@ -20,9 +20,15 @@ internal sealed class LanguageIdData
     public required ulong Profiled { get; init; }
     public required Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> WordLookup { get; init; }
     public required float[] WordWeights { get; init; }
+    /// <summary><see cref="WordWeights"/> widened once, so a word's row is added to the scores four languages at a time.</summary>
+    public double[] WordWeightsWide => _wordWeightsWide ??= Array.ConvertAll(WordWeights, w => (double)w);
+    private double[]? _wordWeightsWide;
     /// <summary>Row of each (lower-case) character in <see cref="CharWeights"/>; 0 for none.</summary>
     public required ushort[] CharRows { get; init; }
     public required float[] CharWeights { get; init; }
+    /// <summary><see cref="CharWeights"/> widened once (see <see cref="WordWeightsWide"/>).</summary>
+    public double[] CharWeightsWide => _charWeightsWide ??= Array.ConvertAll(CharWeights, w => (double)w);
+    private double[]? _charWeightsWide;
     public required ulong[] CharForbidden { get; init; }
     public required NgramTable Ngrams { get; init; }
     public required float[] NgramWeights { get; init; }

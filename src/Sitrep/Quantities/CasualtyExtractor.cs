@@ -18,6 +18,8 @@ public static class CasualtyExtractor
         public int[] NumberAt = new int[64];
         public bool[] Claimed = new bool[64];
         public bool[] CountStart = new bool[64];
+        public ulong[] PatternsStarting = new ulong[64];
+        public readonly MatchMemo Memo = new();
     }
 
     /// <summary>Whether [start, end) holds a word that starts an outcome phrase ("tués", "killed", "bilan").</summary>
@@ -54,6 +56,7 @@ public static class CasualtyExtractor
             scratch.NumberAt = new int[tokens.Count * 2 + 1];
             scratch.Claimed = new bool[tokens.Count * 2 + 1];
             scratch.CountStart = new bool[tokens.Count * 2 + 1];
+            scratch.PatternsStarting = new ulong[tokens.Count * 2 + 1];
         }
         Array.Fill(scratch.NumberAt, -1, 0, tokens.Count + 1);
         Array.Clear(scratch.Claimed, 0, tokens.Count + 1);
@@ -66,13 +69,18 @@ public static class CasualtyExtractor
             if (!inTime) scratch.NumberAt[number.FirstToken] = n;
         }
 
-        var countStarts = grammar.CountStarts;
-        for (var t = 0; t < tokens.Count; t++) scratch.CountStart[t] = scratch.NumberAt[t] >= 0 || countStarts.Contains(tokens[t].Key);
-        var matcher = new PatternMatcher(tokens, scratch.Numbers, scratch.NumberAt, scratch.CountStart, grammar);
-        foreach (var pattern in grammar.Patterns)
+        var index = grammar.Index;
+        for (var t = 0; t < tokens.Count; t++)
+            scratch.PatternsStarting[t] = index.StartsAt(tokens[t], scratch.NumberAt[t] >= 0, out scratch.CountStart[t]);
+        scratch.Memo.Reset(tokens.Count, index.MemoSlots);
+        var matcher = new PatternMatcher(tokens, scratch.Numbers, scratch.NumberAt, scratch.CountStart, grammar, scratch.Memo);
+        for (var p = 0; p < grammar.Patterns.Count; p++)
         {
+            var pattern = grammar.Patterns[p];
+            var bit = p < PatternIndex.Indexed ? 1UL << p : ulong.MaxValue;
             for (var t = 0; t < tokens.Count; t++)
             {
+                if ((scratch.PatternsStarting[t] & bit) == 0) continue;
                 var captures = Captures.Empty;
                 if (!matcher.Match(pattern.Elements, 0, t, ref captures) || captures.First != t) continue;
                 var count = captures.Count;
@@ -172,7 +180,78 @@ internal struct Captures
 }
 
 /// <summary>Matches pattern elements against tokens by backtracking (patterns and sentences are short).</summary>
-internal readonly struct PatternMatcher(List<QuantityToken> tokens, List<NumberMention> numbers, int[] numberAt, bool[] countStart, CasualtyGrammar grammar)
+/// <summary>
+/// What the matcher found at each token of the sentence at hand, kept because patterns ask again at the same
+/// tokens: the longest phrase of each word class, the count, whether an outcome starts there. Entries of an
+/// earlier sentence are told apart by their generation, so nothing is cleared between sentences.
+/// </summary>
+internal sealed class MatchMemo
+{
+    private int _generation;
+    private int _tokens;
+    private int[] _phraseStamp = [], _phraseLength = [];
+    private string?[] _phraseValue = [];
+    private int[] _countStamp = [], _outcomeStamp = [];
+    private bool[] _countFound = [], _outcomeFound = [];
+    private CountRead[] _count = [];
+
+    public void Reset(int tokens, int slots)
+    {
+        _generation++;
+        _tokens = tokens;
+        if (_phraseStamp.Length < tokens * slots)
+        {
+            var size = tokens * slots * 2;
+            (_phraseStamp, _phraseLength, _phraseValue) = (new int[size], new int[size], new string?[size]);
+        }
+        if (_countStamp.Length < tokens)
+        {
+            var size = tokens * 2;
+            (_countStamp, _outcomeStamp, _countFound, _outcomeFound, _count) = (new int[size], new int[size], new bool[size], new bool[size], new CountRead[size]);
+        }
+    }
+
+    public int Phrase(PhraseTable<string> table, IReadOnlyList<QuantityToken> tokens, int at, out string value)
+    {
+        if (table.MemoSlot < 0 || at >= _tokens) return table.Match(tokens, at, out value);
+        var i = table.MemoSlot * _tokens + at;
+        if (_phraseStamp[i] != _generation)
+        {
+            _phraseLength[i] = table.Match(tokens, at, out var found);
+            _phraseValue[i] = found;
+            _phraseStamp[i] = _generation;
+        }
+        value = _phraseValue[i]!;
+        return _phraseLength[i];
+    }
+
+    public bool KnownCount(int at, out bool found, out CountRead count)
+    {
+        var known = _countStamp[at] == _generation;
+        found = known && _countFound[at];
+        count = known ? _count[at] : default;
+        return known;
+    }
+
+    public void KeepCount(int at, bool found, CountRead count)
+    {
+        (_countStamp[at], _countFound[at], _count[at]) = (_generation, found, count);
+    }
+
+    public bool KnownOutcome(int at, out bool found)
+    {
+        var known = _outcomeStamp[at] == _generation;
+        found = known && _outcomeFound[at];
+        return known;
+    }
+
+    public void KeepOutcome(int at, bool found)
+    {
+        (_outcomeStamp[at], _outcomeFound[at]) = (_generation, found);
+    }
+}
+
+internal readonly struct PatternMatcher(List<QuantityToken> tokens, List<NumberMention> numbers, int[] numberAt, bool[] countStart, CasualtyGrammar grammar, MatchMemo memo)
 {
     /// <summary>A repeated element ("{aux}*") takes at most this many phrases ("auraient été", "had reportedly been"), which bounds the backtracking.</summary>
     private const int MaxRepeats = 4;
@@ -232,7 +311,7 @@ internal readonly struct PatternMatcher(List<QuantityToken> tokens, List<NumberM
         {
             // ", dont cinq enfants," or "(including two children)": up to a dozen tokens to the closing mark.
             var close = tokens[t].Key switch { "," => ",", "(" => ")", _ => null };
-            if (close is null || grammar.Asides.Match(tokens, t + 1, out _) == 0) return false;
+            if (close is null || memo.Phrase(grammar.Asides, tokens, t + 1, out _) == 0) return false;
             var end = t + 2;
             while (end < tokens.Count && end <= t + 12 && tokens[end].Key != close) end++;
             if (end >= tokens.Count || tokens[end].Key != close) return false;
@@ -243,12 +322,12 @@ internal readonly struct PatternMatcher(List<QuantityToken> tokens, List<NumberM
             // Any word but a number, a coordinator (a list of counts follows), a victim ("police officers", not "police" + "officers")
             // or the start of what happened ("mortellement blessé").
             if (tokens[t].Kind != TokenKind.Word || numberAt[t] >= 0 || grammar.Coordinators.Contains(tokens[t].Key) || StartsOutcome(t)
-                || grammar.Pieces.TryGetValue(PatternElement.Victim, out var victims) && victims.Match(tokens, t, out _) > 0) return false;
+                || grammar.Index.Victims is { } victims && memo.Phrase(victims, tokens, t, out _) > 0) return false;
             next = t + 1;
         }
         else
         {
-            var length = grammar.Pieces[element.Piece!].Match(tokens, t, out var value);
+            var length = memo.Phrase(element.Table ?? grammar.Pieces[element.Piece!], tokens, t, out var value);
             if (length == 0) return false;
             next = t + length;
             if (element.Outcome)
@@ -271,13 +350,29 @@ internal readonly struct PatternMatcher(List<QuantityToken> tokens, List<NumberM
 
     private bool StartsOutcome(int t)
     {
-        foreach (var name in grammar.OutcomePieces)
-            if (grammar.Pieces[name].Match(tokens, t, out _) > 0) return true;
+        if (memo.KnownOutcome(t, out var known)) return known;
+        var found = FindOutcome(t);
+        memo.KeepOutcome(t, found);
+        return found;
+    }
+
+    private bool FindOutcome(int t)
+    {
+        foreach (var table in grammar.Index.OutcomeTables)
+            if (memo.Phrase(table, tokens, t, out _) > 0) return true;
         return false;
     }
 
     /// <summary>A count at token <paramref name="t"/>: a qualifier, then a number, a zero or unknown phrase or an article, then maybe a range's end.</summary>
     private bool CountAt(int t, out CountRead count)
+    {
+        if (memo.KnownCount(t, out var known, out count)) return known;
+        var found = ReadCount(t, out count);
+        memo.KeepCount(t, found, count);
+        return found;
+    }
+
+    private bool ReadCount(int t, out CountRead count)
     {
         count = new CountRead { FirstToken = t, NumberStart = -1, NumberEnd = -1 };
         if (!countStart[t]) return false;
@@ -285,13 +380,13 @@ internal readonly struct PatternMatcher(List<QuantityToken> tokens, List<NumberM
         var at = t + qualifierLength;
         if (at >= tokens.Count) return false;
         int length;
-        if (qualifierLength == 0 && (length = grammar.Zero.Match(tokens, at, out _)) > 0)
+        if (qualifierLength == 0 && (length = memo.Phrase(grammar.Zero, tokens, at, out _)) > 0)
         {
             count.Best = 0;
             count.NextToken = at + length;
             return NotFollowedByNonVictim(count.NextToken);
         }
-        if (qualifierLength == 0 && (length = grammar.Unknown.Match(tokens, at, out _)) > 0)
+        if (qualifierLength == 0 && (length = memo.Phrase(grammar.Unknown, tokens, at, out _)) > 0)
         {
             count.Unknown = true;
             count.NextToken = at + length;
@@ -351,6 +446,6 @@ internal readonly struct PatternMatcher(List<QuantityToken> tokens, List<NumberM
     {
         if (next >= tokens.Count) return true;
         if (grammar.NonVictims.Contains(tokens[next].Key)) return false;
-        return !(grammar.Pieces.TryGetValue("of", out var of) && of.Match(tokens, next, out _) > 0 && next + 1 < tokens.Count && grammar.NonVictims.Contains(tokens[next + 1].Key));
+        return !(grammar.Index.Of is { } of && memo.Phrase(of, tokens, next, out _) > 0 && next + 1 < tokens.Count && grammar.NonVictims.Contains(tokens[next + 1].Key));
     }
 }

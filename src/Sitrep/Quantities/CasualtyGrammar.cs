@@ -47,6 +47,11 @@ public sealed class CasualtyGrammar
     public IReadOnlySet<string> CountStarts => _countStarts ??= Qualifiers.FirstKeys.Concat(Zero.FirstKeys).Concat(Unknown.FirstKeys).Concat(One).ToHashSet(StringComparer.Ordinal);
 
     private IReadOnlySet<string>? _countStarts;
+
+    /// <summary>Which patterns can start at a token, and the tables the matcher asks at every token, found once.</summary>
+    internal PatternIndex Index => _index ??= new PatternIndex(this);
+
+    private PatternIndex? _index;
     /// <summary>
     /// The longest word of every outcome phrase, as written and as a key, compared ignoring case: a sentence
     /// without one holds no casualty, and is skipped after one scan.
@@ -130,9 +135,9 @@ public sealed class CasualtyGrammar
             Conjunct =
             [
                 new PatternElement(PatternElement.Count, null, false, false, false),
-                .. pieces.ContainsKey("of") ? [new PatternElement("of", null, true, false, false)] : Array.Empty<PatternElement>(),
+                .. pieces.TryGetValue("of", out var of) ? [new PatternElement("of", null, true, false, false) { Table = of }] : Array.Empty<PatternElement>(),
                 new PatternElement(PatternElement.AnyWord, null, true, false, false),
-                new PatternElement(PatternElement.Victim, null, false, false, false),
+                new PatternElement(PatternElement.Victim, null, false, false, false) { Table = pieces.GetValueOrDefault(PatternElement.Victim) },
             ],
             Patterns = patterns,
             TriggerWords = triggers,
@@ -162,6 +167,9 @@ public sealed class CasualtyGrammar
 /// <summary>One element of a pattern: a piece, the built-in count or any word, or literal words; optional or repeated.</summary>
 public sealed record PatternElement(string? Piece, IReadOnlySet<string>? Literals, bool Optional, bool Repeat, bool Outcome)
 {
+    /// <summary>The word class a piece names, resolved when the pattern is read (null for the built-in pieces and literals).</summary>
+    public PhraseTable<string>? Table { get; init; }
+
     public const string Count = "count";
     public const string AnyWord = "word";
     /// <summary>Any number that is not the count ("un homme de {number} ans").</summary>
@@ -187,7 +195,7 @@ public sealed record CasualtyPattern(IReadOnlyList<PatternElement> Elements, str
                 var name = body[1..^1];
                 if (name is not (PatternElement.Count or PatternElement.AnyWord or PatternElement.AnyNumber or PatternElement.Aside) && !pieces.ContainsKey(name))
                     throw new LanguageDataException($"{where}: unknown piece {{{name}}} in pattern \"{text}\"");
-                elements.Add(new PatternElement(name, null, optional || repeat, repeat, outcomes.Contains(name)));
+                elements.Add(new PatternElement(name, null, optional || repeat, repeat, outcomes.Contains(name)) { Table = pieces.GetValueOrDefault(name) });
             }
             else
                 elements.Add(new PatternElement(null, body.Split('|').Select(w => string.Join(" ", QuantityTokenizer.Keys(w))).ToHashSet(StringComparer.Ordinal), optional || repeat, repeat, false));
@@ -195,5 +203,78 @@ public sealed record CasualtyPattern(IReadOnlyList<PatternElement> Elements, str
         if (elements.Count(e => e.Piece == PatternElement.Count) != 1 || elements.Count(e => e.Outcome) != 1)
             throw new LanguageDataException($"{where}: a pattern needs one {{count}} and one piece that says what happened: \"{text}\"");
         return new CasualtyPattern(elements, where);
+    }
+}
+
+/// <summary>
+/// A grammar's patterns indexed by what their first token can be (a literal word, a word a class starts with,
+/// a count, a number, any word, an aside's opening mark), so that a pattern is tried only at the tokens where it
+/// can start; and the word classes the matcher asks about at every token.
+/// </summary>
+internal sealed class PatternIndex
+{
+    /// <summary>Patterns past this many are tried at every token.</summary>
+    public const int Indexed = 64;
+
+    /// <summary>Per key: the patterns that may start at it, and whether a count may (see <see cref="CasualtyGrammar.CountStarts"/>).</summary>
+    private readonly Dictionary<string, (ulong Patterns, bool CountStart)> _byKey = new(StringComparer.Ordinal);
+    private readonly ulong _count, _number, _word, _unindexed;
+
+    public PatternIndex(CasualtyGrammar grammar)
+    {
+        OutcomeTables = [.. grammar.OutcomePieces.Select(name => grammar.Pieces[name])];
+        Victims = grammar.Pieces.GetValueOrDefault(PatternElement.Victim);
+        Of = grammar.Pieces.GetValueOrDefault("of");
+        for (var p = 0; p < grammar.Patterns.Count; p++)
+        {
+            if (p >= Indexed) break;
+            var bit = 1UL << p;
+            // A match starts with the first element that takes a token: one of the optional ones, or the first required one.
+            foreach (var element in grammar.Patterns[p].Elements)
+            {
+                if (element.Literals is { } literals) Add(literals, bit);
+                else if (element.Piece == PatternElement.Count) _count |= bit;
+                else if (element.Piece == PatternElement.AnyNumber) _number |= bit;
+                else if (element.Piece == PatternElement.AnyWord) _word |= bit;
+                else if (element.Piece == PatternElement.Aside) Add([",", "("], bit);
+                else Add((element.Table ?? grammar.Pieces[element.Piece!]).FirstKeys, bit);
+                if (!element.Optional) break;
+            }
+        }
+        _unindexed = grammar.Patterns.Count > Indexed ? ulong.MaxValue : 0;
+        foreach (var key in grammar.CountStarts) _byKey[key] = (_byKey.GetValueOrDefault(key).Patterns, true);
+        // The same word class is asked about at the same token by several patterns: its answers are kept per sentence.
+        var slot = 0;
+        foreach (var table in grammar.Pieces.Values.Append(grammar.Zero).Append(grammar.Unknown).Append(grammar.Asides)) table.MemoSlot = slot++;
+        MemoSlots = slot;
+    }
+
+    /// <summary>How many word classes <see cref="MatchMemo"/> keeps answers for.</summary>
+    public int MemoSlots { get; }
+
+    public PhraseTable<string>[] OutcomeTables { get; }
+    public PhraseTable<string>? Victims { get; }
+    public PhraseTable<string>? Of { get; }
+
+    /// <summary>Bit p set: pattern p may start at this token (patterns past <see cref="Indexed"/> always may).</summary>
+    /// <param name="countStart">Whether a count may start at the token: at a number, or at a key a count starts with.</param>
+    public ulong StartsAt(QuantityToken token, bool number, out bool countStart)
+    {
+        var (patterns, countKey) = _byKey.GetValueOrDefault(token.Key);
+        countStart = number || countKey;
+        var mask = patterns | _unindexed;
+        if (countStart) mask |= _count;
+        if (number) mask |= _number;
+        if (token.Kind == TokenKind.Word) mask |= _word;
+        return mask;
+    }
+
+    private void Add(IEnumerable<string> keys, ulong bit)
+    {
+        foreach (var key in keys)
+        {
+            var (patterns, countStart) = _byKey.GetValueOrDefault(key);
+            _byKey[key] = (patterns | bit, countStart);
+        }
     }
 }

@@ -29,6 +29,13 @@ public sealed class NumberGrammar
     public required PhraseTable<double> Ordinals { get; init; }
     public required PhraseTable<double> Approximations { get; init; }
 
+    /// <summary>The keys a number written in words can start with (a value, multiplier, ordinal, approximation, sign or
+    /// decimal word, or an article before a multiplier): at any other word no number starts, and none is tried.</summary>
+    public IReadOnlySet<string> WordStarts => _wordStarts ??= Values.FirstKeys.Concat(Multipliers.FirstKeys).Concat(Ordinals.FirstKeys)
+        .Concat(Approximations.FirstKeys).Concat(OneBeforeMultiplier).Concat(Negative).Concat(DecimalPoint).ToHashSet(StringComparer.Ordinal);
+
+    private IReadOnlySet<string>? _wordStarts;
+
     public static NumberGrammar Load(string path, string language)
     {
         var data = QuantityData.Load(path);

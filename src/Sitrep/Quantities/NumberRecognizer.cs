@@ -28,9 +28,11 @@ public static class NumberRecognizer
     public static void Recognize(string text, IReadOnlyList<QuantityToken> tokens, NumberGrammar grammar, List<NumberMention> output)
     {
         var i = 0;
+        var wordStarts = grammar.WordStarts;
         while (i < tokens.Count)
         {
-            if (TryAt(text, tokens, i, grammar, out var mention))
+            if (tokens[i].Kind == TokenKind.Word && !wordStarts.Contains(tokens[i].Key)) i++;
+            else if (TryAt(text, tokens, i, grammar, out var mention))
             {
                 output.Add(mention);
                 i = mention.NextToken;

@@ -10,6 +10,9 @@ public sealed class PhraseTable<T>
 
     public int Count { get; private set; }
 
+    /// <summary>Where the casualty matcher keeps this table's answers for the sentence at hand (-1: not kept); see <see cref="MatchMemo"/>.</summary>
+    internal int MemoSlot { get; set; } = -1;
+
     /// <summary>The first keys of all phrases: no phrase starts at a token with another key.</summary>
     public IEnumerable<string> FirstKeys => _byFirst.Keys;
 

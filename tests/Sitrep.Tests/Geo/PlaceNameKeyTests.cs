@@ -54,4 +54,15 @@ public sealed class PlaceNameKeyTests
         gazetteer.FuzzyKeys(gazetteer.Keys.Key("Al-Mayadine"), ["SY"]).Should().Contain(gazetteer.Keys.Key("Al Mayādīn"));
         gazetteer.FuzzyKeys(gazetteer.Keys.Key("Homz"), ["SY"]).Should().BeEmpty("short names are too often other words");
     }
+
+    [Fact]
+    public void The_fuzzy_step_forgives_an_edit_at_the_first_letter_too()
+    {
+        // Keys are compared by first letter or, for an edit at the start, by last letter: both must still meet.
+        var gazetteer = Gazetteer.Default;
+        var key = gazetteer.Keys.Key("Al Mayādīn");
+        gazetteer.FuzzyKeys("x" + key[1..], ["SY"]).Should().Contain(key, "a wrong first letter is one edit");
+        gazetteer.FuzzyKeys("x" + key, ["SY"]).Should().Contain(key, "a letter added in front is one edit");
+        gazetteer.FuzzyKeys(key[..^1] + "x", ["SY"]).Should().Contain(key, "a wrong last letter is one edit");
+    }
 }
