@@ -38,6 +38,7 @@ public static class TimeExtractor
             foreach (var rule in rules)
             {
                 if (!Possible(rule, window, checks, scanned ? grammar.LiteralScan.Covers : null, literals, found)) continue;
+                if (rule.Linear is { } linear && !linear.IsMatch(window)) continue;
                 for (var m = rule.Regex.Match(text, from, to - from); m.Success; m = m.NextMatch())
                 {
                     if (m.Length == 0) continue;

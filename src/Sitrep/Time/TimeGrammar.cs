@@ -78,14 +78,22 @@ public sealed class TimeGrammar
         return Rules;
     }
 
+    /// <summary>Switches to the compiled patterns now rather than after <see cref="CompileAfter"/> texts; false when the machine was too busy to.</summary>
+    internal bool CompileNow() => _compiled is not null || TryCompile();
+
     private bool TryCompile()
     {
         try
         {
-            var compiled = Rules.Select(r => r with { Regex = new Regex(r.Regex.ToString(), r.Regex.Options | RegexOptions.Compiled, MatchTimeout) }).ToArray();
+            // Long runs also get each rule's linear-time stand-in (costly to build, so not for short runs).
+            var compiled = Rules.Select(r => r with
+            {
+                Regex = new Regex(r.Regex.ToString(), r.Regex.Options | RegexOptions.Compiled, MatchTimeout),
+                Linear = LinearPrefilter.For(r.Regex),
+            }).ToArray();
             // First use pays for the JIT: pay it here, not under a document's match time limit.
             foreach (var rule in compiled)
-                if (!RegexWarmUp.TryRun(rule.Regex)) return false;
+                if (!RegexWarmUp.TryRun(rule.Regex) || (rule.Linear is { } linear && !RegexWarmUp.TryRun(linear.Regex))) return false;
             var checks = _checks.Select(c => c.Compiled()).ToArray();
             foreach (var check in checks)
                 if (!check.WarmUp()) return false;
@@ -249,7 +257,8 @@ public sealed class TimeGrammar
                     var index = CheckIndex(piece, LiteralFactors.Literals(piece, minLength: 1));
                     if (!requires.Contains(index)) requires.Add(index);
                 }
-                rules.Add(new TimeRule(regex, $"{Path.GetFileName(Path.GetDirectoryName(path))}/time.yaml:{node.Start.Line}") { Requires = [.. requires] });
+                rules.Add(new TimeRule(regex, $"{Path.GetFileName(Path.GetDirectoryName(path))}/time.yaml:{node.Start.Line}")
+{ Requires = [.. requires] });
             }
             catch (ArgumentException e)
             {
@@ -404,4 +413,7 @@ public sealed record TimeRule(Regex Regex, string Source)
 {
     /// <summary>Indexes into <see cref="TimeGrammar.ActiveChecks"/>: pieces every match of this rule contains.</summary>
     public int[] Requires { get; init; } = [];
+
+    /// <summary>Run on a window before <see cref="Regex"/>: where it finds nothing, the rule has no match; null when there is none.</summary>
+    internal LinearPrefilter? Linear { get; init; }
 }
