@@ -53,7 +53,21 @@ internal sealed class LinearPrefilter
         var output = new StringBuilder(pattern.Length);
         var exact = true;
         var i = 0;
-        while (i < pattern.Length)
+        var stop = pattern.Length;
+        // A word edge around the whole pattern ("(?<![\p{L}\p{N}])…(?![\p{L}\p{N}])") is kept, as the character
+        // before or after it, or the input's edge: still exact, and no match in the middle of a longer word.
+        if (EdgeClass(pattern, 0, "(?<!") is { } before)
+        {
+            output.Append("(?:^|").Append(before).Append(')');
+            i = GroupEnd(pattern, 0);
+        }
+        var tail = "";
+        if (pattern.EndsWith(')') && LastGroupStart(pattern) is var last and > 0 && EdgeClass(pattern, last, "(?!") is { } after)
+        {
+            tail = "(?:\\z|" + after + ")";
+            stop = last;
+        }
+        while (i < stop)
         {
             var c = pattern[i];
             if (c == '\\')
@@ -100,7 +114,47 @@ internal sealed class LinearPrefilter
                 i++;
             }
         }
-        return (output.ToString(), exact);
+        return (output.Append(tail).ToString(), exact);
+    }
+
+    /// <summary>
+    /// The complement of the one character class a negative lookaround opening with <paramref name="opening"/> at
+    /// <paramref name="at"/> holds ("(?&lt;![\p{L}]" gives "[^\p{L}]"), or null when there is no such group there.
+    /// </summary>
+    private static string? EdgeClass(string p, int at, string opening)
+    {
+        if (string.CompareOrdinal(p, at, opening, 0, opening.Length) != 0) return null;
+        var start = at + opening.Length;
+        if (start + 1 >= p.Length || p[start] != '[' || p[start + 1] == '^') return null;
+        var end = ClassEnd(p, start);
+        if (end < 0 || end >= p.Length || p[end] != ')') return null;
+        var inner = p[(start + 1)..(end - 1)];
+        return inner.Contains('[') ? null : "[^" + inner + "]"; // a subtraction is not complemented this way
+    }
+
+    /// <summary>Where the group that ends the pattern opens, or -1 when it does not end with one.</summary>
+    private static int LastGroupStart(string p)
+    {
+        var start = -1;
+        for (var i = 0; i < p.Length;)
+        {
+            var c = p[i];
+            if (c == '\\') i += 2;
+            else if (c == '[')
+            {
+                i = ClassEnd(p, i);
+                if (i < 0) return -1;
+            }
+            else if (c == '(')
+            {
+                var end = GroupEnd(p, i);
+                if (end < 0) return -1;
+                if (end == p.Length) start = i;
+                i = end;
+            }
+            else i++;
+        }
+        return start;
     }
 
     /// <summary>The index just past the group opening at <paramref name="open"/>, or -1 when it does not close.</summary>

@@ -43,7 +43,7 @@ public static class TimeExtractor
                 {
                     if (m.Length == 0) continue;
                     if (TimeFields.Read(m, grammar, "") is not { } a || a.IsEmpty) continue;
-                    var b = TimeFields.Read(m, grammar, "2");
+                    var b = rule.HasSecondEnd ? TimeFields.Read(m, grammar, "2") : null;
                     if (b is { IsEmpty: true }) b = null;
                     candidates.Add(new Candidate(m.Index, m.Index + m.Length, a, b));
                 }

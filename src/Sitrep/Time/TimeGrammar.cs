@@ -258,7 +258,10 @@ public sealed class TimeGrammar
                     if (!requires.Contains(index)) requires.Add(index);
                 }
                 rules.Add(new TimeRule(regex, $"{Path.GetFileName(Path.GetDirectoryName(path))}/time.yaml:{node.Start.Line}")
-{ Requires = [.. requires] });
+                {
+                    Requires = [.. requires],
+                    HasSecondEnd = regex.GetGroupNames().Any(name => name.EndsWith('2')),
+                });
             }
             catch (ArgumentException e)
             {
@@ -416,4 +419,7 @@ public sealed record TimeRule(Regex Regex, string Source)
 
     /// <summary>Run on a window before <see cref="Regex"/>: where it finds nothing, the rule has no match; null when there is none.</summary>
     internal LinearPrefilter? Linear { get; init; }
+
+    /// <summary>Whether the rule has groups for an interval's second end ("day2"…): without them there is none to read.</summary>
+    internal bool HasSecondEnd { get; init; }
 }

@@ -14,7 +14,8 @@ public sealed class LinearPrefilterTests
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     [Theory]
-    [InlineData(@"(?<![\p{L}\p{N}])(?:mardi\s+\d+)(?![\p{L}\p{N}])", @"(?:)(?:mardi\s+\d+)(?:)", false)]
+    [InlineData(@"(?<![\p{L}\p{N}])(?:mardi\s+\d+)(?![\p{L}\p{N}])", @"(?:^|[^\p{L}\p{N}])(?:mardi\s+\d+)(?:\z|[^\p{L}\p{N}])", true)]
+    [InlineData(@"(?<![\p{L}\p{N}])(?:\d+(?![\d/.]\d)h)(?![\p{L}\p{N}])", @"(?:^|[^\p{L}\p{N}])(?:\d+(?:)h)(?:\z|[^\p{L}\p{N}])", false)]
     [InlineData(@"(?>\d+)h", @"(?:\d+)h", false)]
     [InlineData(@"[(?=]\d+\(?!", @"[(?=]\d+\(?!", true)] // brackets and escapes are characters, not groups
     [InlineData(@"(?<hour>\d+)(?-i:H)", @"(?<hour>\d+)(?-i:H)", true)]
@@ -34,6 +35,19 @@ public sealed class LinearPrefilterTests
         regex.IsMatch(text).Should().BeTrue();
         linear!.IsMatch(text).Should().BeTrue();
         linear.IsMatch("rien à voir").Should().BeFalse();
+    }
+
+    [Fact]
+    [Theory]
+    [InlineData("mardi 12", true)]
+    [InlineData("le mardi 12.", true)]
+    [InlineData("lemardi 12", false)] // inside a longer word: the word edges are kept
+    [InlineData("mardi 123x", false)]
+    public void Keeps_the_word_edges_around_a_rule(string text, bool found)
+    {
+        var regex = new Regex(@"(?<![\p{L}\p{N}])(?:mardi\s+\d+)(?![\p{L}\p{N}])", Options);
+        regex.IsMatch(text).Should().Be(found);
+        LinearPrefilter.For(regex)!.IsMatch(text).Should().Be(found);
     }
 
     [Fact]
