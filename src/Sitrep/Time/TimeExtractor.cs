@@ -161,6 +161,7 @@ public static class TimeExtractor
     {
         var words = grammar.ActiveTriggerWord();
         var starts = grammar.TriggerStarts;
+        var filter = grammar.TriggerWordFilter();
         while (i < span.Length)
         {
             var index = i;
@@ -170,11 +171,12 @@ public static class TimeExtractor
             else
             {
                 length = -1;
-                foreach (var word in words.EnumerateMatches(span, i))
-                {
-                    length = word.Length;
-                    break;
-                }
+                if (filter is null || filter.IsMatch(span[i..]))
+                    foreach (var word in words.EnumerateMatches(span, i))
+                    {
+                        length = word.Length;
+                        break;
+                    }
                 if (length < 0) { i++; continue; }
             }
             i = length == 0 ? i + 1 : i + length;
