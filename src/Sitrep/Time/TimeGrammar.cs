@@ -92,6 +92,12 @@ public sealed class TimeGrammar
     /// <summary>Switches to the compiled patterns now rather than after <see cref="CompileAfter"/> texts; false when the machine was too busy to.</summary>
     internal bool CompileNow() => _compiled is not null || TryCompile();
 
+    /// <summary>
+    /// Rules longer than this stay interpreted: compiled, they become methods too large for the JIT to optimise, and
+    /// ran several times slower than interpreted (the English holiday rule: 5x).
+    /// </summary>
+    private const int CompiledRuleLength = 2000;
+
     private bool TryCompile()
     {
         try
@@ -99,7 +105,8 @@ public sealed class TimeGrammar
             // Long runs also get each rule's linear-time stand-in (costly to build, so not for short runs).
             var compiled = Rules.Select(r => r with
             {
-                Regex = new Regex(r.Regex.ToString(), r.Regex.Options | RegexOptions.Compiled, MatchTimeout),
+                Regex = r.Regex.ToString().Length > CompiledRuleLength ? r.Regex
+                    : new Regex(r.Regex.ToString(), r.Regex.Options | RegexOptions.Compiled, MatchTimeout),
                 Linear = LinearPrefilter.For(r.Regex),
             }).ToArray();
             // First use pays for the JIT: pay it here, not under a document's match time limit.
