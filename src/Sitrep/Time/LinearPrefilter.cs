@@ -25,6 +25,12 @@ internal sealed class LinearPrefilter
 
     public bool IsMatch(ReadOnlySpan<char> window) => Regex.IsMatch(window);
 
+    /// <summary>
+    /// Texts shorter than this go straight to the pattern: on a short phrase the backtracking pattern is cheap, and the
+    /// linear engine's fixed cost per call (and the states it must build for each new phrase) costs more than it saves.
+    /// </summary>
+    public const int WorthFrom = 48;
+
     /// <summary>The stand-in for <paramref name="pattern"/>, or null when the non-backtracking engine cannot run it.</summary>
     public static LinearPrefilter? For(Regex pattern)
     {

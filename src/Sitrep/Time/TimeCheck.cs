@@ -40,6 +40,7 @@ public sealed class TimeCheck
     private bool PatternMatches(ReadOnlySpan<char> window) => _linear switch
     {
         null => Pattern.IsMatch(window),
+        _ when window.Length < LinearPrefilter.WorthFrom => Pattern.IsMatch(window),
         { Exact: true } => _linear.IsMatch(window),
         _ => _linear.IsMatch(window) && Pattern.IsMatch(window),
     };

@@ -38,7 +38,7 @@ public static class TimeExtractor
             foreach (var rule in rules)
             {
                 if (!Possible(rule, window, checks, scanned ? grammar.LiteralScan.Covers : null, literals, found)) continue;
-                if (rule.Linear is { } linear && !linear.IsMatch(window)) continue;
+                if (rule.Linear is { } linear && window.Length >= LinearPrefilter.WorthFrom && !linear.IsMatch(window)) continue;
                 for (var m = rule.Regex.Match(text, from, to - from); m.Success; m = m.NextMatch())
                 {
                     if (m.Length == 0) continue;
