@@ -12,6 +12,13 @@ internal sealed class LiteralScan
     private readonly int[] _fallback;
     private readonly int[][] _checks;
 
+    // The automaton as a table (state × symbol → state, failure links followed in advance): a symbol per folded
+    // character some literal holds, 0 for every other one, which leads back to the start.
+    private readonly int _symbols;
+    private readonly int[] _table;
+    private readonly ushort[] _latin1Symbol = new ushort[Latin1End];
+    private readonly Dictionary<char, ushort> _otherSymbol = [];
+
     /// <param name="literals">Per check, the literal strings one of which it cannot match without; null when it has none.</param>
     public LiteralScan(IReadOnlyList<IReadOnlyCollection<string>?> literals)
     {
@@ -56,6 +63,20 @@ internal sealed class LiteralScan
             }
         }
         _checks = outputs.Select(o => o.Order().ToArray()).ToArray();
+
+        var alphabet = _next.Keys.Select(key => (char)(key & 0xFFFF)).Distinct().Order().ToList();
+        _symbols = alphabet.Count + 1;
+        for (var i = 0; i < alphabet.Count; i++)
+            if (alphabet[i] >= Latin1End) _otherSymbol[alphabet[i]] = (ushort)(i + 1);
+        for (var c = 0; c < Latin1End; c++)
+        {
+            var index = alphabet.BinarySearch(Fold((char)c));
+            _latin1Symbol[c] = index >= 0 ? (ushort)(index + 1) : (ushort)0;
+        }
+        _table = new int[outputs.Count * _symbols];
+        for (var state = 0; state < outputs.Count; state++)
+            for (var symbol = 1; symbol < _symbols; symbol++)
+                _table[state * _symbols + symbol] = Step(state, alphabet[symbol - 1]);
     }
 
     /// <summary>Per check, whether the scan answers for it (all its literals could be folded).</summary>
@@ -67,12 +88,15 @@ internal sealed class LiteralScan
     /// </summary>
     public bool Scan(ReadOnlySpan<char> window, Span<bool> present)
     {
-        foreach (var c in window)
-            if (!Foldable(c)) return false;
+        var latin1 = !window.ContainsAnyExceptInRange('\0', (char)(Latin1End - 1));
+        if (!latin1)
+            foreach (var c in window)
+                if (!Foldable(c)) return false;
         var state = 0;
         foreach (var c in window)
         {
-            state = Step(state, Fold(c));
+            var symbol = c < Latin1End ? _latin1Symbol[c] : _otherSymbol.GetValueOrDefault(c);
+            state = _table[state * _symbols + symbol];
             foreach (var check in _checks[state]) present[check] = true;
         }
         return true;
@@ -90,9 +114,11 @@ internal sealed class LiteralScan
 
     private static long Key(int state, char c) => ((long)state << 16) | c;
 
-    private static bool Foldable(char c) => c < '\u0100' || (char.ToLowerInvariant(c) == c && char.ToUpperInvariant(c) == c);
+    private const char Latin1End = '\u0100';
+
+    private static bool Foldable(char c) => c < Latin1End || (char.ToLowerInvariant(c) == c && char.ToUpperInvariant(c) == c);
 
     private static bool Foldable(string s) => s.All(Foldable);
 
-    private static char Fold(char c) => c < '\u0100' ? char.ToLowerInvariant(c) : c;
+    private static char Fold(char c) => c < Latin1End ? char.ToLowerInvariant(c) : c;
 }

@@ -9,9 +9,10 @@ namespace Sitrep.Time;
 /// </summary>
 public sealed class TimeCheck
 {
-    internal TimeCheck(Regex pattern, IReadOnlyCollection<string>? literals, bool whole)
+    internal TimeCheck(Regex pattern, IReadOnlyCollection<string>? literals, bool whole, LinearPrefilter? linear = null)
     {
         Pattern = pattern;
+        _linear = linear;
         Literals = literals;
         Whole = whole;
         // A short literal is everywhere: a search for it would cost more than it saves (the window scan still uses it).
@@ -31,20 +32,31 @@ public sealed class TimeCheck
     /// <summary>The <see cref="Literals"/> as one search, run before <see cref="Pattern"/> when no window scan answered for them.</summary>
     public Regex? Prefilter { get; }
 
-    public bool IsMatch(ReadOnlySpan<char> window) => (Prefilter is null || Prefilter.IsMatch(window)) && Pattern.IsMatch(window);
+    public bool IsMatch(ReadOnlySpan<char> window) => (Prefilter is null || Prefilter.IsMatch(window)) && PatternMatches(window);
+
+    /// <summary>The pattern's linear-time stand-in: run first, and alone where it answers exactly.</summary>
+    private readonly LinearPrefilter? _linear;
+
+    private bool PatternMatches(ReadOnlySpan<char> window) => _linear switch
+    {
+        null => Pattern.IsMatch(window),
+        _ when window.Length < LinearPrefilter.WorthFrom => Pattern.IsMatch(window),
+        { Exact: true } => _linear.IsMatch(window),
+        _ => _linear.IsMatch(window) && Pattern.IsMatch(window),
+    };
 
     /// <summary>
     /// Whether the window holds the pattern, given whether a scan found one of its <see cref="Literals"/> there.
     /// </summary>
-    public bool IsMatch(ReadOnlySpan<char> window, bool literalFound) => literalFound && (Whole || Pattern.IsMatch(window));
+    public bool IsMatch(ReadOnlySpan<char> window, bool literalFound) => literalFound && (Whole || PatternMatches(window));
 
-    /// <summary>Runs each pattern once, so that compiling it to machine code happens now and not under a document's match time limit.</summary>
     /// <summary>Runs the compiled patterns once (see <see cref="RegexWarmUp"/>); false when the machine is too busy to.</summary>
-    internal bool WarmUp() => (Prefilter is null || RegexWarmUp.TryRun(Prefilter)) && RegexWarmUp.TryRun(Pattern);
+    internal bool WarmUp() => (Prefilter is null || RegexWarmUp.TryRun(Prefilter)) && RegexWarmUp.TryRun(Pattern)
+        && (_linear is null || RegexWarmUp.TryRun(_linear.Regex));
 
-    /// <summary>The same check with its patterns compiled to IL.</summary>
+    /// <summary>The same check with its patterns compiled to IL, and its linear-time stand-in (costly to build, so not for short runs).</summary>
     public TimeCheck Compiled() =>
-        new(new Regex(Pattern.ToString(), Pattern.Options | RegexOptions.Compiled, TimeGrammar.MatchTimeout), Literals, Whole);
+        new(new Regex(Pattern.ToString(), Pattern.Options | RegexOptions.Compiled, TimeGrammar.MatchTimeout), Literals, Whole, Whole ? null : LinearPrefilter.For(Pattern));
 
     public override string ToString() => Prefilter is null ? Pattern.ToString() : $"{Prefilter} ⇒ {Pattern}";
 }

@@ -38,11 +38,12 @@ public static class TimeExtractor
             foreach (var rule in rules)
             {
                 if (!Possible(rule, window, checks, scanned ? grammar.LiteralScan.Covers : null, literals, found)) continue;
+                if (rule.Linear is { } linear && window.Length >= LinearPrefilter.WorthFrom && !linear.IsMatch(window)) continue;
                 for (var m = rule.Regex.Match(text, from, to - from); m.Success; m = m.NextMatch())
                 {
                     if (m.Length == 0) continue;
                     if (TimeFields.Read(m, grammar, "") is not { } a || a.IsEmpty) continue;
-                    var b = TimeFields.Read(m, grammar, "2");
+                    var b = rule.HasSecondEnd ? TimeFields.Read(m, grammar, "2") : null;
                     if (b is { IsEmpty: true }) b = null;
                     candidates.Add(new Candidate(m.Index, m.Index + m.Length, a, b));
                 }
@@ -160,6 +161,7 @@ public static class TimeExtractor
     {
         var words = grammar.ActiveTriggerWord();
         var starts = grammar.TriggerStarts;
+        var filter = grammar.TriggerWordFilter();
         while (i < span.Length)
         {
             var index = i;
@@ -169,11 +171,12 @@ public static class TimeExtractor
             else
             {
                 length = -1;
-                foreach (var word in words.EnumerateMatches(span, i))
-                {
-                    length = word.Length;
-                    break;
-                }
+                if (filter is null || filter.IsMatch(span[i..]))
+                    foreach (var word in words.EnumerateMatches(span, i))
+                    {
+                        length = word.Length;
+                        break;
+                    }
                 if (length < 0) { i++; continue; }
             }
             i = length == 0 ? i + 1 : i + length;

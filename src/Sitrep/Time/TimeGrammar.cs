@@ -17,12 +17,15 @@ public sealed class TimeGrammar
     /// <summary>Every pattern runs under this limit; a text that hits it is skipped with a warning.</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
+    private const RegexOptions RuleOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
     private readonly Dictionary<string, Dictionary<string, string>> _words;
 
     private TimeGrammar(string language, Dictionary<string, Dictionary<string, string>> words, IReadOnlyList<TimeRule> rules, Regex joiner,
-        Regex trigger, Regex triggerWord, TriggerStarts? triggerStarts, TimeCheck[] checks)
+        Regex trigger, string anyTriggerWord, TriggerStarts? triggerStarts, TimeCheck[] checks)
     {
-        _triggerWord = triggerWord;
+        _anyTriggerWord = anyTriggerWord;
+        _triggerWord = new Regex(@"\G" + anyTriggerWord, RuleOptions, MatchTimeout);
         LiteralScan = new LiteralScan(checks.Select(c => c.Literals).ToArray());
         TriggerStarts = triggerStarts;
         _checks = checks;
@@ -48,7 +51,9 @@ public sealed class TimeGrammar
     private volatile TimeRule[]? _compiled;
     private readonly TimeCheck[] _checks;
     private volatile TimeCheck[]? _compiledChecks;
+    private readonly string _anyTriggerWord;
     private readonly Regex _triggerWord;
+    private volatile LinearPrefilter? _triggerWordLinear;
     private volatile Regex? _compiledTriggerWord;
 
     /// <summary>
@@ -56,6 +61,12 @@ public sealed class TimeGrammar
     /// matches where a word starts. Compiled along with the rules.
     /// </summary>
     public Regex ActiveTriggerWord() => _compiledTriggerWord ?? _triggerWord;
+
+    /// <summary>
+    /// Once compiled, the trigger words anchored at the start of the text, run by the linear engine: where it finds
+    /// none, no trigger word starts there and <see cref="ActiveTriggerWord"/> need not run; null before.
+    /// </summary>
+    internal LinearPrefilter? TriggerWordFilter() => _triggerWordLinear;
 
     /// <summary>Finds in one pass which checks' literals a window holds (indexes as <see cref="ActiveChecks"/>).</summary>
     internal LiteralScan LiteralScan { get; }
@@ -78,19 +89,37 @@ public sealed class TimeGrammar
         return Rules;
     }
 
+    /// <summary>Switches to the compiled patterns now rather than after <see cref="CompileAfter"/> texts; false when the machine was too busy to.</summary>
+    internal bool CompileNow() => _compiled is not null || TryCompile();
+
+    /// <summary>
+    /// Rules longer than this stay interpreted: compiled, they become methods too large for the JIT to optimise, and
+    /// ran several times slower than interpreted (the English holiday rule: 5x).
+    /// </summary>
+    private const int CompiledRuleLength = 2000;
+
     private bool TryCompile()
     {
         try
         {
-            var compiled = Rules.Select(r => r with { Regex = new Regex(r.Regex.ToString(), r.Regex.Options | RegexOptions.Compiled, MatchTimeout) }).ToArray();
+            // Long runs also get each rule's linear-time stand-in (costly to build, so not for short runs).
+            var compiled = Rules.Select(r => r with
+            {
+                Regex = r.Regex.ToString().Length > CompiledRuleLength ? r.Regex
+                    : new Regex(r.Regex.ToString(), r.Regex.Options | RegexOptions.Compiled, MatchTimeout),
+                Linear = LinearPrefilter.For(r.Regex),
+            }).ToArray();
             // First use pays for the JIT: pay it here, not under a document's match time limit.
             foreach (var rule in compiled)
-                if (!RegexWarmUp.TryRun(rule.Regex)) return false;
+                if (!RegexWarmUp.TryRun(rule.Regex) || (rule.Linear is { } linear && !RegexWarmUp.TryRun(linear.Regex))) return false;
             var checks = _checks.Select(c => c.Compiled()).ToArray();
             foreach (var check in checks)
                 if (!check.WarmUp()) return false;
             var triggerWord = new Regex(_triggerWord.ToString(), _triggerWord.Options | RegexOptions.Compiled, MatchTimeout);
             if (!RegexWarmUp.TryRun(triggerWord)) return false;
+            var triggerWordLinear = LinearPrefilter.For(new Regex("^" + _anyTriggerWord, RuleOptions, MatchTimeout));
+            if (triggerWordLinear is not null && !RegexWarmUp.TryRun(triggerWordLinear.Regex)) return false;
+            _triggerWordLinear = triggerWordLinear;
             _compiledTriggerWord = triggerWord;
             _compiledChecks = checks;
             _compiled = compiled;
@@ -221,7 +250,7 @@ public sealed class TimeGrammar
         var rules = new List<TimeRule>();
         var checkNames = new List<string>();
         var checks = new List<TimeCheck>();
-        const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+        const RegexOptions options = RuleOptions;
         int CheckIndex(string pattern, (IReadOnlyCollection<string> Strings, bool Whole)? literals)
         {
             var index = checkNames.IndexOf(pattern);
@@ -249,7 +278,11 @@ public sealed class TimeGrammar
                     var index = CheckIndex(piece, LiteralFactors.Literals(piece, minLength: 1));
                     if (!requires.Contains(index)) requires.Add(index);
                 }
-                rules.Add(new TimeRule(regex, $"{Path.GetFileName(Path.GetDirectoryName(path))}/time.yaml:{node.Start.Line}") { Requires = [.. requires] });
+                rules.Add(new TimeRule(regex, $"{Path.GetFileName(Path.GetDirectoryName(path))}/time.yaml:{node.Start.Line}")
+                {
+                    Requires = [.. requires],
+                    HasSecondEnd = regex.GetGroupNames().Any(name => name.EndsWith('2')),
+                });
             }
             catch (ArgumentException e)
             {
@@ -271,8 +304,7 @@ public sealed class TimeGrammar
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
         // The same words, to be tried only where a word starts (what the trigger's lookbehind asks).
         var anyTriggerWord = "(?:" + (triggerWords.Count == 0 ? "(?!)" : string.Join("|", triggerWords)) + ")";
-        var triggerWord = new Regex(@"\G" + anyTriggerWord, options, MatchTimeout);
-        var grammar = new TimeGrammar(language, words, rules, joiner, trigger, triggerWord, TriggerStarts.For(anyTriggerWord), [.. checks]);
+        var grammar = new TimeGrammar(language, words, rules, joiner, trigger, anyTriggerWord, TriggerStarts.For(anyTriggerWord), [.. checks]);
         foreach (var (value, rule) in holidayRules) grammar._holidayRules[value] = rule;
         return grammar;
     }
@@ -404,4 +436,10 @@ public sealed record TimeRule(Regex Regex, string Source)
 {
     /// <summary>Indexes into <see cref="TimeGrammar.ActiveChecks"/>: pieces every match of this rule contains.</summary>
     public int[] Requires { get; init; } = [];
+
+    /// <summary>Run on a window before <see cref="Regex"/>: where it finds nothing, the rule has no match; null when there is none.</summary>
+    internal LinearPrefilter? Linear { get; init; }
+
+    /// <summary>Whether the rule has groups for an interval's second end ("day2"…): without them there is none to read.</summary>
+    internal bool HasSecondEnd { get; init; }
 }
