@@ -78,6 +78,8 @@ public sealed class EventLexicon
 
     /// <summary>Matches (anchored at the end) the text just before a time that is a plan's, not an act's ("une marche prévue samedi", "talks scheduled for Monday"); null when the file has none.</summary>
     public Regex? Scheduled { get; init; }
+    /// <summary>Just before a trigger: the act renews something older ("a prolongé l'état d'urgence"), so it is no background.</summary>
+    public Regex? Renewed { get; init; }
 
     /// <summary>Matches "the capital", "la capitale" standing without a name; null when the file has none.</summary>
     public Regex? Capital { get; init; }
@@ -217,6 +219,7 @@ public sealed class EventLexicon
             PlaceCue = Cue("place"),
             Apposition = Cue("apposition"),
             Scheduled = OptionalCue("scheduled"),
+            Renewed = OptionalCue("renewed"),
             Capital = OptionalCue("capital"),
             Partner = OptionalCue("partner"),
             Complement = OptionalCue("complement"),
