@@ -193,7 +193,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 // What a denial is about ("a démenti avoir visé", "denied carrying out") is negated; what is accused,
                 // demanded or threatened is no event of its own.
                 if (denialEnd >= 0 && span.Start >= denialEnd) draft.Negated = true;
-                else if (contentFrom >= 0 && span.Start >= contentFrom && !_types.Governs(trigger.Plover)) continue;
+                else if (contentFrom >= 0 && span.Start >= contentFrom && (!_types.Governs(trigger.Plover) || _types.GovernsTopic(trigger.Plover))) continue;
                 if (trigger.Plover == "REJECT" && trigger.Mode == "deny") denialEnd = span.End;
                 else if (_types.Governs(trigger.Plover) && contentFrom < 0) contentFrom = span.End;
                 FindActors(draft, trigger.Form, sentence, subject);
