@@ -80,6 +80,8 @@ public sealed class EventLexicon
     public Regex? Scheduled { get; init; }
     /// <summary>Just before a trigger: the act renews something older ("a prolongé l'état d'urgence"), so it is no background.</summary>
     public Regex? Renewed { get; init; }
+    /// <summary>Shortly before a trigger: it is what a protest or an appeal asks for ("pour réclamer la libération"), not an act.</summary>
+    public Regex? Demanded { get; init; }
 
     /// <summary>Matches "the capital", "la capitale" standing without a name; null when the file has none.</summary>
     public Regex? Capital { get; init; }
@@ -220,6 +222,7 @@ public sealed class EventLexicon
             Apposition = Cue("apposition"),
             Scheduled = OptionalCue("scheduled"),
             Renewed = OptionalCue("renewed"),
+            Demanded = OptionalCue("demanded"),
             Capital = OptionalCue("capital"),
             Partner = OptionalCue("partner"),
             Complement = OptionalCue("complement"),
