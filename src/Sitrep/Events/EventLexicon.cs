@@ -80,8 +80,11 @@ public sealed class EventLexicon
     public Regex? Scheduled { get; init; }
     /// <summary>Just before a trigger: the act renews something older ("a prolongé l'état d'urgence"), so it is no background.</summary>
     public Regex? Renewed { get; init; }
-    /// <summary>Shortly before a trigger: it is what a protest or an appeal asks for ("pour réclamer la libération"), not an act.</summary>
-    public Regex? Demanded { get; init; }
+    /// <summary>
+    /// Shortly before a trigger, each says it names no act: what a protest or an appeal asks for ("pour réclamer la
+    /// libération"), what is banned ("l'interdiction des rassemblements"), what someone is suspected of ("soupçonné d'avoir organisé").
+    /// </summary>
+    public IReadOnlyList<Regex> NoActBefore { get; init; } = [];
 
     /// <summary>Matches "the capital", "la capitale" standing without a name; null when the file has none.</summary>
     public Regex? Capital { get; init; }
@@ -222,7 +225,7 @@ public sealed class EventLexicon
             Apposition = Cue("apposition"),
             Scheduled = OptionalCue("scheduled"),
             Renewed = OptionalCue("renewed"),
-            Demanded = OptionalCue("demanded"),
+            NoActBefore = [OptionalCue("demanded"), OptionalCue("banned"), OptionalCue("suspected")],
             Capital = OptionalCue("capital"),
             Partner = OptionalCue("partner"),
             Complement = OptionalCue("complement"),

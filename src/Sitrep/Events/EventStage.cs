@@ -190,7 +190,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 var draft = new Draft { Plover = trigger.Plover, Mode = trigger.Mode, Trigger = span, Sentence = s, LastSentence = s };
                 draft.Evidence.Add(sentence);
                 if (!ReadClaim(draft) || Background(draft, sentence)) continue;
-                if (_lexicon.Demanded is { } demanded && Before(demanded, span.Start, sentence.Start)) continue;
+                if (_lexicon.NoActBefore.Any(cue => Before(cue, span.Start, sentence.Start))) continue;
                 // What a denial is about ("a démenti avoir visé", "denied carrying out") is negated; what is accused,
                 // demanded or threatened is no event of its own.
                 if (denialEnd >= 0 && span.Start >= denialEnd) draft.Negated = true;
