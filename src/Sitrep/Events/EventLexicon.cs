@@ -78,6 +78,13 @@ public sealed class EventLexicon
 
     /// <summary>Matches (anchored at the end) the text just before a time that is a plan's, not an act's ("une marche prévue samedi", "talks scheduled for Monday"); null when the file has none.</summary>
     public Regex? Scheduled { get; init; }
+    /// <summary>Just before a trigger: the act renews something older ("a prolongé l'état d'urgence"), so it is no background.</summary>
+    public Regex? Renewed { get; init; }
+    /// <summary>
+    /// Shortly before a trigger, each says it names no act: what a protest or an appeal asks for ("pour réclamer la
+    /// libération"), what is banned ("l'interdiction des rassemblements"), what someone is suspected of ("soupçonné d'avoir organisé").
+    /// </summary>
+    public IReadOnlyList<Regex> NoActBefore { get; init; } = [];
 
     /// <summary>Matches "the capital", "la capitale" standing without a name; null when the file has none.</summary>
     public Regex? Capital { get; init; }
@@ -217,6 +224,8 @@ public sealed class EventLexicon
             PlaceCue = Cue("place"),
             Apposition = Cue("apposition"),
             Scheduled = OptionalCue("scheduled"),
+            Renewed = OptionalCue("renewed"),
+            NoActBefore = [OptionalCue("demanded"), OptionalCue("banned"), OptionalCue("suspected")],
             Capital = OptionalCue("capital"),
             Partner = OptionalCue("partner"),
             Complement = OptionalCue("complement"),

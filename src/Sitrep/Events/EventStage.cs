@@ -27,6 +27,12 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
     /// <summary>How far, in days, a time expression may stretch and still date one event.</summary>
     private const int LongestEventDays = 7;
 
+    /// <summary>An act whose nearest time words end more than this many days before publication is only recalled.</summary>
+    private const int BackgroundDays = 14;
+
+    /// <summary>How far (in characters, doubled before the trigger) time words may stand and still date an act as background.</summary>
+    private const int BackgroundReach = 30;
+
     /// <summary>How many sentences after an incident's last telling a claim of responsibility may still be about it.</summary>
     private const int ClaimReach = 3;
 
@@ -183,11 +189,12 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (retold && trigger.Plover == "ASSAULT") continue;
                 var draft = new Draft { Plover = trigger.Plover, Mode = trigger.Mode, Trigger = span, Sentence = s, LastSentence = s };
                 draft.Evidence.Add(sentence);
-                if (!ReadClaim(draft)) continue;
+                if (!ReadClaim(draft) || Background(draft, sentence)) continue;
+                if (_lexicon.NoActBefore.Any(cue => Before(cue, span.Start, sentence.Start))) continue;
                 // What a denial is about ("a démenti avoir visé", "denied carrying out") is negated; what is accused,
                 // demanded or threatened is no event of its own.
                 if (denialEnd >= 0 && span.Start >= denialEnd) draft.Negated = true;
-                else if (contentFrom >= 0 && span.Start >= contentFrom && !_types.Governs(trigger.Plover)) continue;
+                else if (contentFrom >= 0 && span.Start >= contentFrom && (!_types.Governs(trigger.Plover) || _types.GovernsTopic(trigger.Plover))) continue;
                 if (trigger.Plover == "REJECT" && trigger.Mode == "deny") denialEnd = span.End;
                 else if (_types.Governs(trigger.Plover) && contentFrom < 0) contentFrom = span.End;
                 FindActors(draft, trigger.Form, sentence, subject);
@@ -617,6 +624,42 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 draft.Date = new EventDate(published, TimeGrain.Day, day.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), published, null, null);
             }
         }
+
+        /// <summary>
+        /// True when the time words nearest the trigger put it well before the article ("l'offensive lancée en avril 2019",
+        /// "in July 2018", "Depuis le 24 février, plus de 5 400 civils ont été tués"): history or a running toll the article
+        /// only recalls, which the gold set does not count as an event.
+        /// </summary>
+        private bool Background(Draft draft, TextSpan sentence)
+        {
+            // A statement is made now; what it recalls is its content, not its date.
+            if (_published is not { } published || _types.IsVerbal(draft.Plover)) return false;
+            if (_lexicon.Renewed is { } renewed && Before(renewed, draft.Trigger.Start, sentence.Start)) return false;
+            var triggerQuoted = Quoted(draft.Trigger.Start, sentence);
+            TimeExpression? nearest = null;
+            var nearestDistance = int.MaxValue;
+            foreach (var time in _doc.Times)
+            {
+                if (time.Start < sentence.Start || time.End > sentence.End || time.From is null) continue;
+                if (!triggerQuoted && Quoted(time.Start, sentence)) continue;
+                if (_lexicon.Scheduled is { } scheduled && Before(scheduled, time.Start, sentence.Start)) continue;
+                var distance = time.Start >= draft.Trigger.End ? time.Start - draft.Trigger.End : (draft.Trigger.Start - time.End) * 2;
+                if (distance < nearestDistance) (nearest, nearestDistance) = (time, distance);
+            }
+            // Farther off, the time words belong to another clause ("a prolongé l'état d'urgence décrété en janvier").
+            if (nearest is null || nearestDistance > BackgroundReach) return false;
+            // An open interval ("depuis le 24 février", "since January") counts what has piled up since then.
+            if (nearest.To is null) return string.CompareOrdinal(nearest.From, published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) < 0;
+            return string.CompareOrdinal(LastDay(nearest.To), published.AddDays(-BackgroundDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) < 0;
+        }
+
+        /// <summary>The last day a "2019", "2019-04" or "2019-04-12..." names, comparable as text with a yyyy-MM-dd day.</summary>
+        private static string LastDay(string to) => to.Length switch
+        {
+            4 => to + "-12-31",
+            7 => to + "-31",
+            _ => to[..Math.Min(10, to.Length)],
+        };
 
         private static bool Usable(TimeExpression time)
         {

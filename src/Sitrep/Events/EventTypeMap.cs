@@ -17,6 +17,8 @@ public sealed class EventTypeMap
     {
         /// <summary>Two parties joined before the verb are its two sides ("X et Y se sont réunis").</summary>
         public bool Reciprocal { get; init; }
+        /// <summary><c>governs: topic</c>: what follows is the talks' topic, and the talks themselves may be what another verb is about.</summary>
+        public bool Topic { get; init; }
     }
 
     private readonly Dictionary<string, TypeEntry> _types;
@@ -44,6 +46,9 @@ public sealed class EventTypeMap
 
     /// <summary>Whether what follows this type's trigger in its sentence is the content of the statement (what is accused, demanded, threatened, refused).</summary>
     public bool Governs(string plover) => _types.TryGetValue(plover, out var entry) && entry.Governs;
+
+    /// <summary>Whether the type governs only a topic ("discuss a truce"): an act of its own, yet no separate act after another governing verb ("criticised the meeting").</summary>
+    public bool GovernsTopic(string plover) => _types.TryGetValue(plover, out var entry) && entry.Topic;
 
     /// <summary>What an act is when civilians do it (<c>by_civilians</c>): civilians blocking a road protest rather than coerce; null when it stays what it is.</summary>
     public (string Plover, string? Mode)? ByCivilians(string plover, string? mode) =>
@@ -98,10 +103,11 @@ public sealed class EventTypeMap
                         ? Codes(modeEntry)
                         : throw new LanguageDataException($"{Where(modeNode)}: a mode maps to {{cameo, acled}}");
             var verbal = (Child(entry, "verbal") as YamlScalarNode)?.Value is "true";
-            var governs = (Child(entry, "governs") as YamlScalarNode)?.Value is "true";
+            var governsValue = (Child(entry, "governs") as YamlScalarNode)?.Value;
+            var governs = governsValue is "true" or "topic";
             var announced = (Child(entry, "announced") as YamlScalarNode)?.Value is "true";
             entries[name] = new TypeEntry(Codes(entry), Acled(entry, "on_civilians"), verbal, governs, announced, modes)
-                { Reciprocal = (Child(entry, "reciprocal") as YamlScalarNode)?.Value is "true" };
+                { Reciprocal = (Child(entry, "reciprocal") as YamlScalarNode)?.Value is "true", Topic = governsValue is "topic" };
         }
         var families = new Dictionary<string, int>(StringComparer.Ordinal);
         if (Child(root, "kind_families") is YamlSequenceNode familyList)
