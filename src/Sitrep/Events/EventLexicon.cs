@@ -79,6 +79,11 @@ public sealed class EventLexicon
     /// <summary>Matches (anchored at the end) the text just before a time that is a plan's, not an act's ("une marche prévue samedi", "talks scheduled for Monday"); null when the file has none.</summary>
     public Regex? Scheduled { get; init; }
 
+    /// <summary>Matches (anchored at the start) the text just after an attack's trigger when it names a site or vessel the attack
+    /// hit ("une base militaire", "un dépôt de carburant", "a police station"): the group that matched is named after the kind of
+    /// actor the site stands for (military, police, civilians); never matches when the file has none.</summary>
+    public Regex Site { get; init; } = NeverMatches;
+
     /// <summary>Matches "the capital", "la capitale" standing without a name; null when the file has none.</summary>
     public Regex? Capital { get; init; }
 
@@ -223,6 +228,7 @@ public sealed class EventLexicon
             Coordinated = OptionalCue("coordinated"),
             Claimed = OptionalCue("claimed"),
             Blamed = OptionalCue("blamed"),
+            Site = OptionalCue("site"),
         };
     }
 }
