@@ -336,6 +336,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     draft.Actor1 = form == TriggerForm.Verb && sharedSubject is not null && Before(_lexicon.Coordinated, draft.Trigger.Start, sentence.Start)
                         ? sharedSubject
                         : Subject(before, subjects.LastOrDefault(a => !Patient(a) && !victims.Contains(a)) ?? subjects.LastOrDefault(a => !victims.Contains(a)));
+                    // "ont attaqué avec des drones une base": what an attack is made with is no side of it.
+                    if (draft.Plover == "ASSAULT") after.RemoveAll(a => Before(_lexicon.Instrument, a.Span.Start, draft.Trigger.End));
                     draft.Actor2 = after.FirstOrDefault(a => !Agent(a) || a.Span.Start - draft.Trigger.End <= 1) ?? after.FirstOrDefault() ?? victims.LastOrDefault();
                     draft.Direct = 2;
                     break;
