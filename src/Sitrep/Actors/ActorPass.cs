@@ -259,6 +259,9 @@ internal sealed class ActorPass
             if (of is { } modifier)
             {
                 var r = SkipDeterminers(grammar, SkipApostrophes(modifier.End));
+                // "launched by the paramilitary Rapid Support Forces": a word that says nothing of whose they are stands before the name.
+                if (r < _limit && _entityStartingAt[r] < 0 && grammar.Before.Longest(_tokens, r, _limit) is { Value.Role: ModifierRole.None } plain
+                    && plain.End < _limit && _entityStartingAt[plain.End] >= 0) r = plain.End;
                 if (r < _limit && _entityStartingAt[r] is var e and >= 0 && Owner(_document.Entities[e]) is { } owner)
                 {
                     if (owner.Country is { } placeCountry) state.Country = placeCountry;
