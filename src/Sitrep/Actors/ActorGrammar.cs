@@ -69,6 +69,13 @@ internal sealed class ActorGrammar
     /// <summary>Words before a name that belong to its mention: "le groupe Wagner", "the group Hamas".</summary>
     public PhraseTrie<string> NamePrefixes { get; } = new();
     public List<string> AffiliationPrefixes { get; } = [];
+    /// <summary>The head a capitalised plural demonym takes when it stands as a noun after a count ("deux Palestiniens",
+    /// "three Kenyans": civilians of that state); null when the file has no <c>demonym-people</c>.</summary>
+    public ActorHead? PeopleHead { get; private set; }
+    /// <summary>Words (counts, partitives) after which a plural demonym is people, not an adjective.</summary>
+    public HashSet<string> PeopleAfter { get; } = new(StringComparer.Ordinal);
+    /// <summary>Endings that mark a demonym as plural ("-s", "-x").</summary>
+    public List<string> PluralEndings { get; } = [];
     /// <summary>Keys that can start a phrase of this grammar (other than a country's name in a slot).</summary>
     public HashSet<string> FirstKeys { get; } = new(StringComparer.Ordinal);
     /// <summary>Whether a modifier written before the head can start with a country's name ("Iran-backed").</summary>
@@ -80,6 +87,7 @@ internal sealed class ActorGrammar
     {
         var root = YamlFile.ReadMapping(path, "heads, determiners, before, after, anaphora and role-kinds");
         var grammar = new ActorGrammar();
+        var headsByWord = new Dictionary<string, ActorHead>(StringComparer.Ordinal);
         string Kind(YamlMappingNode node)
         {
             var kind = EntityYaml.Required(node, "kind", path);
@@ -91,7 +99,18 @@ internal sealed class ActorGrammar
                 EntityYaml.Required(node, "plain", path), EntityYaml.Scalar(node, "focus") == "true",
                 EntityYaml.List(node, "refers").Select(k => kinds.Contains(k) ? k : throw new LanguageDataException($"{path}:{node.Start.Line}: kind '{k}' is unknown")).ToHashSet(StringComparer.Ordinal),
                 EntityYaml.Scalar(node, "code"), EntityYaml.Scalar(node, "adjective") == "true") { Role = EntityYaml.Scalar(node, "role"), Owned = EntityYaml.Scalar(node, "owned") == "true" };
-            foreach (var word in Words(node, path)) grammar.Heads.Add(word, head);
+            foreach (var word in Words(node, path))
+            {
+                grammar.Heads.Add(word, head);
+                headsByWord.TryAdd(word, head);
+            }
+        }
+        if (root.Children.TryGetValue(new YamlScalarNode("demonym-people"), out var peopleNode) && peopleNode is YamlMappingNode people)
+        {
+            var word = EntityYaml.Required(people, "head", path);
+            grammar.PeopleHead = headsByWord.GetValueOrDefault(word) ?? throw new LanguageDataException($"{path}:{people.Start.Line}: head '{word}' is not a word of 'heads'");
+            grammar.PeopleAfter.UnionWith(Keys(EntityYaml.List(people, "after")));
+            grammar.PluralEndings.AddRange(EntityYaml.List(people, "plural-endings").Select(EntityTokenizer.Key));
         }
         foreach (var word in EntityYaml.List(root, "determiners")) grammar.Determiners.Add(word, word);
         grammar.LoadModifiers(root, "before", grammar.Before, path, kinds);

@@ -66,6 +66,11 @@ internal sealed class ActorPass
         var i = from;
         while (i < to)
         {
+            if (grammar?.PeopleHead is not null && (_tokens[i].Shape & TokenShape.Capitalised) != 0 && TryPeople(grammar, i, out var peopleEnd))
+            {
+                i = peopleEnd;
+                continue;
+            }
             // Most tokens start nothing: no phrase word, no name, no country, no "pro-" word.
             if (_entityStartingAt[i] < 0 && (grammar is null || !MayStartPhrase(grammar, i)))
             {
@@ -254,6 +259,9 @@ internal sealed class ActorPass
             if (of is { } modifier)
             {
                 var r = SkipDeterminers(grammar, SkipApostrophes(modifier.End));
+                // "launched by the paramilitary Rapid Support Forces": a word that says nothing of whose they are stands before the name.
+                if (r < _limit && _entityStartingAt[r] < 0 && grammar.Before.Longest(_tokens, r, _limit) is { Value.Role: ModifierRole.None } plain
+                    && plain.End < _limit && _entityStartingAt[plain.End] >= 0) r = plain.End;
                 if (r < _limit && _entityStartingAt[r] is var e and >= 0 && Owner(_document.Entities[e]) is { } owner)
                 {
                     if (owner.Country is { } placeCountry) state.Country = placeCountry;
@@ -288,6 +296,22 @@ internal sealed class ActorPass
             Add(FromPhrase(chosen, new PhraseState { Country = after, Kind = state.Kind }, _tokens[q + 1].Start, headStart, headEnd, _tokens[otherEnd - 1].End, grammar));
             end = otherEnd;
         }
+        return true;
+    }
+
+    /// <summary>"deux Palestiniens", "three Kenyans", "40 000 Soudanais": a capitalised plural demonym after a count is people of that state.</summary>
+    private bool TryPeople(ActorGrammar grammar, int i, out int end)
+    {
+        end = i;
+        var token = _tokens[i];
+        if (token.SentenceStart || i == 0 || _entityCovering[i] >= 0) return false;
+        var before = _tokens[i - 1];
+        if (!grammar.PeopleAfter.Contains(before.Key) && (before.Shape & TokenShape.Digit) == 0) return false;
+        if (!grammar.PluralEndings.Exists(ending => token.Key.EndsWith(ending, StringComparison.Ordinal))) return false;
+        if (_entityGrammar.Countries.Longest(_tokens, i, _limit) is not { } country || country.End != i + 1) return false;
+        if (i + 1 < _limit && !_tokens[i + 1].SentenceStart && HeadAt(grammar, i + 1) is not null) return false;
+        Add(FromPhrase(grammar.PeopleHead!, new PhraseState { Country = country.Value.Iso3 }, token.Start, token.Start, token.End, token.End, grammar));
+        end = i + 1;
         return true;
     }
 

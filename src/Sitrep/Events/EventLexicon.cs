@@ -71,6 +71,10 @@ public sealed class EventLexicon
     public required Regex Complement { get; init; }
     /// <summary>Matches (anchored at the end) the text before a verb joined to the one before it, whose subject it shares ("et", "and").</summary>
     public required Regex Coordinated { get; init; }
+
+    /// <summary>Matches (anchored at the end) the text before an attack's means ("attaqué avec des drones", "struck with rockets"):
+    /// the actor after it is a weapon, not the target; never matches when the file has none.</summary>
+    public Regex Instrument { get; init; } = NeverMatches;
     /// <summary>Finds, anywhere in a sentence, a claim of responsibility ("a revendiqué", "claimed responsibility"): its subject, or "par X"/"by X" after it, is who did the incident told before.</summary>
     public required Regex Claimed { get; init; }
     /// <summary>Finds, anywhere in a sentence, an incident put on someone ("l'attribuent aux", "blamed on"): the actor right after it is who did the incident told before.</summary>
@@ -85,6 +89,11 @@ public sealed class EventLexicon
     /// libération"), what is banned ("l'interdiction des rassemblements"), what someone is suspected of ("soupçonné d'avoir organisé").
     /// </summary>
     public IReadOnlyList<Regex> NoActBefore { get; init; } = [];
+
+    /// <summary>Matches (anchored at the start) the text just after an attack's trigger when it names a site or vessel the attack
+    /// hit ("une base militaire", "un dépôt de carburant", "a police station"): the group that matched is named after the kind of
+    /// actor the site stands for (military, police, civilians); never matches when the file has none.</summary>
+    public Regex Site { get; init; } = NeverMatches;
 
     /// <summary>Matches "the capital", "la capitale" standing without a name; null when the file has none.</summary>
     public Regex? Capital { get; init; }
@@ -232,6 +241,8 @@ public sealed class EventLexicon
             Coordinated = OptionalCue("coordinated"),
             Claimed = OptionalCue("claimed"),
             Blamed = OptionalCue("blamed"),
+            Site = OptionalCue("site"),
+            Instrument = OptionalCue("instrument"),
         };
     }
 }

@@ -36,6 +36,12 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
     /// <summary>How many sentences after an incident's last telling a claim of responsibility may still be about it.</summary>
     private const int ClaimReach = 3;
 
+    /// <summary>How far, in characters, after an attack's trigger the site it hit may be named.</summary>
+    private const int SiteReach = 80;
+
+    /// <summary>The kinds a site cue's groups may name, in the order they are tried.</summary>
+    private static readonly string[] SiteKinds = ["military", "police", "civilians"];
+
     /// <summary>How far, in characters, a passive subject may stand before the trigger it suffered.</summary>
     private const int MaxSubjectDistance = 160;
 
@@ -337,6 +343,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     draft.Actor1 = form == TriggerForm.Verb && sharedSubject is not null && Before(_lexicon.Coordinated, draft.Trigger.Start, sentence.Start)
                         ? sharedSubject
                         : Subject(before, subjects.LastOrDefault(a => !Patient(a) && !victims.Contains(a)) ?? subjects.LastOrDefault(a => !victims.Contains(a)));
+                    // "ont attaqué avec des drones une base": what an attack is made with is no side of it.
+                    if (draft.Plover == "ASSAULT") after.RemoveAll(a => Before(_lexicon.Instrument, a.Span.Start, draft.Trigger.End));
                     draft.Actor2 = after.FirstOrDefault(a => !Agent(a) || a.Span.Start - draft.Trigger.End <= 1) ?? after.FirstOrDefault() ?? victims.LastOrDefault();
                     draft.Direct = 2;
                     break;
@@ -350,6 +358,24 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 draft.Actor1 = owner;
             }
             if (draft.Actor2 is not null && draft.Actor1 is not null && SameActor(draft.Actor1, draft.Actor2)) draft.Actor2 = null;
+            // "a frappé lundi un dépôt de carburant", "attacked a military base": when no one hit is named, the site hit stands for who holds it.
+            if (draft.Plover == "ASSAULT" && draft.Actor1 is not null && draft.Actor2 is null) draft.Actor2 = HitSite(draft, sentence);
+        }
+
+        /// <summary>The site or vessel named right after an attack's trigger, as an actor of the kind its cue group names (military, police, civilians).</summary>
+        private ActorMention? HitSite(Draft draft, TextSpan sentence)
+        {
+            var from = draft.Trigger.End;
+            if (from >= sentence.End) return null;
+            var match = _lexicon.Site.Match(_text, from, Math.Min(sentence.End, from + SiteReach) - from);
+            if (!match.Success) return null;
+            foreach (var kind in SiteKinds)
+                if (match.Groups[kind] is { Success: true } site)
+                {
+                    var span = new TextSpan(site.Index, site.Index + site.Length);
+                    return new ActorMention(span, span, site.Value, draft.Sentence, null, null, kind, null, null);
+                }
+            return null;
         }
 
         /// <summary>
