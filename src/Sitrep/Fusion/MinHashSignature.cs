@@ -31,6 +31,7 @@ public sealed class MinHashSignature
     public double Containment(MinHashSignature other)
     {
         var jaccard = Similarity(other);
+        if (ShingleCount == 0 || other.ShingleCount == 0) return jaccard;
         var common = jaccard * (ShingleCount + other.ShingleCount) / (1 + jaccard);
         return Math.Min(1, common / Math.Min(ShingleCount, other.ShingleCount));
     }
@@ -44,10 +45,16 @@ public sealed class MinHashSignature
         return bytes;
     }
 
-    public static MinHashSignature FromBytes(byte[] bytes)
+    /// <summary>
+    /// Reads <see cref="ToBytes"/>'s form; a store written before signatures carried their shingle count holds the
+    /// values alone, read with a count of 0 (unknown: only the Jaccard test applies). Null for any other length.
+    /// </summary>
+    public static MinHashSignature? FromBytes(byte[] bytes)
     {
-        var values = new uint[TextFingerprint.SignatureLength];
+        var length = TextFingerprint.SignatureLength;
+        if (bytes.Length != length * 4 && bytes.Length != (length + 1) * 4) return null;
+        var values = new uint[length];
         for (var i = 0; i < values.Length; i++) values[i] = BitConverter.ToUInt32(bytes, i * 4);
-        return new MinHashSignature(values, BitConverter.ToInt32(bytes, values.Length * 4));
+        return new MinHashSignature(values, bytes.Length > length * 4 ? BitConverter.ToInt32(bytes, length * 4) : 0);
     }
 }

@@ -202,7 +202,8 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         while (reader.Read())
         {
             if (reader.IsDBNull(1)) continue;
-            var stored = MinHashSignature.FromBytes((byte[])reader.GetValue(1));
+            // A signature of an unknown form (not written by Sitrep) is no evidence of a copy.
+            if (MinHashSignature.FromBytes((byte[])reader.GetValue(1)) is not { } stored) continue;
             if (DuplicateIndex.IsNearDuplicate(signature, stored))
                 return reader.GetString(0);
         }

@@ -122,6 +122,31 @@ public class SqliteDocumentStoreTests
     }
 
     [Fact]
+    public void A_store_written_before_signatures_held_their_shingle_count_still_finds_copies_and_skips_foreign_signatures()
+    {
+        using var temp = new TempFolder();
+        var path = Path.Combine(temp.Path, "s.db");
+        const string text = "Des tirs d'artillerie ont visé jeudi soir les faubourgs de Kharkiv, blessant trois civils selon le gouverneur régional, " +
+                            "qui a fait état de dégâts importants dans un quartier résidentiel et d'un incendie dans un entrepôt de la zone industrielle.";
+        using (var store = new SqliteDocumentStore(path))
+            store.Save([Processed("old", text), Processed("odd", "Une tout autre dépêche, sur les négociations commerciales entre deux pays voisins, publiée vendredi.")]);
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // Older stores kept the 64 values alone; a blob of another size is not a signature at all.
+            command.CommandText = "UPDATE documents SET minhash = substr(minhash, 1, 256) WHERE id = 'old'; UPDATE documents SET minhash = x'0102' WHERE id = 'odd';";
+            command.ExecuteNonQuery();
+        }
+
+        using var reopened = new SqliteDocumentStore(path);
+        var again = Processed("again", text);
+        reopened.FindDuplicate(null, again.MinHash).Should().Be("old");
+        reopened.FindDuplicate(null, Processed("other", "Une tout autre dépêche, sur les négociations commerciales entre deux pays voisins, publiée vendredi.").MinHash)
+            .Should().BeNull("a signature the store cannot read is no evidence of a copy");
+    }
+
+    [Fact]
     public void A_batch_that_fails_midway_leaves_the_database_as_it_was()
     {
         using var temp = new TempFolder();
