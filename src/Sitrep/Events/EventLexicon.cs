@@ -62,6 +62,27 @@ public sealed class EventLexicon
         return kept;
     }
 
+    /// <summary>Per cue run over whole sentences, the literal strings it cannot match without (cues without any are not here).</summary>
+    private IReadOnlyDictionary<Regex, LiteralScan> CueLiterals { get; init; } = new Dictionary<Regex, LiteralScan>();
+
+    /// <summary>Whether <paramref name="cue"/> may match in [start, start+length): false only when none of its literal strings is there, so the cue need not run.</summary>
+    public bool MayMatch(Regex cue, string text, int start, int length)
+    {
+        if (!CueLiterals.TryGetValue(cue, out var scan)) return true;
+        Span<bool> present = stackalloc bool[1];
+        return !scan.Scan(text.AsSpan(start, length), present) || present[0];
+    }
+
+    /// <summary>A one-check literal scan per cue that has literal strings of at least three characters.</summary>
+    private static Dictionary<Regex, LiteralScan> LiteralsOf(params Regex[] cues)
+    {
+        var scans = new Dictionary<Regex, LiteralScan>();
+        foreach (var cue in cues)
+            if (LiteralFactors.Literals(cue.ToString()) is { } literals && new LiteralScan([literals.Strings]) is { Covers: [true] } scan)
+                scans[cue] = scan;
+        return scans;
+    }
+
     /// <summary>Whether one of triggers [first, first+count) may match: its literals were seen, or it has none the scan knows.</summary>
     private bool MayMatch(ReadOnlySpan<bool> possible, int first, int count)
     {
@@ -240,6 +261,8 @@ public sealed class EventLexicon
             }
         }
 
+        var claimed = OptionalCue("claimed");
+        var blamed = OptionalCue("blamed");
         return new EventLexicon
         {
             RelativeDays = relativeDays,
@@ -262,8 +285,9 @@ public sealed class EventLexicon
             Partner = OptionalCue("partner"),
             Complement = OptionalCue("complement"),
             Coordinated = OptionalCue("coordinated"),
-            Claimed = OptionalCue("claimed"),
-            Blamed = OptionalCue("blamed"),
+            Claimed = claimed,
+            Blamed = blamed,
+            CueLiterals = LiteralsOf(claimed, blamed),
             Site = OptionalCue("site"),
             Instrument = OptionalCue("instrument"),
         };
