@@ -63,21 +63,24 @@ public sealed class EventLexicon
     }
 
     /// <summary>Per cue run over whole sentences, the literal strings it cannot match without (cues without any are not here).</summary>
-    private IReadOnlyDictionary<Regex, LiteralScan> CueLiterals { get; init; } = new Dictionary<Regex, LiteralScan>();
+    private IReadOnlyDictionary<Regex, LiteralScan> _cueLiterals = new Dictionary<Regex, LiteralScan>();
 
     /// <summary>Whether <paramref name="cue"/> may match in [start, start+length): false only when none of its literal strings is there, so the cue need not run.</summary>
-    public bool MayMatch(Regex cue, string text, int start, int length)
+    public bool MayMatch(Regex cue, string text, int start, int length) => MayMatch(cue, text.AsSpan(start, length));
+
+    /// <summary>Whether <paramref name="cue"/> may match in <paramref name="window"/>: false only when none of its literal strings is there.</summary>
+    public bool MayMatch(Regex cue, ReadOnlySpan<char> window)
     {
-        if (!CueLiterals.TryGetValue(cue, out var scan)) return true;
+        if (!_cueLiterals.TryGetValue(cue, out var scan)) return true;
         Span<bool> present = stackalloc bool[1];
-        return !scan.Scan(text.AsSpan(start, length), present) || present[0];
+        return !scan.Scan(window, present) || present[0];
     }
 
     /// <summary>A one-check literal scan per cue that has literal strings of at least three characters.</summary>
-    private static Dictionary<Regex, LiteralScan> LiteralsOf(params Regex[] cues)
+    private static Dictionary<Regex, LiteralScan> LiteralsOf(IEnumerable<Regex> cues)
     {
         var scans = new Dictionary<Regex, LiteralScan>();
-        foreach (var cue in cues)
+        foreach (var cue in cues.Distinct())
             if (LiteralFactors.Literals(cue.ToString()) is { } literals && new LiteralScan([literals.Strings]) is { Covers: [true] } scan)
                 scans[cue] = scan;
         return scans;
@@ -261,9 +264,7 @@ public sealed class EventLexicon
             }
         }
 
-        var claimed = OptionalCue("claimed");
-        var blamed = OptionalCue("blamed");
-        return new EventLexicon
+        var lexicon = new EventLexicon
         {
             RelativeDays = relativeDays,
             Language = language,
@@ -285,11 +286,14 @@ public sealed class EventLexicon
             Partner = OptionalCue("partner"),
             Complement = OptionalCue("complement"),
             Coordinated = OptionalCue("coordinated"),
-            Claimed = claimed,
-            Blamed = blamed,
-            CueLiterals = LiteralsOf(claimed, blamed),
+            Claimed = OptionalCue("claimed"),
+            Blamed = OptionalCue("blamed"),
             Site = OptionalCue("site"),
             Instrument = OptionalCue("instrument"),
         };
+        lexicon._cueLiterals = LiteralsOf([
+            lexicon.Passive, lexicon.Agent, lexicon.Patient, lexicon.Source, lexicon.PlaceCue, lexicon.Partner, lexicon.Coordinated,
+            lexicon.Instrument, lexicon.Claimed, lexicon.Blamed, lexicon.Scheduled!, lexicon.Renewed!, .. lexicon.NoActBefore]);
+        return lexicon;
     }
 }

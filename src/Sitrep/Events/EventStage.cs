@@ -269,8 +269,11 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                                                                              && !(a.Span.Start < draft.Trigger.End && draft.Trigger.Start < a.Span.End)))
                 .FirstOrDefault(a => a is not null && a != draft.Actor2);
 
-        private bool Before(Regex cue, int offset, int from) =>
-            cue.IsMatch(_text.AsSpan(Math.Max(from, offset - 40), offset - Math.Max(from, offset - 40)));
+        private bool Before(Regex cue, int offset, int from)
+        {
+            var window = _text.AsSpan(Math.Max(from, offset - 40), offset - Math.Max(from, offset - 40));
+            return _lexicon.MayMatch(cue, window) && cue.IsMatch(window);
+        }
 
         private void FindActors(Draft draft, TriggerForm form, TextSpan sentence, ActorMention? sharedSubject)
         {
