@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Sitrep.Language;
+using Sitrep.Time;
 using YamlDotNet.RepresentationModel;
 
 namespace Sitrep.Events;
@@ -33,21 +34,64 @@ public sealed class EventLexicon
     /// </summary>
     private IReadOnlyList<(Regex Pattern, int First, int[] Groups)> Chunks { get; init; } = [];
 
+    /// <summary>
+    /// Per trigger, the literal strings it cannot match without, all looked for in one pass: a chunk none of whose
+    /// triggers can match in a window is not run there (most sentences hold no trigger of most chunks).
+    /// </summary>
+    private LiteralScan TriggerLiterals { get; init; } = new([]);
+
     /// <summary>The triggers in [start, start+length) of <paramref name="text"/>, left to right, not overlapping; at one position the trigger listed first wins.</summary>
     public List<(TextSpan Span, int Trigger)> Find(string text, int start, int length)
     {
         var found = new List<(TextSpan Span, int Trigger)>();
+        Span<bool> possible = Triggers.Count <= 256 ? stackalloc bool[Triggers.Count] : new bool[Triggers.Count];
+        var scanned = TriggerLiterals.Scan(text.AsSpan(start, length), possible);
         foreach (var (pattern, first, groups) in Chunks)
+        {
+            if (scanned && !MayMatch(possible, first, groups.Length)) continue;
             for (var m = pattern.Match(text, start, length); m.Success; m = m.NextMatch())
             {
                 var which = Array.FindIndex(groups, g => m.Groups[g].Success);
                 if (which >= 0) found.Add((new TextSpan(m.Index, m.Index + m.Length), first + which));
             }
+        }
         found.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Trigger.CompareTo(b.Trigger));
         var kept = new List<(TextSpan Span, int Trigger)>(found.Count);
         foreach (var hit in found)
             if (kept.Count == 0 || kept[^1].Span.End <= hit.Span.Start) kept.Add(hit);
         return kept;
+    }
+
+    /// <summary>Per cue run over whole sentences, the literal strings it cannot match without (cues without any are not here).</summary>
+    private IReadOnlyDictionary<Regex, LiteralScan> _cueLiterals = new Dictionary<Regex, LiteralScan>();
+
+    /// <summary>Whether <paramref name="cue"/> may match in [start, start+length): false only when none of its literal strings is there, so the cue need not run.</summary>
+    public bool MayMatch(Regex cue, string text, int start, int length) => MayMatch(cue, text.AsSpan(start, length));
+
+    /// <summary>Whether <paramref name="cue"/> may match in <paramref name="window"/>: false only when none of its literal strings is there.</summary>
+    public bool MayMatch(Regex cue, ReadOnlySpan<char> window)
+    {
+        if (!_cueLiterals.TryGetValue(cue, out var scan)) return true;
+        Span<bool> present = stackalloc bool[1];
+        return !scan.Scan(window, present) || present[0];
+    }
+
+    /// <summary>A one-check literal scan per cue that has literal strings of at least three characters.</summary>
+    private static Dictionary<Regex, LiteralScan> LiteralsOf(IEnumerable<Regex> cues)
+    {
+        var scans = new Dictionary<Regex, LiteralScan>();
+        foreach (var cue in cues.Distinct())
+            if (LiteralFactors.Literals(cue.ToString()) is { } literals && new LiteralScan([literals.Strings]) is { Covers: [true] } scan)
+                scans[cue] = scan;
+        return scans;
+    }
+
+    /// <summary>Whether one of triggers [first, first+count) may match: its literals were seen, or it has none the scan knows.</summary>
+    private bool MayMatch(ReadOnlySpan<bool> possible, int first, int count)
+    {
+        for (var i = first; i < first + count; i++)
+            if (possible[i] || !TriggerLiterals.Covers[i]) return true;
+        return false;
     }
     /// <summary>Matches (anchored at the end) the text before a verb's last word when the verb is passive.</summary>
     public required Regex Passive { get; init; }
@@ -157,6 +201,7 @@ public sealed class EventLexicon
 
         var triggers = new List<EventTrigger>();
         var alternatives = new List<string>();
+        var literals = new List<IReadOnlyCollection<string>?>();
         foreach (var node in List("triggers"))
         {
             if (node is not YamlMappingNode entry) throw new LanguageDataException($"{Where(node)}: a trigger is a mapping (match, type, mode, form)");
@@ -172,6 +217,7 @@ public sealed class EventLexicon
             var mode = Field(entry, "mode", required: false);
             triggers.Add(new EventTrigger(Field(entry, "type"), mode.Length == 0 ? null : mode, form, Where(entry)));
             alternatives.Add($"(?<t{alternatives.Count}>{match})");
+            literals.Add(LiteralFactors.Literals(match, minLength: 1)?.Strings);
         }
         // As many triggers per pattern as the non-backtracking engine takes (its automaton has a size limit).
         var chunks = new List<(Regex Pattern, int First, int[] Groups)>();
@@ -218,12 +264,13 @@ public sealed class EventLexicon
             }
         }
 
-        return new EventLexicon
+        var lexicon = new EventLexicon
         {
             RelativeDays = relativeDays,
             Language = language,
             Triggers = triggers,
             Chunks = chunks,
+            TriggerLiterals = new LiteralScan(literals),
             Passive = Cue("passive"),
             Agent = Cue("agent"),
             Patient = Cue("patient"),
@@ -244,5 +291,9 @@ public sealed class EventLexicon
             Site = OptionalCue("site"),
             Instrument = OptionalCue("instrument"),
         };
+        lexicon._cueLiterals = LiteralsOf([
+            lexicon.Passive, lexicon.Agent, lexicon.Patient, lexicon.Source, lexicon.PlaceCue, lexicon.Partner, lexicon.Coordinated,
+            lexicon.Instrument, lexicon.Claimed, lexicon.Blamed, lexicon.Scheduled!, lexicon.Renewed!, .. lexicon.NoActBefore]);
+        return lexicon;
     }
 }

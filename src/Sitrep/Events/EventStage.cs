@@ -269,8 +269,11 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                                                                              && !(a.Span.Start < draft.Trigger.End && draft.Trigger.Start < a.Span.End)))
                 .FirstOrDefault(a => a is not null && a != draft.Actor2);
 
-        private bool Before(Regex cue, int offset, int from) =>
-            cue.IsMatch(_text.AsSpan(Math.Max(from, offset - 40), offset - Math.Max(from, offset - 40)));
+        private bool Before(Regex cue, int offset, int from)
+        {
+            var window = _text.AsSpan(Math.Max(from, offset - 40), offset - Math.Max(from, offset - 40));
+            return _lexicon.MayMatch(cue, window) && cue.IsMatch(window);
+        }
 
         private void FindActors(Draft draft, TriggerForm form, TextSpan sentence, ActorMention? sharedSubject)
         {
@@ -387,14 +390,16 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         {
             var inSentence = _actors.Where(a => a.Span.Start >= sentence.Start && a.Span.End <= sentence.End && a.Kind != "civilians").ToList();
             if (inSentence.Count == 0) return (null, (false, sentence.Start));
-            if (_lexicon.Claimed.Match(_text, sentence.Start, sentence.Length) is { Success: true } claim)
+            if (_lexicon.MayMatch(_lexicon.Claimed, _text, sentence.Start, sentence.Length)
+                && _lexicon.Claimed.Match(_text, sentence.Start, sentence.Length) is { Success: true } claim)
             {
                 var end = claim.Index + claim.Length;
                 return (claim.Groups["by"].Success
                     ? inSentence.FirstOrDefault(a => a.Span.Start >= end && a.Span.Start - end <= 30)
                     : inSentence.FirstOrDefault(a => a.Span.End <= claim.Index && !Before(_lexicon.Source, a.Span.Start, sentence.Start)), (true, claim.Index));
             }
-            if (_lexicon.Blamed.Match(_text, sentence.Start, sentence.Length) is { Success: true } blame)
+            if (_lexicon.MayMatch(_lexicon.Blamed, _text, sentence.Start, sentence.Length)
+                && _lexicon.Blamed.Match(_text, sentence.Start, sentence.Length) is { Success: true } blame)
             {
                 var end = blame.Index + blame.Length;
                 return (inSentence.FirstOrDefault(a => a.Span.Start >= end && a.Span.Start - end <= 60), (false, blame.Index));
