@@ -84,11 +84,19 @@ internal sealed class PhraseTrie<T> where T : class
     {
         PhraseMatch<T>? best = null;
         if (start >= limit) return null;
-        // Most tokens start no phrase: answer those without walking.
-        if (_root.Slot is null && (!MayStart(tokens[start].Key) || _root.Children is null || !_root.Children.ContainsKey(tokens[start].Key))) return null;
+        var key = tokens[start].Key;
+        var mayStart = MayStart(key);
         var path = Path ??= [];
         path.Clear();
-        Walk(_root, tokens, start, start, limit, slot, null, path, ref best, MayStart(tokens[start].Key));
+        if (_root.Slot is null)
+        {
+            // Most tokens start no phrase: answer those without walking; the others start below the root's child.
+            if (!mayStart || _root.Children is null || !_root.Children.TryGetValue(key, out var first)) return null;
+            path.Add(start);
+            Walk(first, tokens, start, start + 1, limit, slot, null, path, ref best);
+            return best;
+        }
+        Walk(_root, tokens, start, start, limit, slot, null, path, ref best, mayStart);
         return best;
     }
 
