@@ -86,16 +86,20 @@ internal sealed class PhraseTrie<T> where T : class
         if (start >= limit) return null;
         var key = tokens[start].Key;
         var mayStart = MayStart(key);
-        var path = Path ??= [];
-        path.Clear();
+        List<int> path;
         if (_root.Slot is null)
         {
-            // Most tokens start no phrase: answer those without walking; the others start below the root's child.
+            // Most tokens start no phrase: answer those without walking (nor reading the thread's path);
+            // the others start below the root's child.
             if (!mayStart || _root.Children is null || !_root.Children.TryGetValue(key, out var first)) return null;
+            path = Path ??= [];
+            path.Clear();
             path.Add(start);
             Walk(first, tokens, start, start + 1, limit, slot, null, path, ref best);
             return best;
         }
+        path = Path ??= [];
+        path.Clear();
         Walk(_root, tokens, start, start, limit, slot, null, path, ref best, mayStart);
         return best;
     }
