@@ -384,15 +384,29 @@ internal sealed class EntityPass
     // Cues of steps 3 and 4, found once per paragraph: where each person cue and place cue ends.
     private void FindCues()
     {
+        // The arrays are made once per document (paragraphs are shorter) and cleared per paragraph.
         var length = _to - _from + 1;
-        _cueStartEndingAt = new int[length];
-        Array.Fill(_cueStartEndingAt, -1);
-        _cueTitleOnly = new bool[length];
-        _inPersonCue = new bool[length];
-        _placeCueEndsAt = new byte[length];
-        _miscCueEndsAt = new bool[length];
-        _inMiscCue = new bool[length];
-        _governmentVerbEndsAt = new bool[length];
+        if (_cueStartEndingAt.Length < length)
+        {
+            var size = _tokens.Count + 1;
+            _cueStartEndingAt = new int[size];
+            _cueTitleOnly = new bool[size];
+            _inPersonCue = new bool[size];
+            _placeCueEndsAt = new byte[size];
+            _miscCueEndsAt = new bool[size];
+            _inMiscCue = new bool[size];
+            _governmentVerbEndsAt = new bool[size];
+        }
+        else
+        {
+            Array.Clear(_cueTitleOnly, 0, length);
+            Array.Clear(_inPersonCue, 0, length);
+            Array.Clear(_placeCueEndsAt, 0, length);
+            Array.Clear(_miscCueEndsAt, 0, length);
+            Array.Clear(_inMiscCue, 0, length);
+            Array.Clear(_governmentVerbEndsAt, 0, length);
+        }
+        Array.Fill(_cueStartEndingAt, -1, 0, length);
         for (var i = _from; i < _to; i++)
         {
             if (!_tokens[i].IsWord) continue;

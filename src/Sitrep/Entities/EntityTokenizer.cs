@@ -34,9 +34,13 @@ internal static class EntityTokenizer
 {
     private static readonly char[] FoldTable = BuildFoldTable();
 
+    /// <summary>The key of each punctuation character below U+0250, made once rather than per token.</summary>
+    private static readonly string[] OneCharKeys = Enumerable.Range(0, 0x250).Select(c => ((char)c).ToString()).ToArray();
+
     /// <summary>Tokens of text[start..end); <paramref name="sentenceStarts"/> (sorted offsets) marks the first word of each sentence.</summary>
     public static void Tokenize(string text, int start, int end, IReadOnlyList<int> sentenceStarts, List<Token> tokens)
     {
+        var keys = KeyCache ??= new KeyStrings();
         var nextSentence = 0;
         while (nextSentence < sentenceStarts.Count && sentenceStarts[nextSentence] < start) nextSentence++;
         var atSentenceStart = true;
@@ -65,17 +69,17 @@ internal static class EntityTokenizer
                 var hyphen = text.LastIndexOf('-', j - 1, j - i);
                 if (hyphen > i && hyphen + 1 < j && IsLowercase(text.AsSpan(hyphen + 1, j - hyphen - 1)) && HasUpper(text.AsSpan(i, hyphen - i)))
                 {
-                    tokens.Add(new Token(i, hyphen, Key(text.AsSpan(i, hyphen - i)), Shape(text.AsSpan(i, hyphen - i)), atSentenceStart));
+                    tokens.Add(new Token(i, hyphen, keys.Key(text.AsSpan(i, hyphen - i)), Shape(text.AsSpan(i, hyphen - i)), atSentenceStart));
                     tokens.Add(new Token(hyphen, hyphen + 1, "-", TokenShape.Punctuation, false));
-                    tokens.Add(new Token(hyphen + 1, j, Key(text.AsSpan(hyphen + 1, j - hyphen - 1)), Shape(text.AsSpan(hyphen + 1, j - hyphen - 1)), false));
+                    tokens.Add(new Token(hyphen + 1, j, keys.Key(text.AsSpan(hyphen + 1, j - hyphen - 1)), Shape(text.AsSpan(hyphen + 1, j - hyphen - 1)), false));
                 }
-                else tokens.Add(new Token(i, j, Key(text.AsSpan(i, j - i)), Shape(text.AsSpan(i, j - i)), atSentenceStart));
+                else tokens.Add(new Token(i, j, keys.Key(text.AsSpan(i, j - i)), Shape(text.AsSpan(i, j - i)), atSentenceStart));
                 atSentenceStart = false;
                 i = j;
                 continue;
             }
             // Opening quotes and brackets do not end the sentence start: « Selon… » still starts one.
-            tokens.Add(new Token(i, i + 1, c.ToString(), TokenShape.Punctuation, false));
+            tokens.Add(new Token(i, i + 1, c < OneCharKeys.Length ? OneCharKeys[c] : c.ToString(), TokenShape.Punctuation, false));
             if (c is not ('"' or '(' or '\'' or '[' or '-')) atSentenceStart = false;
             i++;
         }
@@ -137,13 +141,45 @@ internal static class EntityTokenizer
     public static string Key(ReadOnlySpan<char> word)
     {
         Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        Fold(word, buffer);
+        return new string(buffer);
+    }
+
+    private static void Fold(ReadOnlySpan<char> word, Span<char> buffer)
+    {
         for (var i = 0; i < word.Length; i++)
         {
             var c = word[i];
             buffer[i] = c < FoldTable.Length ? FoldTable[c] : char.ToLowerInvariant(c);
         }
-        return new string(buffer);
     }
+
+    /// <summary>
+    /// The keys already made on this thread: a document repeats its words, and documents share most of
+    /// theirs, so a word's key is made once rather than per token (strings are immutable, sharing is safe).
+    /// </summary>
+    private sealed class KeyStrings
+    {
+        private const int MaxKeys = 100_000;
+        private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public KeyStrings() => _lookup = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Key(ReadOnlySpan<char> word)
+        {
+            if (word.Length > 64) return EntityTokenizer.Key(word);
+            Span<char> buffer = stackalloc char[word.Length];
+            Fold(word, buffer);
+            if (_lookup.TryGetValue(buffer, out var key)) return key;
+            if (_keys.Count >= MaxKeys) _keys.Clear();
+            key = new string(buffer);
+            _keys.Add(key);
+            return key;
+        }
+    }
+
+    [ThreadStatic] private static KeyStrings? KeyCache;
 
     public static string Key(string word) => Key(word.AsSpan());
 

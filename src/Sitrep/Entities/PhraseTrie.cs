@@ -84,11 +84,23 @@ internal sealed class PhraseTrie<T> where T : class
     {
         PhraseMatch<T>? best = null;
         if (start >= limit) return null;
-        // Most tokens start no phrase: answer those without walking.
-        if (_root.Slot is null && (!MayStart(tokens[start].Key) || _root.Children is null || !_root.Children.ContainsKey(tokens[start].Key))) return null;
-        var path = Path ??= [];
+        var key = tokens[start].Key;
+        var mayStart = MayStart(key);
+        List<int> path;
+        if (_root.Slot is null)
+        {
+            // Most tokens start no phrase: answer those without walking (nor reading the thread's path);
+            // the others start below the root's child.
+            if (!mayStart || _root.Children is null || !_root.Children.TryGetValue(key, out var first)) return null;
+            path = Path ??= [];
+            path.Clear();
+            path.Add(start);
+            Walk(first, tokens, start, start + 1, limit, slot, null, path, ref best);
+            return best;
+        }
+        path = Path ??= [];
         path.Clear();
-        Walk(_root, tokens, start, start, limit, slot, null, path, ref best, MayStart(tokens[start].Key));
+        Walk(_root, tokens, start, start, limit, slot, null, path, ref best, mayStart);
         return best;
     }
 

@@ -78,9 +78,10 @@ public sealed class LanguageIdentifier
         scoped var none = new Evidence();
         Span<char> buffer = stackalloc char[MaxWordLength + 2];
         var scanner = new WordScanner(text);
+        var words = WordCache();
         while (scanner.MoveNext())
             if (LangIdText.ScriptOf(text[scanner.Start]) == script)
-                ScoreWord(in scanner, buffer, ref evidence, ref none);
+                ScoreWord(in scanner, buffer, words, ref evidence, ref none);
         return Decide(ref evidence, scripts, letters, script, candidates, hint);
     }
 
@@ -135,6 +136,7 @@ public sealed class LanguageIdentifier
         var partTrigrams = new int[parts.Count];
         Span<char> buffer = stackalloc char[MaxWordLength + 2];
         var scanner = new WordScanner(text);
+        var words = WordCache();
         var part = 0;
         while (scanner.MoveNext())
         {
@@ -145,7 +147,7 @@ public sealed class LanguageIdentifier
             {
                 Words = partWords[part], WeightedWords = partWeightedWords[part], Trigrams = partTrigrams[part],
             };
-            ScoreWord(in scanner, buffer, ref evidence, ref partEvidence);
+            ScoreWord(in scanner, buffer, words, ref evidence, ref partEvidence);
             (partWords[part], partWeightedWords[part], partTrigrams[part]) = (partEvidence.Words, partEvidence.WeightedWords, partEvidence.Trigrams);
         }
         var whole = Decide(ref evidence, scripts, letters, script, candidates, hint);
@@ -244,7 +246,7 @@ public sealed class LanguageIdentifier
     /// Step 2 for one word: adds its function-word weights, distinctive letters and n-grams to
     /// <paramref name="first"/> and, when set, to <paramref name="second"/>, each in the same order as alone.
     /// </summary>
-    private void ScoreWord(scoped in WordScanner scanner, scoped Span<char> buffer,
+    private void ScoreWord(scoped in WordScanner scanner, scoped Span<char> buffer, WordFactsCache words,
         scoped ref Evidence first, scoped ref Evidence second)
     {
         var data = _data;
@@ -261,8 +263,7 @@ public sealed class LanguageIdentifier
         var length = scanner.LookupForm(buffer);
         if (length == 0) return;
         var wordStart = buffer[0] == '\'' ? 1 : 0;
-        var lower = buffer.Slice(wordStart, scanner.Length);
-        var facts = WordFactsOf(buffer[..length], wordStart, scanner.Length);
+        var facts = WordFactsOf(words, buffer[..length], wordStart, scanner.Length);
         if (facts.WordRow >= 0)
         {
             var row = data.WordWeightsWide.AsSpan(facts.WordRow * count, count);
@@ -270,10 +271,8 @@ public sealed class LanguageIdentifier
             if (second.IsSet) AddWordWeights(second, weight, row);
         }
 
-        foreach (var c in lower)
+        foreach (var charRow in facts.CharRows)
         {
-            var charRow = data.CharRows[c];
-            if (charRow == 0) continue;
             var bonus = data.CharWeightsWide.AsSpan(charRow * count, count);
             AddScaled(first.Scores, weight, bonus);
             if (second.IsSet) AddScaled(second.Scores, weight, bonus);
@@ -291,36 +290,56 @@ public sealed class LanguageIdentifier
     /// <summary>A word's n-gram log-probabilities summed per language, and its trigrams each profile knows.</summary>
     private sealed record WordNgrams(double[] Sums, int[] Seen, int Grams, int Trigrams);
 
-    /// <summary>What a word's look-up form says: its row of function-word weights (-1: none), and its n-grams.</summary>
-    private sealed record WordFacts(int WordRow, WordNgrams Ngrams);
+    /// <summary>What a word's look-up form says: its row of function-word weights (-1: none), its n-grams, and the
+    /// rows of its distinctive letters in word order (looked up once per word, not per occurrence).</summary>
+    private sealed record WordFacts(int WordRow, WordNgrams Ngrams, ushort[] CharRows);
 
     /// <summary>Words recur (articles, prepositions, names): what they say is kept per thread, up to this many words.</summary>
     private const int NgramCacheWords = 50_000;
 
-    [ThreadStatic] private static Dictionary<string, WordFacts>? _wordCache;
-    [ThreadStatic] private static LanguageIdData? _wordCacheData;
-    [ThreadStatic] private static Dictionary<string, WordFacts>.AlternateLookup<ReadOnlySpan<char>> _wordCacheLookup;
+    /// <summary>The words met on one thread for one <see cref="LanguageIdData"/>, with their span look-up.</summary>
+    private sealed class WordFactsCache
+    {
+        public readonly LanguageIdData Data;
+        public readonly Dictionary<string, WordFacts> Words = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, WordFacts>.AlternateLookup<ReadOnlySpan<char>> Lookup;
 
+        public WordFactsCache(LanguageIdData data)
+        {
+            Data = data;
+            Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+    }
+
+    [ThreadStatic] private static WordFactsCache? _wordCache;
+
+    /// <summary>This thread's cache, fetched once per text rather than per word (thread-static reads are not free).</summary>
+    private WordFactsCache WordCache()
+    {
+        if (_wordCache is not { } cache || cache.Data != _data) _wordCache = cache = new WordFactsCache(_data);
+        return cache;
+    }
+
+    /// <param name="words">This thread's cache (<see cref="WordCache"/>).</param>
     /// <param name="form">The word's look-up form ("l'", "armée").</param>
     /// <param name="wordStart">Where the word itself starts in the form (after a leading apostrophe).</param>
     /// <param name="wordLength">The word's length, without apostrophes.</param>
-    private WordFacts WordFactsOf(ReadOnlySpan<char> form, int wordStart, int wordLength)
+    private WordFacts WordFactsOf(WordFactsCache words, ReadOnlySpan<char> form, int wordStart, int wordLength)
     {
-        if (_wordCache is null || _wordCacheData != _data || _wordCache.Count >= NgramCacheWords)
-        {
-            _wordCache = new Dictionary<string, WordFacts>(StringComparer.Ordinal);
-            _wordCacheData = _data;
-            _wordCacheLookup = _wordCache.GetAlternateLookup<ReadOnlySpan<char>>();
-        }
-        var lookup = _wordCacheLookup;
+        if (words.Words.Count >= NgramCacheWords) words.Words.Clear();
+        var lookup = words.Lookup;
         if (lookup.TryGetValue(form, out var known)) return known;
         var count = _data.Codes.Length;
         var sums = new double[count];
         var seen = new int[count];
         var sink = new ScoreSink(_data, sums, seen);
-        LangIdText.ForEachNgram(form.Slice(wordStart, wordLength), ref sink);
+        var word = form.Slice(wordStart, wordLength);
+        LangIdText.ForEachNgram(word, ref sink);
+        var charRows = new List<ushort>();
+        foreach (var c in word)
+            if (_data.CharRows[c] is var charRow and not 0) charRows.Add(charRow);
         var computed = new WordFacts(_data.WordLookup.TryGetValue(form, out var wordRow) ? wordRow : -1,
-            new WordNgrams(sums, seen, sink.Grams, sink.Trigrams));
+            new WordNgrams(sums, seen, sink.Grams, sink.Trigrams), [.. charRows]);
         lookup[form] = computed;
         return computed;
     }
