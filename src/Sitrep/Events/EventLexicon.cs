@@ -124,10 +124,10 @@ public sealed class EventLexicon
     /// <summary>Finds, anywhere in a sentence, an incident put on someone ("l'attribuent aux", "blamed on"): the actor right after it is who did the incident told before.</summary>
     public required Regex Blamed { get; init; }
 
-    /// <summary>Matches (anchored at the end) the text just before a time that is a plan's, not an act's ("une marche prévue samedi", "talks scheduled for Monday"); null when the file has none.</summary>
-    public Regex? Scheduled { get; init; }
-    /// <summary>Just before a trigger: the act renews something older ("a prolongé l'état d'urgence"), so it is no background.</summary>
-    public Regex? Renewed { get; init; }
+    /// <summary>Matches (anchored at the end) the text just before a time that is a plan's, not an act's ("une marche prévue samedi", "talks scheduled for Monday"); never matches when the file has none.</summary>
+    public Regex Scheduled { get; init; } = NeverMatches;
+    /// <summary>Just before a trigger: the act renews something older ("a prolongé l'état d'urgence"), so it is no background; never matches when the file has none.</summary>
+    public Regex Renewed { get; init; } = NeverMatches;
     /// <summary>
     /// Shortly before a trigger, each says it names no act: what a protest or an appeal asks for ("pour réclamer la
     /// libération"), what is banned ("l'interdiction des rassemblements"), what someone is suspected of ("soupçonné d'avoir organisé").
@@ -139,8 +139,8 @@ public sealed class EventLexicon
     /// actor the site stands for (military, police, civilians); never matches when the file has none.</summary>
     public Regex Site { get; init; } = NeverMatches;
 
-    /// <summary>Matches "the capital", "la capitale" standing without a name; null when the file has none.</summary>
-    public Regex? Capital { get; init; }
+    /// <summary>Matches "the capital", "la capitale" standing without a name; never matches when the file has none.</summary>
+    public Regex Capital { get; init; } = NeverMatches;
 
     /// <summary>Phrases that name a day by its distance from the day the text named last ("la veille", "the next day"), with that distance in days; none when the file lists none.</summary>
     public IReadOnlyList<(Regex Pattern, int Days)> RelativeDays { get; init; } = [];
@@ -293,7 +293,7 @@ public sealed class EventLexicon
         };
         lexicon._cueLiterals = LiteralsOf([
             lexicon.Passive, lexicon.Agent, lexicon.Patient, lexicon.Source, lexicon.PlaceCue, lexicon.Partner, lexicon.Coordinated,
-            lexicon.Instrument, lexicon.Claimed, lexicon.Blamed, lexicon.Scheduled!, lexicon.Renewed!, .. lexicon.NoActBefore]);
+            lexicon.Instrument, lexicon.Claimed, lexicon.Blamed, lexicon.Scheduled, lexicon.Renewed, .. lexicon.NoActBefore]);
         return lexicon;
     }
 }

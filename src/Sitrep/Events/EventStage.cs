@@ -526,7 +526,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             foreach (var place in _places)
             {
                 if (place.Start < sentence.Start || place.End > sentence.End) continue;
-                var distance = place.Start >= draft.Trigger.End ? place.Start - draft.Trigger.End : (draft.Trigger.Start - place.End) * 2;
+                var distance = Distance(draft.Trigger, place.Start, place.End);
                 if (!Before(_lexicon.PlaceCue, place.Start, sentence.Start)) distance += 200;
                 if (place.GeoPrecision is null) distance += 400;
                 if (distance < bestScore) (best, bestScore) = (place, distance);
@@ -599,7 +599,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         /// <summary>"near the capital's port", "dans la capitale": the capital of the country the article is about, when the article names it.</summary>
         private Entity? CapitalNamed(TextSpan sentence)
         {
-            if (_lexicon.Capital is not { } cue || _focus?.Place is not { } focus || !cue.IsMatch(_text.AsSpan(sentence.Start, sentence.Length))) return null;
+            if (_focus?.Place is not { } focus || !_lexicon.Capital.IsMatch(_text.AsSpan(sentence.Start, sentence.Length))) return null;
             return _doc.Entities.FirstOrDefault(e => e.Type == EntityType.LOC && e.Place is { Feature: "PPLC" } p && p.Country == focus.Country);
         }
 
@@ -631,9 +631,9 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             {
                 if (!triggerQuoted && Quoted(time.Start, sentence)) continue;
                 // "a interdit une marche prévue samedi": the day is the march's, not the ban's.
-                if (_lexicon.Scheduled is { } scheduled && Before(scheduled, time.Start, sentence.Start)) continue;
+                if (Before(_lexicon.Scheduled, time.Start, sentence.Start)) continue;
                 // The time after the trigger is preferred ("ont attaqué lundi"); one before it may be a dateline's.
-                var distance = time.Start >= draft.Trigger.End ? time.Start - draft.Trigger.End : (draft.Trigger.Start - time.End) * 2;
+                var distance = Distance(draft.Trigger, time.Start, time.End);
                 if (distance < bestDistance) (best, bestDistance) = (time, distance);
             }
             if (best is null && !verbal)
@@ -656,6 +656,10 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             }
         }
 
+        /// <summary>How far time words are from a trigger: after it as written, before it doubled (one before may be a dateline's or another clause's).</summary>
+        private static int Distance(TextSpan trigger, int start, int end) =>
+            start >= trigger.End ? start - trigger.End : (trigger.Start - end) * 2;
+
         /// <summary>
         /// True when the time words nearest the trigger put it well before the article ("l'offensive lancée en avril 2019",
         /// "in July 2018", "Depuis le 24 février, plus de 5 400 civils ont été tués"): history or a running toll the article
@@ -665,7 +669,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         {
             // A statement is made now; what it recalls is its content, not its date.
             if (_published is not { } published || _types.IsVerbal(draft.Plover)) return false;
-            if (_lexicon.Renewed is { } renewed && Before(renewed, draft.Trigger.Start, sentence.Start)) return false;
+            if (Before(_lexicon.Renewed, draft.Trigger.Start, sentence.Start)) return false;
             var triggerQuoted = Quoted(draft.Trigger.Start, sentence);
             TimeExpression? nearest = null;
             var nearestDistance = int.MaxValue;
@@ -673,8 +677,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             {
                 if (time.Start < sentence.Start || time.End > sentence.End || time.From is null) continue;
                 if (!triggerQuoted && Quoted(time.Start, sentence)) continue;
-                if (_lexicon.Scheduled is { } scheduled && Before(scheduled, time.Start, sentence.Start)) continue;
-                var distance = time.Start >= draft.Trigger.End ? time.Start - draft.Trigger.End : (draft.Trigger.Start - time.End) * 2;
+                if (Before(_lexicon.Scheduled, time.Start, sentence.Start)) continue;
+                var distance = Distance(draft.Trigger, time.Start, time.End);
                 if (distance < nearestDistance) (nearest, nearestDistance) = (time, distance);
             }
             // Farther off, the time words belong to another clause ("a prolongé l'état d'urgence décrété en janvier").
