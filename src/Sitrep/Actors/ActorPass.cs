@@ -170,13 +170,6 @@ internal sealed class ActorPass
         return false;
     }
 
-    /// <summary>
-    /// A state's name joined by a hyphen to the next word ("the U.S.-backed SDF", "the Britain-based
-    /// monitor") qualifies what follows; the state is not the actor.
-    /// </summary>
-    private bool IsCompoundModifier(Entity entity) =>
-        entity.End + 1 < _document.Text.Length && _document.Text[entity.End] == '-' && char.IsLetter(_document.Text[entity.End + 1]);
-
     private static bool IsActorEntity(Entity entity) => entity.Type is EntityType.PERSON or EntityType.ORG or EntityType.GROUP;
 
     /// <summary>What the modifiers of one phrase said.</summary>
@@ -227,7 +220,7 @@ internal sealed class ActorPass
                 // article acts as its government ("en Syrie", "au Mali" name where).
                 if (branch is not null || !IsStateName(_document.Entities[e]) || !grammar.StateArticles.Contains(_tokens[start].Key)
                     || (start > 0 && !_tokens[start].SentenceStart && grammar.StateNotAfter.Contains(_tokens[start - 1].Key))
-                    || IsCompoundModifier(_document.Entities[e])) return false;
+                    || _document.Entities[e].QualifiesNextWord(_document.Text)) return false;
                 end = _entityEndToken[e];
                 Add(StateActor(e, start));
                 return true;
