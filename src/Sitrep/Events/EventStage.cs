@@ -123,15 +123,28 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 ? day : null;
         }
 
-        /// <summary>A toponym in capitals opening a paragraph and followed by a dash ("DIFFA -", "NAIROBI, July 12 (GWS) -"): where the report was filed.</summary>
+        /// <summary>
+        /// A toponym in capitals opening a paragraph and followed by a dash ("DIFFA -", "NAIROBI, July 12 (GWS) -"), or one of
+        /// several joined by slashes ("DUBAI/WASHINGTON, Jan 25 (GWS) -"): where the report was filed.
+        /// </summary>
         private bool Dateline(Entity e)
         {
-            if (!_doc.Paragraphs.Any(p => p.Span.Start == e.Start)) return false;
+            if (!_doc.Paragraphs.Any(p => p.Span.Start == e.Start || p.Span.Start < e.Start && e.Start <= p.Span.End && OtherDatelineCities(p.Span.Start, e.Start))) return false;
             var name = _doc.Text.AsSpan(e.Start, e.End - e.Start);
             foreach (var c in name)
                 if (char.IsLetter(c) && !char.IsUpper(c)) return false;
             var after = _doc.Text.AsSpan(e.End, Math.Min(40, _doc.Text.Length - e.End));
             return after.IndexOfAny("-–—") is var dash and >= 0 && (dash == 0 || char.IsWhiteSpace(after[dash - 1]) || after[dash - 1] == ')');
+        }
+
+        /// <summary>Whether [start, end) is only capitalised place names each followed by a slash: "DUBAI/", "KYIV/ MOSCOW/".</summary>
+        private bool OtherDatelineCities(int start, int end)
+        {
+            var prefix = _doc.Text.AsSpan(start, end - start).TrimEnd();
+            if (prefix.Length < 3 || prefix[^1] != '/') return false;
+            foreach (var c in prefix)
+                if (!(char.IsUpper(c) || c is ' ' or '/' or '-' or '\'' or '.')) return false;
+            return true;
         }
 
         public void Find()
