@@ -260,6 +260,13 @@ internal sealed class ActorPass
             if (of is { } modifier)
             {
                 var r = SkipDeterminers(grammar, SkipApostrophes(modifier.End));
+                // "les rebelles du Mouvement du 23 mars": a name that starts inside the longer cue ("du mouvement") is what follows "du".
+                for (var t = modifier.Start + 1; t < modifier.End; t++)
+                    if (_entityStartingAt[t] >= 0)
+                    {
+                        r = t;
+                        break;
+                    }
                 // "launched by the paramilitary Rapid Support Forces": a word that says nothing of whose they are stands before the name.
                 if (r < _limit && _entityStartingAt[r] < 0 && grammar.Before.Longest(_tokens, r, _limit) is { Value.Role: ModifierRole.None } plain
                     && plain.End < _limit && _entityStartingAt[plain.End] >= 0) r = plain.End;
