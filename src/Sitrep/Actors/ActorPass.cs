@@ -219,7 +219,8 @@ internal sealed class ActorPass
                 // "la Turquie a envoyé", "accusés par le Pakistan", "the United States": a state named with its
                 // article acts as its government ("en Syrie", "au Mali" name where).
                 if (branch is not null || !IsStateName(_document.Entities[e]) || !grammar.StateArticles.Contains(_tokens[start].Key)
-                    || (start > 0 && !_tokens[start].SentenceStart && grammar.StateNotAfter.Contains(_tokens[start - 1].Key))) return false;
+                    || (start > 0 && !_tokens[start].SentenceStart && grammar.StateNotAfter.Contains(_tokens[start - 1].Key))
+                    || _document.Entities[e].QualifiesNextWord(_document.Text)) return false;
                 end = _entityEndToken[e];
                 Add(StateActor(e, start));
                 return true;
@@ -259,6 +260,13 @@ internal sealed class ActorPass
             if (of is { } modifier)
             {
                 var r = SkipDeterminers(grammar, SkipApostrophes(modifier.End));
+                // "les rebelles du Mouvement du 23 mars": a name that starts inside the longer cue ("du mouvement") is what follows "du".
+                for (var t = modifier.Start + 1; t < modifier.End; t++)
+                    if (_entityStartingAt[t] >= 0)
+                    {
+                        r = t;
+                        break;
+                    }
                 // "launched by the paramilitary Rapid Support Forces": a word that says nothing of whose they are stands before the name.
                 if (r < _limit && _entityStartingAt[r] < 0 && grammar.Before.Longest(_tokens, r, _limit) is { Value.Role: ModifierRole.None } plain
                     && plain.End < _limit && _entityStartingAt[plain.End] >= 0) r = plain.End;

@@ -247,7 +247,7 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
             // "Le porte-parole, le colonel X, a déclaré que…": with nothing between the comma and the verb, the segment before the comma speaks.
             var subjectEnd = before == ',' && view.LastIndexOf(',', verbStart - 1 - sentence.Start, verbStart - start) is var comma and >= 0
                 ? sentence.Start + comma
-                : verbStart;
+                : before == ')' && AcronymBefore(view, sentence, start, verbStart) is { } open ? open : verbStart;
             // The segment before the comma speaks only when it names someone (not "Deux employés ont été blessés, a indiqué").
             if (subjectEnd != verbStart && !(PhraseBackward(view, sentence, start, subjectEnd) is { } named && Names(new TextSpan(named, subjectEnd), entities))) continue;
             if (PhraseBackward(view, sentence, start, subjectEnd) is { } subjectStart && IsSubject(text[subjectStart..subjectEnd]))
@@ -356,6 +356,20 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
             ? channel.Index + channel.Length
             : from;
 
+    /// <summary>
+    /// Where a short bracketed name right before <paramref name="at"/> opens: "the Syrian Observatory for Human
+    /// Rights (SOHR) said", "l'OSDH (Observatoire syrien) a indiqué": the name before the brackets speaks.
+    /// </summary>
+    private static int? AcronymBefore(string view, TextSpan sentence, int clauseStart, int at)
+    {
+        var close = view.LastIndexOf(')', at - 1 - sentence.Start, at - clauseStart);
+        if (close < 0) return null;
+        var open = view.LastIndexOf('(', close, close - (clauseStart - sentence.Start) + 1);
+        if (open < 0) return null;
+        var inside = view.AsSpan(open + 1, close - open - 1);
+        return inside.Trim().Length > 0 && inside.Count(' ') <= 3 && inside.IndexOfAny(",;:\"") < 0 ? sentence.Start + open : null;
+    }
+
     private static char PreviousVisible(string view, TextSpan sentence, int clauseStart, int at)
     {
         for (var i = at - 1; i >= clauseStart; i--)
@@ -371,7 +385,7 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
         {
             if (entity.Start < phrase.Start || entity.End > phrase.End) continue;
             if (entity.Type is not (EntityType.ORG or EntityType.GROUP or EntityType.PERSON)) continue;
-            if (channels.Any(c => entity.Start < c.End && c.Start < entity.End)) continue;
+            if (channels.Any(c => entity.Start < c.End && c.Start < entity.End) || entity.QualifiesNextWord(text)) continue;
             return (entity.Canonical, entity.Kind is { } kind && parties.Kinds.Contains(kind) && !parties.NotParties.Contains(entity.Canonical));
         }
         return (null, false);

@@ -25,4 +25,10 @@ public sealed record Entity(EntityType Type, int Start, int End, string Text, st
     public Geo.Place? Place { get; init; }
     /// <summary>ACLED's precision of <see cref="Place"/>: 1 the town, 2 near it, 3 a first-level division, null a country.</summary>
     public int? GeoPrecision { get; init; }
+
+    /// <summary>
+    /// Whether the name is joined by a hyphen to the next word of <paramref name="text"/> ("the U.S.-backed
+    /// SDF", "the Houthi-run Saba agency"): it then qualifies what follows and is not the one who acts or speaks.
+    /// </summary>
+    public bool QualifiesNextWord(string text) => End + 1 < text.Length && text[End] == '-' && char.IsLetter(text[End + 1]);
 }

@@ -18,5 +18,18 @@ public sealed class EntityStage(EntityResources resources, IPlaceNameLookup? pla
         document.Entities.Clear();
         if (document.Text.Length == 0) return;
         document.Entities.AddRange(_recognizer.Recognize(document));
+        DropTimesInsideNames(document);
+    }
+
+    /// <summary>
+    /// A date inside a name is part of the name, not a time of the text: "le Mouvement du 23 mars
+    /// (M23)" must not date an event to some 23 March.
+    /// </summary>
+    private static void DropTimesInsideNames(Document document)
+    {
+        if (document.Times.Count == 0 || document.Entities.Count == 0) return;
+        document.Times.RemoveAll(time => document.Entities.Exists(entity =>
+            entity.Start <= time.Start && time.End <= entity.End
+            && entity.End - entity.Start > time.End - time.Start));
     }
 }

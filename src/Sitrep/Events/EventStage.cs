@@ -123,15 +123,28 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 ? day : null;
         }
 
-        /// <summary>A toponym in capitals opening a paragraph and followed by a dash ("DIFFA -", "NAIROBI, July 12 (GWS) -"): where the report was filed.</summary>
+        /// <summary>
+        /// A toponym in capitals opening a paragraph and followed by a dash ("DIFFA -", "NAIROBI, July 12 (GWS) -"), or one of
+        /// several joined by slashes ("DUBAI/WASHINGTON, Jan 25 (GWS) -"): where the report was filed.
+        /// </summary>
         private bool Dateline(Entity e)
         {
-            if (!_doc.Paragraphs.Any(p => p.Span.Start == e.Start)) return false;
+            if (!_doc.Paragraphs.Any(p => p.Span.Start == e.Start || p.Span.Start < e.Start && e.Start <= p.Span.End && OtherDatelineCities(p.Span.Start, e.Start))) return false;
             var name = _doc.Text.AsSpan(e.Start, e.End - e.Start);
             foreach (var c in name)
                 if (char.IsLetter(c) && !char.IsUpper(c)) return false;
             var after = _doc.Text.AsSpan(e.End, Math.Min(40, _doc.Text.Length - e.End));
             return after.IndexOfAny("-–—") is var dash and >= 0 && (dash == 0 || char.IsWhiteSpace(after[dash - 1]) || after[dash - 1] == ')');
+        }
+
+        /// <summary>Whether [start, end) is only capitalised place names each followed by a slash: "DUBAI/", "KYIV/ MOSCOW/".</summary>
+        private bool OtherDatelineCities(int start, int end)
+        {
+            var prefix = _doc.Text.AsSpan(start, end - start).TrimEnd();
+            if (prefix.Length < 3 || prefix[^1] != '/') return false;
+            foreach (var c in prefix)
+                if (!(char.IsUpper(c) || c is ' ' or '/' or '-' or '\'' or '.')) return false;
+            return true;
         }
 
         public void Find()
@@ -292,12 +305,19 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             var after = inSentence.Where(a => a.Span.Start >= draft.Trigger.End).ToList();
             ActorMention? Paired(ActorMention first, ActorMention second) =>
                 _lexicon.Pair.IsMatch(_text.AsSpan(first.Span.End, second.Span.Start - first.Span.End)) ? second : null;
+            // "between the SDF (Syrian Democratic Forces) and tribal fighters": the bracketed name goes with the first side.
+            ActorMention? PairedAfterBrackets(List<ActorMention> list, int first)
+            {
+                var next = first + 1;
+                while (next < list.Count && Bracketed(list[next - 1], list[next])) next++;
+                return next < list.Count ? Paired(list[next - 1], list[next]) : null;
+            }
             bool Agent(ActorMention a) => Before(_lexicon.Agent, a.Span.Start, sentence.Start) || a.Span.Start - draft.Trigger.End <= 1;
             bool Patient(ActorMention a) => Before(_lexicon.Patient, a.Span.Start, sentence.Start);
 
             switch (form)
             {
-                case TriggerForm.Mutual when after.Count >= 2 && Paired(after[0], after[1]) is { } second:
+                case TriggerForm.Mutual when after.Count >= 2 && PairedAfterBrackets(after, 0) is { } second:
                     (draft.Actor1, draft.Actor2, draft.Direct) = (after[0], second, 2);
                     break;
                 case TriggerForm.Mutual when before.Count >= 2 && Paired(before[^2], before[^1]) is { } last:
@@ -360,7 +380,9 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (draft.Actor1 is not null && draft.Actor2 is null && draft.Actor1.Kind == "civilians") draft.Actor2 = draft.Actor1;
                 draft.Actor1 = owner;
             }
-            if (draft.Actor2 is not null && draft.Actor1 is not null && SameActor(draft.Actor1, draft.Actor2)) draft.Actor2 = null;
+            // A plain noun may repeat a named side ("the SDF … the fighters"), but not when the text pairs the two as the sides of a clash.
+            var pairedSides = form == TriggerForm.Mutual && draft.Direct == 2;
+            if (draft.Actor2 is not null && draft.Actor1 is not null && !pairedSides && SameActor(draft.Actor1, draft.Actor2)) draft.Actor2 = null;
             // "a frappé lundi un dépôt de carburant", "attacked a military base": when no one hit is named, the site hit stands for who holds it.
             if (draft.Plover == "ASSAULT" && draft.Actor1 is not null && draft.Actor2 is null) draft.Actor2 = HitSite(draft, sentence);
         }

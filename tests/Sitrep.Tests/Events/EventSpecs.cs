@@ -8,7 +8,7 @@ namespace Sitrep.Tests.Events;
 /// <summary>
 /// Runs the case files in <c>Specs/events/&lt;lang&gt;/*.json</c> through the whole pipeline: each case is
 /// a short wire-style text, its publication date, the events a reader expects (type, mode, ACLED sub-type,
-/// the actors named on either side (and, where it matters, who did it, <c>actor1</c>, and who is no party, <c>notActors</c>), place, date window, dead, how many sentences tell it) and the types
+/// the actors named on either side (and, where it matters, who did it, <c>actor1</c>, and who is no party, <c>notActors</c>), place (or a place it must not be, <c>notPlace</c>), date window, dead, how many sentences tell it) and the types
 /// that must not come out as asserted events (what is denied or accused).
 /// </summary>
 public sealed class EventSpecs
@@ -66,6 +66,8 @@ public sealed class EventSpecs
         if (want.Actors?.Any(name => !actors.Any(a => a.Contains(name, StringComparison.OrdinalIgnoreCase))) == true) return false;
         if (want.Place is not null && (e.Location is null || !e.Location.Text.Contains(want.Place, StringComparison.OrdinalIgnoreCase)
                                                            && !e.Location.Place.Name.Contains(want.Place, StringComparison.OrdinalIgnoreCase))) return false;
+        if (want.NotPlace is not null && e.Location is not null && (e.Location.Text.Contains(want.NotPlace, StringComparison.OrdinalIgnoreCase)
+                                                                    || e.Location.Place.Name.Contains(want.NotPlace, StringComparison.OrdinalIgnoreCase))) return false;
         if (want.From is not null && e.Date?.From != want.From) return false;
         if (want.To is not null && e.Date?.To != want.To) return false;
         if (want.Killed is { } killed && (e.Fatalities?.Best ?? e.Fatalities?.Low) != killed) return false;
@@ -80,5 +82,5 @@ public sealed class EventSpecs
 
     public sealed record EventCase(string Text, string Published, List<ExpectedEvent> Events, List<string>? Not);
 
-    public sealed record ExpectedEvent(string Type, string? Mode, string? Acled, List<string>? Actors, string? Place, string? From, string? To, int? Killed, int? Evidence, string? Actor1 = null, List<string>? NotActors = null);
+    public sealed record ExpectedEvent(string Type, string? Mode, string? Acled, List<string>? Actors, string? Place, string? From, string? To, int? Killed, int? Evidence, string? Actor1 = null, List<string>? NotActors = null, string? NotPlace = null);
 }
