@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Sitrep.Actors;
 using Sitrep.Claims;
 using Sitrep.Entities;
+using Sitrep.Events.Clauses;
 using Sitrep.Pipeline;
 using Sitrep.Quantities;
 using Sitrep.Time;
@@ -53,7 +54,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         if (document.Text.Length == 0 || !resources.Lexicons.TryGetValue(document.Language, out var lexicon)) return;
         try
         {
-            new Run(document, lexicon, resources.Types).Find();
+            var segmenter = resources.ClauseGrammars.TryGetValue(document.Language, out var grammar) ? new ClauseSegmenter(grammar) : null;
+            new Run(document, lexicon, resources.Types, segmenter).Find();
         }
         catch (RegexMatchTimeoutException)
         {
@@ -105,8 +107,14 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         /// <summary>The last sentence that told an attack, -1 before any.</summary>
         private int _lastAttack = -1;
 
-        public Run(Document document, EventLexicon lexicon, EventTypeMap types)
+        /// <summary>Splits each sentence with triggers into clauses; null for a language without clause words.</summary>
+        private readonly ClauseSegmenter? _segmenter;
+        /// <summary>The clauses of the sentence whose triggers are being read.</summary>
+        private readonly ClauseMap _clauses = new();
+
+        public Run(Document document, EventLexicon lexicon, EventTypeMap types, ClauseSegmenter? segmenter)
         {
+            _segmenter = segmenter;
             _doc = document;
             _lexicon = lexicon;
             _types = types;
@@ -179,6 +187,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             // terrorists"); then the author is that incident's.
             // Only near an attack is a claim or a blame worth looking for.
             var hits = _lexicon.Find(_text, sentence.Start, sentence.Length);
+            SegmentClauses(sentence, hits);
             var attackHere = hits.Any(hit => _lexicon.Triggers[hit.Trigger].Plover == "ASSAULT");
             var (author, cue) = attackHere || _lastAttack >= 0 && s - _lastAttack <= ClaimReach ? Responsible(sentence) : (null, (false, sentence.Start));
             var ownIncident = author is not null && HasOwnPlace(sentence)
@@ -285,11 +294,12 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             bool Reports(ActorMention a) =>
                 Before(_lexicon.Source, a.Span.Start, sentence.Start)
                 || !verbal && (a.Kind is "organization" or "person" || a.Span.Start >= draft.Trigger.End && !CommaAfter(a))
-                           && _lexicon.Speaker.IsMatch(_text.AsSpan(a.Span.End, Math.Min(40, sentence.End - a.Span.End)));
+                           && _lexicon.Speaker.IsMatch(_text.AsSpan(SpeakerEnd(a), Math.Min(40, sentence.End - SpeakerEnd(a))));
+            // After the trigger, a reporter's acronym may stand between it and its verb ("…, the Syrian Observatory for Human Rights (SOHR) said").
+            int SpeakerEnd(ActorMention a) => a.Span.Start >= draft.Trigger.End ? AfterAcronym(a.Span.End, sentence.End) : a.Span.End;
             var all = _actors.Where(a => a.Span.Start >= sentence.Start && a.Span.End <= sentence.End).ToList();
             var inSentence = all.Where((a, i) => !Reports(a) && !InDateline(a) && !(!verbal && i > 0 && Bracketed(all[i - 1], a) && Reports(all[i - 1]))).ToList();
-            var before = inSentence.Where(a => a.Span.End <= draft.Trigger.Start).ToList();
-            var after = inSentence.Where(a => a.Span.Start >= draft.Trigger.End).ToList();
+            var (before, after) = ClauseSides(inSentence, draft.Trigger);
             ActorMention? Paired(ActorMention first, ActorMention second) =>
                 _lexicon.Pair.IsMatch(_text.AsSpan(first.Span.End, second.Span.Start - first.Span.End)) ? second : null;
             bool Agent(ActorMention a) => Before(_lexicon.Agent, a.Span.Start, sentence.Start) || a.Span.Start - draft.Trigger.End <= 1;
@@ -363,6 +373,78 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             if (draft.Actor2 is not null && draft.Actor1 is not null && SameActor(draft.Actor1, draft.Actor2)) draft.Actor2 = null;
             // "a frappé lundi un dépôt de carburant", "attacked a military base": when no one hit is named, the site hit stands for who holds it.
             if (draft.Plover == "ASSAULT" && draft.Actor1 is not null && draft.Actor2 is null) draft.Actor2 = HitSite(draft, sentence);
+        }
+
+        /// <summary>Past an acronym in brackets right after an actor ("the Syrian Observatory for Human Rights (SOHR) said"), else <paramref name="end"/>.</summary>
+        private int AfterAcronym(int end, int limit)
+        {
+            var i = end;
+            while (i < limit && _text[i] == ' ') i++;
+            if (i >= limit || _text[i] != '(') return end;
+            var close = _text.IndexOf(')', i, Math.Min(limit - i, 24));
+            return close < 0 ? end : close + 1;
+        }
+
+        /// <summary>Splits the sentence into clauses, its verb triggers counting as finite verbs.</summary>
+        private void SegmentClauses(TextSpan sentence, List<(TextSpan Span, int Trigger)> hits)
+        {
+            if (_segmenter is null || hits.Count == 0) return;
+            Span<int> verbs = hits.Count <= 64 ? stackalloc int[hits.Count] : new int[hits.Count];
+            var count = 0;
+            foreach (var (span, which) in hits)
+                if (_lexicon.Triggers[which].Form == TriggerForm.Verb) verbs[count++] = span.Start;
+            _segmenter.Segment(_text, sentence.Start, sentence.End, verbs[..count], _clauses);
+        }
+
+        /// <summary>
+        /// The actors that may be a trigger's subject (before it) and object (after it): those of its own clause; for a
+        /// clause with no subject of its own, the antecedent of a subject relative ("les rebelles qui ont attaqué") or the
+        /// subject of the clause it hangs on (a participle, an infinitive, a quoted fragment). A side the clauses leave
+        /// empty is read from the whole sentence, as before clauses were known.
+        /// </summary>
+        private (List<ActorMention> Before, List<ActorMention> After) ClauseSides(List<ActorMention> inSentence, TextSpan trigger)
+        {
+            var before = new List<ActorMention>();
+            var after = new List<ActorMention>();
+            var clause = _segmenter is null ? -1 : _clauses.ClauseOf(trigger.Start);
+            foreach (var a in inSentence)
+                if (clause < 0 || _clauses.ClauseOf(a.Span.Start) == clause)
+                {
+                    if (a.Span.End <= trigger.Start) before.Add(a);
+                    else if (a.Span.Start >= trigger.End) after.Add(a);
+                }
+            if (clause < 0) return (before, after);
+            if (before.Count == 0) InheritedSubject(inSentence, clause, before);
+            if (before.Count == 0)
+                foreach (var a in inSentence)
+                    if (a.Span.End <= trigger.Start) before.Add(a);
+            if (after.Count == 0)
+                foreach (var a in inSentence)
+                    if (a.Span.Start >= trigger.End) after.Add(a);
+            return (before, after);
+        }
+
+        /// <summary>The subject a clause without one takes from the clause it hangs on (see <see cref="ClauseSides"/>).</summary>
+        private void InheritedSubject(List<ActorMention> inSentence, int clause, List<ActorMention> into)
+        {
+            if (_clauses.AntecedentIsSubject(clause))
+            {
+                var opener = _clauses.Opener(clause);
+                ActorMention? antecedent = null;
+                foreach (var a in inSentence)
+                    if (a.Span.End <= opener) antecedent = a;
+                if (antecedent is not null) into.Add(antecedent);
+                return;
+            }
+            for (var child = clause; _clauses.Kind(child) != ClauseKind.Main && _clauses.Parent(child) is var parent and >= 0; child = parent)
+            {
+                // The parent's subject stands before its verb; before the child's opener when its verb is not seen.
+                var verb = _clauses.FirstVerb(parent);
+                var limit = verb >= 0 && verb < _clauses.Opener(child) ? verb : _clauses.Opener(child);
+                foreach (var a in inSentence)
+                    if (a.Span.End <= limit && _clauses.ClauseOf(a.Span.Start) == parent) into.Add(a);
+                if (into.Count > 0) return;
+            }
         }
 
         /// <summary>The site or vessel named right after an attack's trigger, as an actor of the kind its cue group names (military, police, civilians).</summary>
