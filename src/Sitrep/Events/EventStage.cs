@@ -334,14 +334,14 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     break;
                 case TriggerForm.Verb when IsPassive(draft.Trigger, sentence):
                     draft.Actor2 = before.LastOrDefault();
-                    draft.Actor1 = after.FirstOrDefault(Agent);
+                    draft.Actor1 = after.FirstOrDefault(a => Agent(a) && SameClause(draft.Trigger, a));
                     draft.Direct = 2;
                     break;
                 case TriggerForm.Noun:
                 {
                     // "Neuf civils ont été tués dans des frappes": the subject of a passive before the noun suffered the act.
                     var victims = Victims(before, draft.Trigger.Start, sentence.Start);
-                    draft.Actor1 = after.FirstOrDefault(a => Agent(a) && !Patient(a)) ?? before.LastOrDefault(a => !Patient(a) && !victims.Contains(a));
+                    draft.Actor1 = after.FirstOrDefault(a => Agent(a) && !Patient(a) && Complement(draft.Trigger, a)) ?? before.LastOrDefault(a => !Patient(a) && !victims.Contains(a));
                     draft.Actor2 = after.FirstOrDefault(a => a != draft.Actor1 && Patient(a)) ?? victims.LastOrDefault();
                     if (draft.Actor1 is null && draft.Actor2 is null) draft.Actor2 = after.FirstOrDefault();
                     draft.Direct = 1;
@@ -371,6 +371,10 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 draft.Actor1 = owner;
             }
             if (draft.Actor2 is not null && draft.Actor1 is not null && SameActor(draft.Actor1, draft.Actor2)) draft.Actor2 = null;
+            // "A missile fired by Yemen's Houthi movement": the name the author owns is the author, named more fully.
+            if (draft.Actor1 is not null && draft.Actor2 is not null && draft.Actor2.Span.Start >= draft.Actor1.Span.End && _segmenter is not null
+                && _segmenter.Grammar.Possessives.Contains(_text.AsSpan(draft.Actor1.Span.End, draft.Actor2.Span.Start - draft.Actor1.Span.End).Trim().ToString()))
+                (draft.Actor1, draft.Actor2) = (draft.Actor2, null);
             // "a frappé lundi un dépôt de carburant", "attacked a military base": when no one hit is named, the site hit stands for who holds it.
             if (draft.Plover == "ASSAULT" && draft.Actor1 is not null && draft.Actor2 is null) draft.Actor2 = HitSite(draft, sentence);
         }
@@ -383,6 +387,28 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             if (i >= limit || _text[i] != '(') return end;
             var close = _text.IndexOf(')', i, Math.Min(limit - i, 24));
             return close < 0 ? end : close + 1;
+        }
+
+        /// <summary>How many words may stand between a nominal trigger and the author its cue introduces ("l'attaque menée mardi par des jihadistes").</summary>
+        private const int ComplementWords = 4;
+
+        /// <summary>
+        /// Whether the actor after a nominal trigger is its complement ("l'attaque des shebab", "frappes menées par l'armée"), not
+        /// the complement of another noun further on ("l'attaque a visé un camp de déplacés").
+        /// </summary>
+        private bool Complement(TextSpan trigger, ActorMention a)
+        {
+            var words = 0;
+            var wordStart = trigger.End;
+            for (var i = trigger.End; i < a.Span.Start; i++)
+            {
+                if (!char.IsWhiteSpace(_text[i])) continue;
+                // "par", "by" name the author however far they stand ("l'attaque d'un poste … par des séparatistes").
+                if (i > wordStart && _segmenter is not null && _segmenter.Grammar.AgentWords.Contains(_text.AsSpan(wordStart, i - wordStart).ToString())) return true;
+                if (i > wordStart) words++;
+                wordStart = i + 1;
+            }
+            return words <= ComplementWords;
         }
 
         /// <summary>Splits the sentence into clauses, its verb triggers counting as finite verbs.</summary>
@@ -418,10 +444,25 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             if (before.Count == 0)
                 foreach (var a in inSentence)
                     if (a.Span.End <= trigger.Start) before.Add(a);
+            // An object may stand in a clause the trigger's clause holds ("un accord … qui permet aux rebelles"), not in one beside it.
             if (after.Count == 0)
                 foreach (var a in inSentence)
-                    if (a.Span.Start >= trigger.End) after.Add(a);
+                    if (a.Span.Start >= trigger.End && Holds(clause, _clauses.ClauseOf(a.Span.Start))) after.Add(a);
             return (before, after);
+        }
+
+        /// <summary>Whether the actor stands in the trigger's clause ("tués par des jihadistes", not "tués lorsque des obus sont tombés sur un camp de déplacés").</summary>
+        private bool SameClause(TextSpan trigger, ActorMention a) => _segmenter is null || _clauses.ClauseOf(a.Span.Start) == _clauses.ClauseOf(trigger.Start);
+
+        /// <summary>Whether <paramref name="inner"/> is <paramref name="outer"/> or a clause inside it (a coordinated clause is beside it).</summary>
+        private bool Holds(int outer, int inner)
+        {
+            for (var c = inner; c >= 0; c = _clauses.Parent(c))
+            {
+                if (c == outer) return true;
+                if (_clauses.Kind(c) == ClauseKind.Coordinate) return false;
+            }
+            return false;
         }
 
         /// <summary>The subject a clause without one takes from the clause it hangs on (see <see cref="ClauseSides"/>).</summary>

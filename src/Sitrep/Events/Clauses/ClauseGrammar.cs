@@ -22,6 +22,10 @@ public sealed class ClauseGrammar
     public required Dictionary<string, (string[] Words, Role Role)[]> Phrases { get; init; }
     public required HashSet<string> FiniteVerbs { get; init; }
     public required HashSet<string> ObjectMarkers { get; init; }
+    /// <summary>Words that introduce the author of an act however far from its trigger ("par", "by").</summary>
+    public required HashSet<string> AgentWords { get; init; }
+    /// <summary>Marks between two names that make the second the first's ("Yemen's Houthi movement"); none in most languages.</summary>
+    public required HashSet<string> Possessives { get; init; }
     /// <summary>Words after which a trigger is a noun, not a verb ("la livraison", "the strike").</summary>
     public required HashSet<string> Determiners { get; init; }
     public required string[] ParticipleEndings { get; init; }
@@ -75,6 +79,8 @@ public sealed class ClauseGrammar
             // Longest first, so that "après que" wins over a shorter phrase of the same first word; the file order breaks ties.
             Phrases = phrases.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(x => x.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase),
             FiniteVerbs = new HashSet<string>(Words(root, "finite-verbs"), StringComparer.OrdinalIgnoreCase),
+            AgentWords = new HashSet<string>(Words(root, "agent-words"), StringComparer.OrdinalIgnoreCase),
+            Possessives = new HashSet<string>(Words(root, "possessives"), StringComparer.Ordinal),
             Determiners = new HashSet<string>(Words(root, "determiners"), StringComparer.OrdinalIgnoreCase),
             ObjectMarkers = new HashSet<string>(Words(root, "object-markers"), StringComparer.OrdinalIgnoreCase),
             ParticipleEndings = endings,

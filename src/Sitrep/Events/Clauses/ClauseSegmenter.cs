@@ -82,6 +82,9 @@ public sealed class ClauseSegmenter(ClauseGrammar grammar)
     /// <summary>How many words after a coordinator or a verb-needing subordinator its finite verb may stand.</summary>
     private const int VerbReach = 10;
 
+    /// <summary>The words this segmenter reads clauses by.</summary>
+    public ClauseGrammar Grammar => grammar;
+
     private readonly List<(int Start, int End)> _tokens = [];
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _finiteVerbs = grammar.FiniteVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _determiners = grammar.Determiners.GetAlternateLookup<ReadOnlySpan<char>>();
