@@ -134,12 +134,21 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         /// <summary>A toponym in capitals opening a paragraph and followed by a dash ("DIFFA -", "NAIROBI, July 12 (GWS) -"): where the report was filed.</summary>
         private bool Dateline(Entity e)
         {
-            if (!_doc.Paragraphs.Any(p => p.Span.Start == e.Start)) return false;
+            // "DUBAI/WASHINGTON, Jan 25 (GWS) -": every city of a shared dateline was a filing place.
+            if (!_doc.Paragraphs.Any(p => p.Span.Start == e.Start || p.Span.Start < e.Start && e.Start - p.Span.Start < 40 && DatelineHead(p.Span.Start, e.Start))) return false;
             var name = _doc.Text.AsSpan(e.Start, e.End - e.Start);
             foreach (var c in name)
                 if (char.IsLetter(c) && !char.IsUpper(c)) return false;
             var after = _doc.Text.AsSpan(e.End, Math.Min(40, _doc.Text.Length - e.End));
             return after.IndexOfAny("-–—") is var dash and >= 0 && (dash == 0 || char.IsWhiteSpace(after[dash - 1]) || after[dash - 1] == ')');
+        }
+
+        /// <summary>Whether [start, end) is only capitals and the marks between a shared dateline's cities ("DUBAI/").</summary>
+        private bool DatelineHead(int start, int end)
+        {
+            foreach (var c in _doc.Text.AsSpan(start, end - start))
+                if (char.IsLetter(c) ? !char.IsUpper(c) : c is not ('/' or ' ' or '-')) return false;
+            return _doc.Text[end - 1] is '/' or ' ';
         }
 
         public void Find()

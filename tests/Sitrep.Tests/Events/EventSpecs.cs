@@ -66,6 +66,8 @@ public sealed class EventSpecs
         if (want.Actors?.Any(name => !actors.Any(a => a.Contains(name, StringComparison.OrdinalIgnoreCase))) == true) return false;
         if (want.Place is not null && (e.Location is null || !e.Location.Text.Contains(want.Place, StringComparison.OrdinalIgnoreCase)
                                                            && !e.Location.Place.Name.Contains(want.Place, StringComparison.OrdinalIgnoreCase))) return false;
+        if (want.NotPlace is not null && e.Location is not null && (e.Location.Text.Contains(want.NotPlace, StringComparison.OrdinalIgnoreCase)
+                                                                     || e.Location.Place.Name.Contains(want.NotPlace, StringComparison.OrdinalIgnoreCase))) return false;
         if (want.From is not null && e.Date?.From != want.From) return false;
         if (want.To is not null && e.Date?.To != want.To) return false;
         if (want.Killed is { } killed && (e.Fatalities?.Best ?? e.Fatalities?.Low) != killed) return false;
@@ -80,5 +82,5 @@ public sealed class EventSpecs
 
     public sealed record EventCase(string Text, string Published, List<ExpectedEvent> Events, List<string>? Not);
 
-    public sealed record ExpectedEvent(string Type, string? Mode, string? Acled, List<string>? Actors, string? Place, string? From, string? To, int? Killed, int? Evidence, string? Actor1 = null, List<string>? NotActors = null);
+    public sealed record ExpectedEvent(string Type, string? Mode, string? Acled, List<string>? Actors, string? Place, string? From, string? To, int? Killed, int? Evidence, string? Actor1 = null, List<string>? NotActors = null, string? NotPlace = null);
 }

@@ -283,7 +283,7 @@ public sealed class ClauseSegmenter(ClauseGrammar grammar)
         var word = text.AsSpan(token.Start, token.End - token.Start);
         if (_notParticiples.Contains(word)) return false;
         foreach (var ending in grammar.ParticipleEndings)
-            if (word.Length >= ending.Length + 3 && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return true;
+            if (word.Length >= ending.Length + 2 && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 
