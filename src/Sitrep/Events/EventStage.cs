@@ -881,6 +881,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             foreach (var (actor, first) in new[] { (next.Actor1, true), (next.Actor2, false) })
             {
                 if (actor is null || into.Actor1 is not null && SameActor(into.Actor1, actor) || into.Actor2 is not null && SameActor(into.Actor2, actor)) continue;
+                // A second victim of a violent act does not become its author ("des obus sont tombés sur un camp de déplacés" … "cinq personnes, dont deux enfants, ont été tuées").
+                if (!first && actor.Kind == "civilians" && into.Actor2?.Kind == "civilians") continue;
                 if (first ? into.Actor1 is null : into.Actor2 is not null) into.Actor1 ??= actor;
                 else into.Actor2 ??= actor;
             }
