@@ -420,10 +420,17 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             return words <= ComplementWords;
         }
 
+        /// <summary>The sentence whose clauses are to be read, with its triggers; split only when one of them needs its actors.</summary>
+        private (TextSpan Sentence, List<(TextSpan Span, int Trigger)> Hits, bool Done) _clauseSource;
+
+        private void SegmentClauses(TextSpan sentence, List<(TextSpan Span, int Trigger)> hits) => _clauseSource = (sentence, hits, false);
+
         /// <summary>Splits the sentence into clauses, its verb triggers counting as finite verbs.</summary>
-        private void SegmentClauses(TextSpan sentence, List<(TextSpan Span, int Trigger)> hits)
+        private void EnsureClauses()
         {
-            if (_segmenter is null || hits.Count == 0) return;
+            if (_segmenter is null || _clauseSource.Done) return;
+            var (sentence, hits, _) = _clauseSource;
+            _clauseSource.Done = true;
             Span<int> verbs = hits.Count <= 64 ? stackalloc int[hits.Count] : new int[hits.Count];
             var count = 0;
             foreach (var (span, which) in hits)
@@ -441,6 +448,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         {
             var before = new List<ActorMention>();
             var after = new List<ActorMention>();
+            EnsureClauses();
             var clause = _segmenter is null ? -1 : _clauses.ClauseOf(trigger.Start);
             foreach (var a in inSentence)
                 if (clause < 0 || _clauses.ClauseOf(a.Span.Start) == clause)

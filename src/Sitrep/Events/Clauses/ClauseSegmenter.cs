@@ -92,6 +92,8 @@ public sealed class ClauseSegmenter(ClauseGrammar grammar)
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _notParticiples = grammar.NotParticiples.GetAlternateLookup<ReadOnlySpan<char>>();
     private readonly Dictionary<string, (string[] Words, ClauseGrammar.Role Role)[]>.AlternateLookup<ReadOnlySpan<char>> _phrases = grammar.Phrases.GetAlternateLookup<ReadOnlySpan<char>>();
     private readonly List<int> _stack = [];
+    /// <summary>The longest word the grammar looks up: a longer one needs no look-up (most words of a sentence).</summary>
+    private readonly int _longestWord = grammar.FiniteVerbs.Concat(grammar.Phrases.Keys).Select(w => w.Length).DefaultIfEmpty(0).Max();
 
     /// <summary>
     /// Splits [start, end) of <paramref name="text"/> into clauses, written into <paramref name="map"/>.
@@ -150,7 +152,7 @@ public sealed class ClauseSegmenter(ClauseGrammar grammar)
             }
             var word = text.AsSpan(from, to - from);
             if (IsVerb(text, k, verbStarts)) MarkVerb(map, from);
-            if (!_phrases.TryGetValue(word, out var phrases)) continue;
+            if (word.Length > _longestWord || !_phrases.TryGetValue(word, out var phrases)) continue;
             foreach (var (words, role) in phrases)
             {
                 if (!Matches(text, k, words)) continue;
@@ -262,7 +264,7 @@ public sealed class ClauseSegmenter(ClauseGrammar grammar)
     private bool IsVerb(string text, int k, ReadOnlySpan<int> verbStarts)
     {
         var (start, end) = _tokens[k];
-        if (_finiteVerbs.Contains(text.AsSpan(start, end - start))) return true;
+        if (end - start <= _longestWord && _finiteVerbs.Contains(text.AsSpan(start, end - start))) return true;
         // A trigger read as a verb after a determiner is a noun ("et la livraison de drones").
         return verbStarts.BinarySearch(start) >= 0 && (k == 0 || !_determiners.Contains(text.AsSpan(_tokens[k - 1].Start, _tokens[k - 1].End - _tokens[k - 1].Start)));
     }
