@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Sitrep.Actors;
 using Sitrep.Claims;
 using Sitrep.Entities;
+using Sitrep.Events.Clauses;
 using Sitrep.Pipeline;
 using Sitrep.Quantities;
 using Sitrep.Time;
@@ -53,7 +54,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         if (document.Text.Length == 0 || !resources.Lexicons.TryGetValue(document.Language, out var lexicon)) return;
         try
         {
-            new Run(document, lexicon, resources.Types).Find();
+            var segmenter = resources.ClauseGrammars.TryGetValue(document.Language, out var grammar) ? new ClauseSegmenter(grammar) : null;
+            new Run(document, lexicon, resources.Types, segmenter).Find();
         }
         catch (RegexMatchTimeoutException)
         {
@@ -105,8 +107,14 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         /// <summary>The last sentence that told an attack, -1 before any.</summary>
         private int _lastAttack = -1;
 
-        public Run(Document document, EventLexicon lexicon, EventTypeMap types)
+        /// <summary>Splits each sentence with triggers into clauses; null for a language without clause words.</summary>
+        private readonly ClauseSegmenter? _segmenter;
+        /// <summary>The clauses of the sentence whose triggers are being read.</summary>
+        private readonly ClauseMap _clauses = new();
+
+        public Run(Document document, EventLexicon lexicon, EventTypeMap types, ClauseSegmenter? segmenter)
         {
+            _segmenter = segmenter;
             _doc = document;
             _lexicon = lexicon;
             _types = types;
@@ -129,7 +137,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         /// </summary>
         private bool Dateline(Entity e)
         {
-            if (!_doc.Paragraphs.Any(p => p.Span.Start == e.Start || p.Span.Start < e.Start && e.Start <= p.Span.End && OtherDatelineCities(p.Span.Start, e.Start))) return false;
+            if (!_doc.Paragraphs.Any(p => p.Span.Start == e.Start || p.Span.Start < e.Start && e.Start - p.Span.Start < 40 && DatelineHead(p.Span.Start, e.Start))) return false;
             var name = _doc.Text.AsSpan(e.Start, e.End - e.Start);
             foreach (var c in name)
                 if (char.IsLetter(c) && !char.IsUpper(c)) return false;
@@ -137,14 +145,12 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             return after.IndexOfAny("-–—") is var dash and >= 0 && (dash == 0 || char.IsWhiteSpace(after[dash - 1]) || after[dash - 1] == ')');
         }
 
-        /// <summary>Whether [start, end) is only capitalised place names each followed by a slash: "DUBAI/", "KYIV/ MOSCOW/".</summary>
-        private bool OtherDatelineCities(int start, int end)
+        /// <summary>Whether [start, end) is only capitals and the marks between a shared dateline's cities ("DUBAI/").</summary>
+        private bool DatelineHead(int start, int end)
         {
-            var prefix = _doc.Text.AsSpan(start, end - start).TrimEnd();
-            if (prefix.Length < 3 || prefix[^1] != '/') return false;
-            foreach (var c in prefix)
-                if (!(char.IsUpper(c) || c is ' ' or '/' or '-' or '\'' or '.')) return false;
-            return true;
+            foreach (var c in _doc.Text.AsSpan(start, end - start))
+                if (char.IsLetter(c) ? !char.IsUpper(c) : c is not ('/' or ' ' or '-')) return false;
+            return _doc.Text[end - 1] is '/' or ' ';
         }
 
         public void Find()
@@ -192,6 +198,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             // terrorists"); then the author is that incident's.
             // Only near an attack is a claim or a blame worth looking for.
             var hits = _lexicon.Find(_text, sentence.Start, sentence.Length);
+            SegmentClauses(sentence, hits);
             var attackHere = hits.Any(hit => _lexicon.Triggers[hit.Trigger].Plover == "ASSAULT");
             var (author, cue) = attackHere || _lastAttack >= 0 && s - _lastAttack <= ClaimReach ? Responsible(sentence) : (null, (false, sentence.Start));
             var ownIncident = author is not null && HasOwnPlace(sentence)
@@ -298,11 +305,12 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             bool Reports(ActorMention a) =>
                 Before(_lexicon.Source, a.Span.Start, sentence.Start)
                 || !verbal && (a.Kind is "organization" or "person" || a.Span.Start >= draft.Trigger.End && !CommaAfter(a))
-                           && _lexicon.Speaker.IsMatch(_text.AsSpan(a.Span.End, Math.Min(40, sentence.End - a.Span.End)));
+                           && _lexicon.Speaker.IsMatch(_text.AsSpan(SpeakerEnd(a), Math.Min(40, sentence.End - SpeakerEnd(a))));
+            // After the trigger, a reporter's acronym may stand between it and its verb ("…, the Syrian Observatory for Human Rights (SOHR) said").
+            int SpeakerEnd(ActorMention a) => a.Span.Start >= draft.Trigger.End ? AfterAcronym(a.Span.End, sentence.End) : a.Span.End;
             var all = _actors.Where(a => a.Span.Start >= sentence.Start && a.Span.End <= sentence.End).ToList();
             var inSentence = all.Where((a, i) => !Reports(a) && !InDateline(a) && !(!verbal && i > 0 && Bracketed(all[i - 1], a) && Reports(all[i - 1]))).ToList();
-            var before = inSentence.Where(a => a.Span.End <= draft.Trigger.Start).ToList();
-            var after = inSentence.Where(a => a.Span.Start >= draft.Trigger.End).ToList();
+            var (before, after) = ClauseSides(inSentence, draft.Trigger);
             ActorMention? Paired(ActorMention first, ActorMention second) =>
                 _lexicon.Pair.IsMatch(_text.AsSpan(first.Span.End, second.Span.Start - first.Span.End)) ? second : null;
             // "between the SDF (Syrian Democratic Forces) and tribal fighters": the bracketed name goes with the first side.
@@ -344,14 +352,14 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     break;
                 case TriggerForm.Verb when IsPassive(draft.Trigger, sentence):
                     draft.Actor2 = before.LastOrDefault();
-                    draft.Actor1 = after.FirstOrDefault(Agent);
+                    draft.Actor1 = after.FirstOrDefault(a => Agent(a) && SameClause(draft.Trigger, a));
                     draft.Direct = 2;
                     break;
                 case TriggerForm.Noun:
                 {
                     // "Neuf civils ont été tués dans des frappes": the subject of a passive before the noun suffered the act.
                     var victims = Victims(before, draft.Trigger.Start, sentence.Start);
-                    draft.Actor1 = after.FirstOrDefault(a => Agent(a) && !Patient(a)) ?? before.LastOrDefault(a => !Patient(a) && !victims.Contains(a));
+                    draft.Actor1 = after.FirstOrDefault(a => Agent(a) && !Patient(a) && Complement(draft.Trigger, a)) ?? before.LastOrDefault(a => !Patient(a) && !victims.Contains(a));
                     draft.Actor2 = after.FirstOrDefault(a => a != draft.Actor1 && Patient(a)) ?? victims.LastOrDefault();
                     if (draft.Actor1 is null && draft.Actor2 is null) draft.Actor2 = after.FirstOrDefault();
                     draft.Direct = 1;
@@ -383,8 +391,129 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             // A plain noun may repeat a named side ("the SDF … the fighters"), but not when the text pairs the two as the sides of a clash.
             var pairedSides = form == TriggerForm.Mutual && draft.Direct == 2;
             if (draft.Actor2 is not null && draft.Actor1 is not null && !pairedSides && SameActor(draft.Actor1, draft.Actor2)) draft.Actor2 = null;
+            // "A missile fired by Yemen's Houthi movement": the name the author owns is the author, named more fully.
+            if (draft.Actor1 is not null && draft.Actor2 is not null && draft.Actor2.Span.Start >= draft.Actor1.Span.End && _segmenter is not null
+                && _segmenter.Grammar.Possessives.Contains(_text.AsSpan(draft.Actor1.Span.End, draft.Actor2.Span.Start - draft.Actor1.Span.End).Trim().ToString()))
+                (draft.Actor1, draft.Actor2) = (draft.Actor2, null);
             // "a frappé lundi un dépôt de carburant", "attacked a military base": when no one hit is named, the site hit stands for who holds it.
             if (draft.Plover == "ASSAULT" && draft.Actor1 is not null && draft.Actor2 is null) draft.Actor2 = HitSite(draft, sentence);
+        }
+
+        /// <summary>Past an acronym in brackets right after an actor ("the Syrian Observatory for Human Rights (SOHR) said"), else <paramref name="end"/>.</summary>
+        private int AfterAcronym(int end, int limit)
+        {
+            var i = end;
+            while (i < limit && _text[i] == ' ') i++;
+            if (i >= limit || _text[i] != '(') return end;
+            var close = _text.IndexOf(')', i, Math.Min(limit - i, 24));
+            return close < 0 ? end : close + 1;
+        }
+
+        /// <summary>How many words may stand between a nominal trigger and the author its cue introduces ("l'attaque menée mardi par des jihadistes").</summary>
+        private const int ComplementWords = 4;
+
+        /// <summary>
+        /// Whether the actor after a nominal trigger is its complement ("l'attaque des shebab", "frappes menées par l'armée"), not
+        /// the complement of another noun further on ("l'attaque a visé un camp de déplacés").
+        /// </summary>
+        private bool Complement(TextSpan trigger, ActorMention a)
+        {
+            var words = 0;
+            var wordStart = trigger.End;
+            for (var i = trigger.End; i < a.Span.Start; i++)
+            {
+                if (!char.IsWhiteSpace(_text[i])) continue;
+                // "par", "by" name the author however far they stand ("l'attaque d'un poste … par des séparatistes").
+                if (i > wordStart && _segmenter is not null && _segmenter.Grammar.AgentWords.Contains(_text.AsSpan(wordStart, i - wordStart).ToString())) return true;
+                if (i > wordStart) words++;
+                wordStart = i + 1;
+            }
+            return words <= ComplementWords;
+        }
+
+        /// <summary>The sentence whose clauses are to be read, with its triggers; split only when one of them needs its actors.</summary>
+        private (TextSpan Sentence, List<(TextSpan Span, int Trigger)> Hits, bool Done) _clauseSource;
+
+        private void SegmentClauses(TextSpan sentence, List<(TextSpan Span, int Trigger)> hits) => _clauseSource = (sentence, hits, false);
+
+        /// <summary>Splits the sentence into clauses, its verb triggers counting as finite verbs.</summary>
+        private void EnsureClauses()
+        {
+            if (_segmenter is null || _clauseSource.Done) return;
+            var (sentence, hits, _) = _clauseSource;
+            _clauseSource.Done = true;
+            Span<int> verbs = hits.Count <= 64 ? stackalloc int[hits.Count] : new int[hits.Count];
+            var count = 0;
+            foreach (var (span, which) in hits)
+                if (_lexicon.Triggers[which].Form == TriggerForm.Verb) verbs[count++] = span.Start;
+            _segmenter.Segment(_text, sentence.Start, sentence.End, verbs[..count], _clauses);
+        }
+
+        /// <summary>
+        /// The actors that may be a trigger's subject (before it) and object (after it): those of its own clause; for a
+        /// clause with no subject of its own, the antecedent of a subject relative ("les rebelles qui ont attaqué") or the
+        /// subject of the clause it hangs on (a participle, an infinitive, a quoted fragment). A side the clauses leave
+        /// empty is read from the whole sentence, as before clauses were known.
+        /// </summary>
+        private (List<ActorMention> Before, List<ActorMention> After) ClauseSides(List<ActorMention> inSentence, TextSpan trigger)
+        {
+            var before = new List<ActorMention>();
+            var after = new List<ActorMention>();
+            EnsureClauses();
+            var clause = _segmenter is null ? -1 : _clauses.ClauseOf(trigger.Start);
+            foreach (var a in inSentence)
+                if (clause < 0 || _clauses.ClauseOf(a.Span.Start) == clause)
+                {
+                    if (a.Span.End <= trigger.Start) before.Add(a);
+                    else if (a.Span.Start >= trigger.End) after.Add(a);
+                }
+            if (clause < 0) return (before, after);
+            if (before.Count == 0) InheritedSubject(inSentence, clause, before);
+            if (before.Count == 0)
+                foreach (var a in inSentence)
+                    if (a.Span.End <= trigger.Start) before.Add(a);
+            // An object may stand in a clause the trigger's clause holds ("un accord … qui permet aux rebelles"), not in one beside it.
+            if (after.Count == 0)
+                foreach (var a in inSentence)
+                    if (a.Span.Start >= trigger.End && Holds(clause, _clauses.ClauseOf(a.Span.Start))) after.Add(a);
+            return (before, after);
+        }
+
+        /// <summary>Whether the actor stands in the trigger's clause ("tués par des jihadistes", not "tués lorsque des obus sont tombés sur un camp de déplacés").</summary>
+        private bool SameClause(TextSpan trigger, ActorMention a) => _segmenter is null || _clauses.ClauseOf(a.Span.Start) == _clauses.ClauseOf(trigger.Start);
+
+        /// <summary>Whether <paramref name="inner"/> is <paramref name="outer"/> or a clause inside it (a coordinated clause is beside it).</summary>
+        private bool Holds(int outer, int inner)
+        {
+            for (var c = inner; c >= 0; c = _clauses.Parent(c))
+            {
+                if (c == outer) return true;
+                if (_clauses.Kind(c) == ClauseKind.Coordinate) return false;
+            }
+            return false;
+        }
+
+        /// <summary>The subject a clause without one takes from the clause it hangs on (see <see cref="ClauseSides"/>).</summary>
+        private void InheritedSubject(List<ActorMention> inSentence, int clause, List<ActorMention> into)
+        {
+            if (_clauses.AntecedentIsSubject(clause))
+            {
+                var opener = _clauses.Opener(clause);
+                ActorMention? antecedent = null;
+                foreach (var a in inSentence)
+                    if (a.Span.End <= opener) antecedent = a;
+                if (antecedent is not null) into.Add(antecedent);
+                return;
+            }
+            for (var child = clause; _clauses.Kind(child) != ClauseKind.Main && _clauses.Parent(child) is var parent and >= 0; child = parent)
+            {
+                // The parent's subject stands before its verb; before the child's opener when its verb is not seen.
+                var verb = _clauses.FirstVerb(parent);
+                var limit = verb >= 0 && verb < _clauses.Opener(child) ? verb : _clauses.Opener(child);
+                foreach (var a in inSentence)
+                    if (a.Span.End <= limit && _clauses.ClauseOf(a.Span.Start) == parent) into.Add(a);
+                if (into.Count > 0) return;
+            }
         }
 
         /// <summary>The site or vessel named right after an attack's trigger, as an actor of the kind its cue group names (military, police, civilians).</summary>
@@ -771,6 +900,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             foreach (var (actor, first) in new[] { (next.Actor1, true), (next.Actor2, false) })
             {
                 if (actor is null || into.Actor1 is not null && SameActor(into.Actor1, actor) || into.Actor2 is not null && SameActor(into.Actor2, actor)) continue;
+                // A second victim of a violent act does not become its author ("des obus sont tombés sur un camp de déplacés" … "cinq personnes, dont deux enfants, ont été tuées").
+                if (!first && actor.Kind == "civilians" && into.Actor2?.Kind == "civilians") continue;
                 if (first ? into.Actor1 is null : into.Actor2 is not null) into.Actor1 ??= actor;
                 else into.Actor2 ??= actor;
             }

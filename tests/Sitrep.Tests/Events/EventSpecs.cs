@@ -67,7 +67,7 @@ public sealed class EventSpecs
         if (want.Place is not null && (e.Location is null || !e.Location.Text.Contains(want.Place, StringComparison.OrdinalIgnoreCase)
                                                            && !e.Location.Place.Name.Contains(want.Place, StringComparison.OrdinalIgnoreCase))) return false;
         if (want.NotPlace is not null && e.Location is not null && (e.Location.Text.Contains(want.NotPlace, StringComparison.OrdinalIgnoreCase)
-                                                                    || e.Location.Place.Name.Contains(want.NotPlace, StringComparison.OrdinalIgnoreCase))) return false;
+                                                                     || e.Location.Place.Name.Contains(want.NotPlace, StringComparison.OrdinalIgnoreCase))) return false;
         if (want.From is not null && e.Date?.From != want.From) return false;
         if (want.To is not null && e.Date?.To != want.To) return false;
         if (want.Killed is { } killed && (e.Fatalities?.Best ?? e.Fatalities?.Low) != killed) return false;
