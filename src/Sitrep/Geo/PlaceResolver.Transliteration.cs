@@ -12,6 +12,8 @@ public sealed partial class PlaceResolver
     /// </summary>
     private void ResolveBySkeleton(string text, List<Reading> readings, Dictionary<string, double> focus)
     {
+        // Most documents have a place for every name: they pay for this one test only.
+        if (!readings.Any(r => r.Candidates.Count == 0 || IsUncuedDivision(r))) return;
         // The document's country, or countries tied for first, from the hints and the places chosen so far ("au Liban"
         // is the country though a town shares the name): a skeleton match elsewhere would be a guess.
         var weights = new Dictionary<string, double>(focus, StringComparer.Ordinal);
@@ -23,7 +25,7 @@ public sealed partial class PlaceResolver
         var waiting = new List<(Reading Reading, IReadOnlyList<int> Found)>();
         foreach (var r in readings)
         {
-            var division = r.Chosen >= 0 && !r.Division && Gazetteer.Places[r.Chosen].Level == PlaceLevel.Division ? Gazetteer.Places[r.Chosen] : null;
+            var division = IsUncuedDivision(r) ? Gazetteer.Places[r.Chosen] : null;
             if (r.Candidates.Count > 0 && division is null) continue;
             if (!WrittenAsName(r.Name, text) || Gazetteer.IsWideRegion(r.Name)) continue;
             var index = Gazetteer.Skeletons;
@@ -56,6 +58,9 @@ public sealed partial class PlaceResolver
             r.Chosen = Best(r, readings, scores, useNeighbours: false);
         }
     }
+
+    /// <summary>Whether the mention was read as a division though no cue says so ("Derna" alone).</summary>
+    private bool IsUncuedDivision(Reading r) => r.Chosen >= 0 && !r.Division && Gazetteer.Places[r.Chosen].Level == PlaceLevel.Division;
 
     /// <summary>Whether a name is written as a name: capitalised ("al-Fashir" too), and nowhere in the text in lower case (then it is a common word).</summary>
     private static bool WrittenAsName(string name, string text)
