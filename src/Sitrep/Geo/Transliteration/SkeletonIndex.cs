@@ -29,7 +29,22 @@ public sealed class SkeletonIndex
     public int Count => _places.Count;
 
     /// <summary>The skeleton of a name; empty without rules.</summary>
-    public string Skeleton(string name) => _rules?.Skeleton(_keys, name) ?? "";
+    public string Skeleton(string name)
+    {
+        if (_rules is null) return "";
+        // The names no key finds recur from one document to the next: their skeletons are kept per thread, up to a bound.
+        if (_cache is null || _cacheOwner != this || _cache.Count >= CachedNames)
+        {
+            _cache = new Dictionary<string, string>(StringComparer.Ordinal);
+            _cacheOwner = this;
+        }
+        if (!_cache.TryGetValue(name, out var skeleton)) _cache[name] = skeleton = _rules.Skeleton(_keys, name);
+        return skeleton;
+    }
+
+    private const int CachedNames = 20_000;
+    [ThreadStatic] private static Dictionary<string, string>? _cache;
+    [ThreadStatic] private static SkeletonIndex? _cacheOwner;
 
     /// <summary>Whether a skeleton is long enough to be matched in any country, not only in the document's.</summary>
     public bool MatchesAnywhere(string skeleton) => _rules is not null && skeleton.Length >= _rules.MinimumLengthAnywhere;
