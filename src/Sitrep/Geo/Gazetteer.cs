@@ -7,7 +7,7 @@ namespace Sitrep.Geo;
 /// gazetteer file (<see cref="GazetteerFile"/>) and the team's supplements in
 /// <c>data/gazetteer/</c> (divisions, exonyms, sites), then shared read-only across threads.
 /// </summary>
-public sealed class Gazetteer
+public sealed partial class Gazetteer
 {
     /// <summary>The environment variable naming a gazetteer file to use instead of the default.</summary>
     public const string PathVariable = "SITREP_GAZETTEER";
@@ -184,7 +184,9 @@ public sealed class Gazetteer
         builder.AddSites(Path.Combine(dataFolder, "sites.tsv"));
         builder.AddExonyms(Path.Combine(dataFolder, "exonyms.tsv"));
         builder.AddWideRegions(Path.Combine(dataFolder, "regions.tsv"));
-        return builder.Build();
+        var gazetteer = builder.Build();
+        gazetteer._transliterationPath = Path.Combine(dataFolder, Transliteration.TransliterationSkeleton.FileName);
+        return gazetteer;
     }
 
     private sealed class Builder(PlaceNameKey keys)

@@ -84,6 +84,29 @@ public sealed class PlaceNameKey
     /// <summary>The key made afresh, without the per-thread cache: for the gazetteer's own names, each met once as it loads.</summary>
     internal string MakeKey(ReadOnlySpan<char> name)
     {
+        var words = Words(name);
+        var joined = new StringBuilder(name.Length);
+        foreach (var word in words)
+        {
+            var w = word;
+            foreach (var (from, to) in _wordEndings)
+                if (w.Length > from.Length + 1 && w.EndsWith(from, StringComparison.Ordinal)) { w = w[..^from.Length] + to; break; }
+            joined.Append(w);
+        }
+        foreach (var (from, to) in _substitutions) joined.Replace(from, to);
+        if (!_collapseDoubled) return joined.ToString();
+        var result = new StringBuilder(joined.Length);
+        for (var i = 0; i < joined.Length; i++)
+            if (i == 0 || joined[i] != joined[i - 1]) result.Append(joined[i]);
+        return result.ToString();
+    }
+
+    /// <summary>
+    /// The name's words folded (case, diacritics, marks) with its articles dropped, spaced, hyphenated or attached
+    /// ("Deir ez-Zor" → deir, zor): the first steps of the key, which the transliteration skeleton shares.
+    /// </summary>
+    internal List<string> Words(ReadOnlySpan<char> name)
+    {
         var words = new List<string>(4);
         var word = new StringBuilder(16);
         foreach (var c in name)
@@ -98,22 +121,15 @@ public sealed class PlaceNameKey
         }
         if (word.Length > 0) words.Add(word.ToString());
 
-        var joined = new StringBuilder(name.Length);
+        var kept = new List<string>(words.Count);
         for (var i = 0; i < words.Count; i++)
         {
             var w = words[i];
             if (i < words.Count - 1 && _articles.Contains(w)) continue;
             if (w.Length > 4 && _attachedVowels.Contains(w[0]) && w[1] == w[2] && _sunLetters.Contains(w[1])) w = w[2..];
-            foreach (var (from, to) in _wordEndings)
-                if (w.Length > from.Length + 1 && w.EndsWith(from, StringComparison.Ordinal)) { w = w[..^from.Length] + to; break; }
-            joined.Append(w);
+            kept.Add(w);
         }
-        foreach (var (from, to) in _substitutions) joined.Replace(from, to);
-        if (!_collapseDoubled) return joined.ToString();
-        var result = new StringBuilder(joined.Length);
-        for (var i = 0; i < joined.Length; i++)
-            if (i == 0 || joined[i] != joined[i - 1]) result.Append(joined[i]);
-        return result.ToString();
+        return kept;
     }
 
     private sealed class NameKeyRules

@@ -16,7 +16,7 @@ public sealed record ResolvedPlace(ToponymMention Mention, GazetteerPlace Entry,
 /// other places), places co-mentioned nearby, admin containment, feature class and population.
 /// Language-neutral: cues come from <c>lang/&lt;code&gt;/geo.yaml</c>. Thread-safe.
 /// </summary>
-public sealed class PlaceResolver
+public sealed partial class PlaceResolver
 {
     private const double NearbyKm = 150;
     private readonly IReadOnlyDictionary<string, GeoCues> _cues;
@@ -93,6 +93,9 @@ public sealed class PlaceResolver
             r.Candidates = fuzzy;
             r.Chosen = Best(r, readings, focus, useNeighbours: false);
         }
+
+        // The transliteration skeleton, last resort for names still without a place (PlaceResolver.Transliteration.cs).
+        ResolveBySkeleton(text, readings, focus);
 
         // Pass 2: the focus from the first choices, and the places chosen around each mention.
         var chosenFocus = new Dictionary<string, double>(StringComparer.Ordinal);
