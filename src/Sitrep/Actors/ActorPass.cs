@@ -406,7 +406,12 @@ internal sealed class ActorPass
         var kind = state.Kind ?? head.Kind;
         if (state.Bare && head.Refers.Count > 0 && Antecedent(sentence, head.Refers, entitiesOnly: true) is { } antecedent)
             return antecedent with { Span = span, Head = headSpan, Text = _document.Text[start..end], Sentence = sentence };
-        var country = state.Leader ?? state.Backer ?? state.Country ?? (state.Government || state.ProGovernment || head.Focus ? LocalFocus(sentence) : null);
+        var country = state.Leader ?? state.Backer ?? state.Country;
+        var headKey = HeadKey(headStart, headEnd);
+        if (country is not null) _countryByHead[headKey] = country;
+        // "Russian drones struck Kharkiv … A drone also hit Poltava": a head told before with its state is that state's again,
+        // before the country the document is about.
+        else if (state.Government || state.ProGovernment || head.Focus) country = _countryByHead.GetValueOrDefault(headKey) ?? LocalFocus(sentence);
         string name;
         if (state.Backer is { } backer) name = $"{CountryName(backer)}-backed {head.Noun}";
         else if (state.Leader is { } leader) name = $"{CountryName(leader)}-led {head.Noun}";
@@ -625,6 +630,18 @@ internal sealed class ActorPass
     }
 
     private readonly Dictionary<int, string?> _localFocus = [];
+
+    /// <summary>The state last written beside each head word ("drone" for "Russian drones"), for the same head told again without it.</summary>
+    private readonly Dictionary<string, string> _countryByHead = new(StringComparer.Ordinal);
+
+    /// <summary>A head's last word, lower-cased, without a plural "s": "Shahed-type drones" and "a drone" share "drone".</summary>
+    private string HeadKey(int start, int end)
+    {
+        var words = _document.Text.AsSpan(start, end - start).Trim();
+        var last = words[(words.LastIndexOf(' ') + 1)..];
+        if (last.Length > 3 && last[^1] is 's' or 'x') last = last[..^1];
+        return last.ToString().ToLowerInvariant();
+    }
 
     private string? FindLocalFocus(int sentence)
     {

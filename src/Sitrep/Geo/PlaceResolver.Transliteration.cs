@@ -22,6 +22,9 @@ public sealed partial class PlaceResolver
         var strongest = weights.Count == 0 ? 0 : weights.Values.Max();
         var countries = weights.Where(f => f.Value >= strongest).Select(f => f.Key).Order(StringComparer.Ordinal).ToList();
         var countryKnown = countries.Count > 0;
+        // The towns and divisions already found by their exact names: a skeleton match far from all of them is a guess
+        // ("le camp de Bulengo, à l'ouest de Goma" is no Bulungu 1,200 km away).
+        var anchors = readings.Where(r => r.Chosen >= 0 && Gazetteer.Places[r.Chosen].Level != PlaceLevel.Country).Select(r => Gazetteer.Places[r.Chosen]).ToList();
         var waiting = new List<(Reading Reading, IReadOnlyList<int> Found)>();
         foreach (var r in readings)
         {
@@ -32,6 +35,7 @@ public sealed partial class PlaceResolver
             var skeleton = index.Skeleton(r.Name);
             // Towns and sites only: divisions and countries go by the names the team listed for them.
             var found = index.Candidates(skeleton, r.Language).Where(c => Gazetteer.Places[c].Level is PlaceLevel.Town or PlaceLevel.Site).ToList();
+            if (anchors.Count > 0 && division is null) found = found.Where(c => NearAnAnchor(Gazetteer.Places[c], anchors)).ToList();
             if (found.Count == 0) continue;
             if (division is not null)
             {
@@ -58,6 +62,12 @@ public sealed partial class PlaceResolver
             r.Chosen = Best(r, readings, scores, useNeighbours: false);
         }
     }
+
+    /// <summary>How far from every place the document names exactly a skeleton match may lie: a province's breadth.</summary>
+    private const double SkeletonReachKm = 300;
+
+    private static bool NearAnAnchor(GazetteerPlace place, List<GazetteerPlace> anchors) =>
+        anchors.Any(a => Contains(a, place) || DistanceKm(a.Lat, a.Lon, place.Lat, place.Lon) < SkeletonReachKm);
 
     /// <summary>Whether the mention was read as a division though no cue says so ("Derna" alone).</summary>
     private bool IsUncuedDivision(Reading r) => r.Chosen >= 0 && !r.Division && Gazetteer.Places[r.Chosen].Level == PlaceLevel.Division;
