@@ -35,7 +35,7 @@ internal sealed class TimeTaggerProfile
             {
                 _windows++;
                 _windowCharacters += to - from;
-                // Which rules may match, all at once: the same checks, in the same order, as rule by rule.
+                // Which rules may match, all at once: the same checks, in the same order, as rule by rule (what the scan rules out first).
                 var found = new byte[checks.Count];
                 var possible = new bool[rules.Count];
                 var window = text.AsSpan(from, to - from);
@@ -48,6 +48,7 @@ internal sealed class TimeTaggerProfile
                 for (var r = 0; r < rules.Count; r++)
                 {
                     possible[r] = true;
+                    if (TimeExtractor.RuledOutByScan(rules[r], covered, literals, found)) { possible[r] = false; continue; }
                     foreach (var index in rules[r].Requires)
                     {
                         if (found[index] == 0)
