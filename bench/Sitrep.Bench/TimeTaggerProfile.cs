@@ -115,6 +115,8 @@ internal sealed class TimeTaggerProfile
         Console.WriteLine($"times, re-enacted on {documents} documents ({_paragraphs} paragraphs): {total / 1e3 / documents:0} µs/doc");
         Console.WriteLine($"  trigger scan {100.0 * _scanNanoseconds / total:0}%, required-piece checks {100.0 * _checkNanoseconds / total:0}% (of which the literal scan {100.0 * _literalScanNanoseconds / total:0}%), rules {100.0 * ruleNanoseconds / total:0}%");
         Console.WriteLine($"  {_windows / (double)_paragraphs:0.0} windows per paragraph covering {100.0 * _windowCharacters / _characters:0}% of the text; {_rules.Count} rules");
+        // Counts, unlike CPU shares, do not move with the machine's load: how many checks and rules were asked a document.
+        Console.WriteLine($"  per document: {_checks.Values.Sum(c => c.Runs) / (double)documents:0.0} checks answered, {_rules.Values.Sum(r => r.Runs) / (double)documents:0.0} rules run");
         var triggerTotal = _triggers.Values.Sum();
         var prefixes = _triggers.Where(t => t.Key.EndsWith('…')).Sum(t => t.Value);
         Console.WriteLine($"  {100.0 * prefixes / triggerTotal:0}% of the triggers are the start of a longer word (marked …)");
