@@ -125,11 +125,26 @@ public sealed partial class Gazetteer
         var key = _lastExactName.Key;
         if (!_firstPosting.TryGetValue(key, out var first)) return false;
         foreach (var p in PostingsOf(first))
-            if (p.Place == place && (p.Language is null || p.Language == language) &&
-                string.Compare(p.Name, name, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreNonSpace) == 0)
-                return true;
+            if (p.Place == place && IsExactPosting(p, name, language)) return true;
         return false;
     }
+
+    /// <summary>
+    /// Every place that goes by this very name (as <see cref="HasExactName"/> says, place by place), found in one
+    /// pass over the name's postings: for a mention whose candidates are all scored, rather than one pass per candidate.
+    /// </summary>
+    public HashSet<int> PlacesNamedExactly(string name, string? language)
+    {
+        var places = new HashSet<int>();
+        if (!_firstPosting.TryGetValue(Keys.Key(name), out var first)) return places;
+        foreach (var p in PostingsOf(first))
+            if (!places.Contains(p.Place) && IsExactPosting(p, name, language)) places.Add(p.Place);
+        return places;
+    }
+
+    private static bool IsExactPosting((int Place, int Next, string? Language, string Name) posting, string name, string? language) =>
+        (posting.Language is null || posting.Language == language) &&
+        string.Compare(posting.Name, name, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreNonSpace) == 0;
 
     /// <summary>
     /// Keys one edit away from <paramref name="key"/> among the names of places in the given

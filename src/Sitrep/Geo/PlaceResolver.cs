@@ -47,6 +47,8 @@ public sealed partial class PlaceResolver
         /// <summary>Mentions joined to this one by a comma: "Springfield, Illinois", "Kursk, Russia".</summary>
         public List<Reading> Apposed { get; } = [];
         public int Chosen { get; set; } = -1;
+        /// <summary>The places that go by <see cref="Name"/> letter for letter; found once, on the first score.</summary>
+        public HashSet<int>? NamedExactly { get; set; }
     }
 
     /// <summary>One result per mention, in the same order; null where no place fits.</summary>
@@ -184,7 +186,7 @@ public sealed partial class PlaceResolver
         var p = Gazetteer.Places[index];
         var score = Math.Log10(p.Population + 10) * 0.6;
         // The name as written beats a name that only shares its key ("Palmyra" vs Palmira, CO).
-        if (Gazetteer.HasExactName(index, r.Name, r.Language)) score += 1.5;
+        if ((r.NamedExactly ??= Gazetteer.PlacesNamedExactly(r.Name, r.Language)).Contains(index)) score += 1.5;
         score += p.Level switch
         {
             // A country named alone is the country; a division needs its cue to beat its capital.

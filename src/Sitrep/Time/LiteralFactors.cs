@@ -37,14 +37,21 @@ internal static class LiteralFactors
         "(?:" + string.Join("|", strings.OrderByDescending(f => f.Length).ThenBy(f => f, StringComparer.Ordinal).Select(Regex.Escape)) + ")";
 
     /// <summary>Strings one of which every match of the pattern starts with (as written: case is the caller's to fold), or null when not known.</summary>
-    public static IReadOnlyCollection<string>? Prefixes(string pattern) => Read(pattern)?.Prefix;
+    /// <remarks>
+    /// Up to <see cref="MaxPrefixes"/> of them: a trie of word starts is not slowed by more, and the English trigger
+    /// words (holiday names among them) are over <see cref="MaxStrings"/>, which left every English word start to the regexes.
+    /// </remarks>
+    public static IReadOnlyCollection<string>? Prefixes(string pattern) => Read(pattern, MaxPrefixes)?.Prefix;
 
-    private static Node? Read(string pattern)
+    /// <summary>How many strings a set read for <see cref="Prefixes"/> may hold.</summary>
+    private const int MaxPrefixes = 4096;
+
+    private static Node? Read(string pattern, int limit = MaxStrings)
     {
         try
         {
             var i = 0;
-            var node = Alternation(pattern, ref i);
+            var node = Alternation(pattern, ref i, limit);
             return i == pattern.Length ? node : null;
         }
         catch (FormatException)
@@ -66,13 +73,13 @@ internal static class LiteralFactors
         public static Node Literal(HashSet<string> strings) => strings.Contains("") ? new(strings, null) : new(strings, strings, strings);
     }
 
-    private static Node Alternation(string p, ref int i)
+    private static Node Alternation(string p, ref int i, int limit)
     {
-        var branches = new List<Node> { Sequence(p, ref i) };
+        var branches = new List<Node> { Sequence(p, ref i, limit) };
         while (i < p.Length && p[i] == '|')
         {
             i++;
-            branches.Add(Sequence(p, ref i));
+            branches.Add(Sequence(p, ref i, limit));
         }
         if (branches.Count == 1) return branches[0];
         HashSet<string>? exact = new(StringComparer.Ordinal);
@@ -81,22 +88,22 @@ internal static class LiteralFactors
         foreach (var branch in branches)
         {
             if (branch.ZeroWidth) return Node.Unknown; // a branch matching nothing: the alternation may match empty
-            exact = Union(exact, branch.Exact);
-            factor = Union(factor, branch.Factor);
-            prefix = Union(prefix, branch.Prefix);
+            exact = Union(exact, branch.Exact, limit);
+            factor = Union(factor, branch.Factor, limit);
+            prefix = Union(prefix, branch.Prefix, limit);
         }
         return exact is not null ? Node.Literal(exact) : new Node(null, factor, prefix);
     }
 
     /// <summary>Both sets in one, or null when either is unknown or the whole grows too large.</summary>
-    private static HashSet<string>? Union(HashSet<string>? all, HashSet<string>? more)
+    private static HashSet<string>? Union(HashSet<string>? all, HashSet<string>? more, int limit)
     {
         if (all is null || more is null) return null;
         all.UnionWith(more);
-        return all.Count > MaxStrings ? null : all;
+        return all.Count > limit ? null : all;
     }
 
-    private static Node Sequence(string p, ref int i)
+    private static Node Sequence(string p, ref int i, int limit)
     {
         var run = new HashSet<string>(StringComparer.Ordinal) { "" };
         var wholeIsRun = true;
@@ -126,7 +133,7 @@ internal static class LiteralFactors
 
         while (i < p.Length && p[i] is not ('|' or ')'))
         {
-            var item = Atom(p, ref i);
+            var item = Atom(p, ref i, limit);
             anyItem = true;
             // The quantifier, if any.
             if (i < p.Length && (p[i] is '?' or '*' or '+' || (p[i] == '{' && Repeat(p, i) > 0)))
@@ -149,7 +156,7 @@ internal static class LiteralFactors
                         // "s?": the run goes on with or without it.
                         var withEmpty = new HashSet<string>(item.Exact, StringComparer.Ordinal) { "" };
                         if (i < p.Length && p[i] is '?' or '+') i++;
-                        if (!Extend(ref run, withEmpty)) CloseRun(null);
+                        if (!Extend(ref run, withEmpty, limit)) CloseRun(null);
                         continue;
                     }
                 }
@@ -165,7 +172,7 @@ internal static class LiteralFactors
                 CloseRun(null);
                 continue;
             }
-            if (item.Exact is not null && Extend(ref run, item.Exact)) continue;
+            if (item.Exact is not null && Extend(ref run, item.Exact, limit)) continue;
             CloseRun(item);
             Consider(item.Factor);
         }
@@ -176,9 +183,9 @@ internal static class LiteralFactors
     }
 
     /// <summary>Appends each of <paramref name="next"/> to each of <paramref name="run"/>; false when that grows too large.</summary>
-    private static bool Extend(ref HashSet<string> run, HashSet<string> next)
+    private static bool Extend(ref HashSet<string> run, HashSet<string> next, int limit)
     {
-        if ((long)run.Count * next.Count > MaxStrings) return false;
+        if ((long)run.Count * next.Count > limit) return false;
         var product = new HashSet<string>(StringComparer.Ordinal);
         foreach (var a in run)
             foreach (var b in next)
@@ -203,13 +210,13 @@ internal static class LiteralFactors
 
     private static readonly Regex Counted = new(@"\G\{\d+(?:,\d*)?\}", RegexOptions.CultureInvariant, TimeGrammar.MatchTimeout);
 
-    private static Node Atom(string p, ref int i)
+    private static Node Atom(string p, ref int i, int limit)
     {
         var c = p[i];
         switch (c)
         {
             case '(':
-                return Group(p, ref i);
+                return Group(p, ref i, limit);
             case '[':
                 return CharacterClass(p, ref i);
             case '\\':
@@ -230,12 +237,12 @@ internal static class LiteralFactors
         }
     }
 
-    private static Node Group(string p, ref int i)
+    private static Node Group(string p, ref int i, int limit)
     {
         var opening = OpenGroup(p, ref i);
         // Inline options alone ("(?i)") change case matching, which a case-insensitive search still covers.
         if (opening == GroupOpening.OptionsOnly) return Node.Empty;
-        var body = Alternation(p, ref i);
+        var body = Alternation(p, ref i, limit);
         if (i >= p.Length || p[i] != ')') throw new FormatException();
         i++;
         return opening == GroupOpening.Lookaround ? Node.Empty : body;

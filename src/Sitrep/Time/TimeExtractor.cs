@@ -124,12 +124,32 @@ public static class TimeExtractor
     private static bool Possible(TimeRule rule, ReadOnlySpan<char> window, IReadOnlyList<TimeCheck> checks, bool[]? covered,
         ReadOnlySpan<bool> literals, Span<byte> found)
     {
+        if (RuledOutByScan(rule, covered, literals, found)) return false;
         foreach (var index in rule.Requires)
         {
             if (found[index] == 0) found[index] = Holds(checks[index], index, window, covered, literals) ? (byte)1 : (byte)2;
             if (found[index] == 2) return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Whether the window scan alone (free) rules the rule out: a required check already found absent, or one
+    /// whose literals the scan answers for and did not find. Asked before any check's own pattern runs: the
+    /// rule's requirements are one conjunction, so the order they are answered in changes only the cost.
+    /// </summary>
+    internal static bool RuledOutByScan(TimeRule rule, bool[]? covered, ReadOnlySpan<bool> literals, Span<byte> found)
+    {
+        foreach (var index in rule.Requires)
+        {
+            if (found[index] == 2) return true;
+            if (covered is not null && covered[index] && !literals[index])
+            {
+                found[index] = 2;
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Whether a check holds in the window: from the scan's literals where it answers for the check, else by the check's own search.</summary>

@@ -30,6 +30,23 @@ public sealed class LiteralFactorsTests
     public void Knows_how_every_match_starts(string pattern, string? expected) =>
         (LiteralFactors.Prefixes(pattern) is { } prefixes ? string.Join(" ", prefixes.Order(StringComparer.Ordinal)) : null).Should().Be(expected);
 
+    [Fact]
+    public void Knows_how_a_long_word_list_starts()
+    {
+        // More words than a search is worth (holiday names): still a set of starts for the trigger's word-start trie.
+        var words = Enumerable.Range(0, 300).Select(n => "fete" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        LiteralFactors.Prefixes("(?:" + string.Join("|", words) + ")|noon").Should().HaveCount(301);
+        LiteralFactors.Prefilter(@"\d+\s+(?:" + string.Join("|", words) + ")").Should().BeNull(); // searches stay bounded
+    }
+
+    [Fact]
+    public void Every_language_knows_how_its_trigger_words_start()
+    {
+        // Without the trie every word start of a text runs the trigger-word pattern (English did, with its holidays).
+        foreach (var (language, grammar) in Sitrep.Language.LanguageResources.Default.TimeGrammars)
+            grammar.TriggerStarts.Should().NotBeNull(language);
+    }
+
     [Theory]
     [InlineData("Les combats ont repris MARDI soir", 23, true)] // case folded
     [InlineData("Les combats ont repris mardi soir", 4, false)] // "combats": no trigger word starts so
