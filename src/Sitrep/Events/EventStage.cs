@@ -145,6 +145,10 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             return after.IndexOfAny("-–—") is var dash and >= 0 && (dash == 0 || char.IsWhiteSpace(after[dash - 1]) || after[dash - 1] == ')');
         }
 
+        private bool IsHeadline(TextSpan sentence) =>
+            _doc.Title is { Length: > 0 } title && sentence.Length <= title.Length + 2
+            && _text.AsSpan(sentence.Start, sentence.Length).Trim().TrimEnd('.').SequenceEqual(title.AsSpan().Trim().TrimEnd('.'));
+
         /// <summary>Whether [start, end) is only capitals and the marks between a shared dateline's cities ("DUBAI/").</summary>
         private bool DatelineHead(int start, int end)
         {
@@ -191,6 +195,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         {
             var sentence = _doc.Sentences[s];
             var byType = new List<Draft>();
+            // The headline repeated at the top of the text sums up what the body tells with its day and place.
+            if (IsHeadline(sentence)) return byType;
             // A claim of responsibility with no place of its own retells the incident told before ("Le GSIM a revendiqué
             // l'attaque lundi": Monday is the claim's day, not the attack's): its attack is no new event, its author is that incident's.
             // A claim naming a place may tell a new incident ("le Hezbollah a revendiqué le tir de roquettes vers Kiryat Shmona"), and so

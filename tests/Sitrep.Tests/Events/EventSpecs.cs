@@ -38,6 +38,18 @@ public sealed class EventSpecs
     }
 
     [Fact]
+    public void The_headline_at_the_top_of_the_text_tells_no_event_of_its_own()
+    {
+        const string headline = "Kharkiv drone strike on apartment block kills at least four, Ukrainian officials say";
+        var text = headline + "\n\nAt least four people were killed when Russian drones struck an apartment block in Kharkiv overnight, Ukrainian officials said on Monday.";
+        var document = new Document("headline", ContentKind.Body, text) { GivenLanguage = "en", Published = "2024-05-20", Title = headline };
+        Pipeline.Value.Process(document);
+        document.Title.Should().Be(headline);
+        document.Events.Should().ContainSingle(e => e.Plover == "ASSAULT").Which.Evidence.Should().OnlyContain(span => span.Start > headline.Length);
+        document.Events.Should().NotContain(e => e.Actor2 != null && e.Actor2.Text.Contains("officials"), "whoever says so is no party");
+    }
+
+    [Fact]
     public void There_are_cases_in_each_language()
     {
         Cases().Count(row => ((string)row[0]).StartsWith("fr/", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(8);
