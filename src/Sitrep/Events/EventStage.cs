@@ -89,6 +89,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         public List<EventAttribution> Attribution = [];
         public List<TextSpan> Evidence = [];
         public int Direct;
+        /// <summary>A nominal trigger whose determiner points back to an act already told ("the strikes", "cette attaque").</summary>
+        public bool Retold;
     }
 
     private sealed class Run
@@ -162,8 +164,10 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             foreach (var draft in drafts)
             {
                 var into = merged.LastOrDefault(m => Mergeable(m, draft));
-                if (into is null) merged.Add(draft);
-                else Merge(into, draft);
+                if (into is not null) Merge(into, draft);
+                // "The strikes hit a farm, the TV said": the act told before, though the retelling names other people around it.
+                else if (draft.Retold && merged.LastOrDefault(m => Compatible(m, draft)) is { } told) Merge(told, draft, withActors: false);
+                else merged.Add(draft);
             }
             foreach (var (sentence, author) in _responsible)
                 if (merged.LastOrDefault(d => d.Plover == "ASSAULT" && !d.Negated && d.Sentence < sentence && sentence - d.LastSentence <= ClaimReach) is { } incident)
@@ -214,6 +218,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (InsideName(span)) continue;
                 if (retold && trigger.Plover == "ASSAULT") continue;
                 var draft = new Draft { Plover = trigger.Plover, Mode = trigger.Mode, Trigger = span, Sentence = s, LastSentence = s };
+                draft.Retold = trigger.Form != TriggerForm.Verb && Before(_lexicon.Retold, span.Start, sentence.Start);
                 draft.Evidence.Add(sentence);
                 if (!ReadClaim(draft) || Background(draft, sentence)) continue;
                 if (_lexicon.NoActBefore.Any(cue => Before(cue, span.Start, sentence.Start))) continue;
@@ -874,6 +879,16 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 draft.Fatalities = new EventFatalities(0, null, null, zero.Text, zero.Span);
         }
 
+        /// <summary>Whether two tellings may be of one act: same type and polarity, and neither places nor days named in the text that differ.</summary>
+        private bool Compatible(Draft into, Draft next)
+        {
+            if (into.Plover != next.Plover || into.Negated != next.Negated) return false;
+            var placeKnown = into.Place is not null && !into.PlaceFromFocus && next.Place is not null && !next.PlaceFromFocus;
+            if (placeKnown && into.Place!.Place!.Name != next.Place!.Place!.Name) return false;
+            var datesKnown = into.DateFromText && next.DateFromText;
+            return !datesKnown || string.CompareOrdinal(into.Date!.From, next.Date!.To) <= 0 && string.CompareOrdinal(next.Date.From, into.Date.To) <= 0;
+        }
+
         private bool Mergeable(Draft into, Draft next)
         {
             if (into.Plover != next.Plover || into.Negated != next.Negated) return false;
@@ -893,12 +908,13 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             return sharedActor || samePlace || sameDate || near || retold;
         }
 
-        private void Merge(Draft into, Draft next)
+        private void Merge(Draft into, Draft next, bool withActors = true)
         {
             into.Mode ??= next.Mode;
             // Each actor keeps its side where that side is free: a victim told again does not become the attacker.
             foreach (var (actor, first) in new[] { (next.Actor1, true), (next.Actor2, false) })
             {
+                if (!withActors) break;
                 if (actor is null || into.Actor1 is not null && SameActor(into.Actor1, actor) || into.Actor2 is not null && SameActor(into.Actor2, actor)) continue;
                 // A second victim of a violent act does not become its author ("des obus sont tombés sur un camp de déplacés" … "cinq personnes, dont deux enfants, ont été tuées").
                 if (!first && actor.Kind == "civilians" && into.Actor2?.Kind == "civilians") continue;
