@@ -220,7 +220,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 var draft = new Draft { Plover = trigger.Plover, Mode = trigger.Mode, Trigger = span, Sentence = s, LastSentence = s };
                 draft.Retold = trigger.Form != TriggerForm.Verb && Before(_lexicon.Retold, span.Start, sentence.Start);
                 draft.Evidence.Add(sentence);
-                if (!ReadClaim(draft) || Background(draft, sentence)) continue;
+                if (!ReadClaim(draft) || Background(draft, trigger.Form, sentence)) continue;
                 if (_lexicon.NoActBefore.Any(cue => Before(cue, span.Start, sentence.Start))) continue;
                 // What a denial is about ("a démenti avoir visé", "denied carrying out") is negated; what is accused,
                 // demanded or threatened is no event of its own.
@@ -821,10 +821,11 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         /// "in July 2018", "Depuis le 24 février, plus de 5 400 civils ont été tués"): history or a running toll the article
         /// only recalls, which the gold set does not count as an event.
         /// </summary>
-        private bool Background(Draft draft, TextSpan sentence)
+        private bool Background(Draft draft, TriggerForm form, TextSpan sentence)
         {
-            // A statement is made now; what it recalls is its content, not its date.
-            if (_published is not { } published || _types.IsVerbal(draft.Plover)) return false;
+            // A statement is made now; what it recalls is its content, not its date. A deal or talks named by a noun are dated by
+            // the time words next to it ("under a 2020 deal", "ended a ceasefire last November").
+            if (_published is not { } published || _types.IsVerbal(draft.Plover) && form == TriggerForm.Verb) return false;
             if (Before(_lexicon.Renewed, draft.Trigger.Start, sentence.Start)) return false;
             var triggerQuoted = Quoted(draft.Trigger.Start, sentence);
             TimeExpression? nearest = null;
