@@ -145,6 +145,12 @@ public sealed class EventLexicon
     /// </summary>
     public Regex Retold { get; init; } = NeverMatches;
 
+    /// <summary>
+    /// Matches (anchored at the end) a count before a nominal trigger ("plus de vingt attaques", "dozens of attacks"): many acts
+    /// counted together, no specific occurrence unless the text gives them a day; never matches when the file has none.
+    /// </summary>
+    public Regex Aggregate { get; init; } = NeverMatches;
+
     /// <summary>Matches "the capital", "la capitale" standing without a name; never matches when the file has none.</summary>
     public Regex Capital { get; init; } = NeverMatches;
 
@@ -297,10 +303,11 @@ public sealed class EventLexicon
             Site = OptionalCue("site"),
             Instrument = OptionalCue("instrument"),
             Retold = OptionalCue("retold"),
+            Aggregate = OptionalCue("aggregate"),
         };
         lexicon._cueLiterals = LiteralsOf([
             lexicon.Passive, lexicon.Agent, lexicon.Patient, lexicon.Source, lexicon.PlaceCue, lexicon.Partner, lexicon.Coordinated,
-            lexicon.Instrument, lexicon.Claimed, lexicon.Blamed, lexicon.Scheduled, lexicon.Renewed, lexicon.Retold, .. lexicon.NoActBefore]);
+            lexicon.Instrument, lexicon.Claimed, lexicon.Blamed, lexicon.Scheduled, lexicon.Renewed, lexicon.Retold, lexicon.Aggregate, .. lexicon.NoActBefore]);
         return lexicon;
     }
 }

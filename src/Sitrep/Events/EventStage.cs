@@ -233,6 +233,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (trigger.Form == TriggerForm.Verb && !IsPassive(span, sentence)) subject = draft.Actor1;
                 FindPlace(draft, sentence);
                 FindDate(draft, sentence);
+                // "les Houthis ont revendiqué plus de vingt attaques": a count of acts with no day of its own is a tally, not an incident.
+                if (trigger.Form != TriggerForm.Verb && !draft.DateFromText && Before(_lexicon.Aggregate, span.Start, sentence.Start)) continue;
                 FindFatalities(draft);
                 // Triggers of one type in one sentence tell one event; the one that names the means ("frappes aériennes") leads.
                 var same = byType.FindIndex(d => d.Plover == draft.Plover && d.Negated == draft.Negated);
