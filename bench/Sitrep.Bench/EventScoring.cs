@@ -99,8 +99,29 @@ internal sealed class EventScoring
                 if (bad) t.BadEvidence++;
             }
             if (detail && !heldOut && !ok)
-                Console.WriteLine($"  {file}: unmatched event {e["plover"]} {norm(blob(e["actor1"]))[..Math.Min(60, norm(blob(e["actor1"])).Length)]} -> {norm(blob(e["actor2"]))[..Math.Min(60, norm(blob(e["actor2"])).Length)]} @ {e["location"]?["name"]} {e["date"]?["from"]}..{e["date"]?["to"]}");
+                Console.WriteLine($"  {file}: unmatched event {e["plover"]} {norm(blob(e["actor1"]))[..Math.Min(60, norm(blob(e["actor1"])).Length)]} -> {norm(blob(e["actor2"]))[..Math.Min(60, norm(blob(e["actor2"])).Length)]} @ {e["location"]?["name"]} {e["date"]?["from"]}..{e["date"]?["to"]} | {Nearest(e, golds, outputs, blob, norm)} | {Told(text, e)}");
         }
+    }
+
+    /// <summary>
+    /// For an unmatched event, the gold event of its type it comes nearest to and what it has wrong, and whether another output
+    /// already matches that gold event (then this one is a second telling or a split); "no gold of its type" for a false event.
+    /// </summary>
+    private static string Nearest(JsonNode e, List<JsonNode> golds, List<JsonNode> outputs, Func<JsonNode?, string> blob, Func<string, string> norm)
+    {
+        if (golds.Select(g => (g, c: Check(e, g, blob, norm))).Where(x => x.c.Type).OrderByDescending(x => x.c.Score).FirstOrDefault() is not { g: not null } best)
+            return "no gold of its type";
+        var taken = outputs.Any(o => o != e && Check(o, best.g, blob, norm).All);
+        return $"{(taken ? "already matched" : "near")} {best.g["id"]}: {best.c.Why}";
+    }
+
+    /// <summary>The evidence of an unmatched event (how many sentences, the first one's start), so the listing says what was read.</summary>
+    private static string Told(string text, JsonNode e)
+    {
+        var evidence = e["evidence"]!.AsArray();
+        var first = evidence.FirstOrDefault();
+        var sentence = first is null ? "" : text[first["start"]!.GetValue<int>()..first["end"]!.GetValue<int>()].ReplaceLineEndings(" ");
+        return $"{evidence.Count}x {sentence[..Math.Min(200, sentence.Length)]}";
     }
 
     public void Print()

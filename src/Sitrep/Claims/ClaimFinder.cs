@@ -434,15 +434,26 @@ internal sealed class ClaimFinder(ClaimGrammar grammar, ClaimResources parties)
         {
             if (!HasLetter(text, cut.Start, cut.End)) continue;
             any = true;
-            if (On(grammar.ThreatCues) && grammar.ThreatCues.Regex.Match(text, cut.Start, cut.End - cut.Start) is { Success: true } threat && HasLetter(text, threat.Index + threat.Length, cut.End))
+            // "menace de frapper Gaza", "un accord prévoyant la livraison de drones": the threat or the deal is told as done, what
+            // it threatens or provides for is planned.
+            if (FirstMatch(text, cut, grammar.ThreatCues, grammar.ProvisionCues) is { } cue && HasLetter(text, cue.Index + cue.Length, cut.End))
             {
-                // "menace de frapper Gaza": the threat is told as done, what it threatens is planned.
-                yield return cut with { End = threat.Index + threat.Length };
-                yield return new Piece(threat.Index + threat.Length, cut.End, true);
+                yield return cut with { End = cue.Index + cue.Length };
+                yield return new Piece(cue.Index + cue.Length, cut.End, true);
             }
             else yield return cut;
         }
         if (!any) yield return new Piece(part.Start, part.End, false);
+    }
+
+    /// <summary>The earliest match in the piece of any of these cues, null when none matches.</summary>
+    private Match? FirstMatch(string text, Piece cut, params Cue[] cues)
+    {
+        Match? first = null;
+        foreach (var cue in cues)
+            if (On(cue) && cue.Regex.Match(text, cut.Start, cut.End - cut.Start) is { Success: true } m && (first is null || m.Index < first.Index))
+                first = m;
+        return first;
     }
 
     private static bool HasLetter(string text, int start, int end)

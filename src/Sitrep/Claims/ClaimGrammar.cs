@@ -42,6 +42,8 @@ public sealed class ClaimGrammar
     public required IReadOnlyList<Cue> Hypothetical { get; init; }
     public required IReadOnlyList<Cue> Planned { get; init; }
     public required Cue ThreatCues { get; init; }
+    /// <summary>"un accord prévoyant", "Paris propose", "provides for": what a deal or a proposal provides for is still to come (planned); optional.</summary>
+    public required Cue ProvisionCues { get; init; }
     public required IReadOnlyList<Cue> Generic { get; init; }
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled;
@@ -88,6 +90,7 @@ public sealed class ClaimGrammar
             Hypothetical = [Phrases(path, modality, "hypothetical"), .. Patterns(path, modality, "hypothetical-patterns")],
             Planned = [Phrases(path, modality, "planned"), .. Patterns(path, modality, "planned-patterns")],
             ThreatCues = Phrases(path, modality, "threat-cues"),
+            ProvisionCues = Phrases(path, modality, "provision-cues"),
             Generic = [Phrases(path, modality, "generic"), .. Patterns(path, modality, "generic-patterns")],
         };
         grammar.IndexCues(path);
@@ -103,7 +106,7 @@ public sealed class ClaimGrammar
     private void IndexCues(string path)
     {
         Cue[] cues = [ClauseBreaks, HedgingIntroducers, Introducers, ReportingVerbs, QuotedBy, NotSources, DenialVerbs, QuestionCues, HypotheticalOpeners, ThreatCues,
-            .. Hedges, .. Negations, .. Hypothetical, .. Planned, .. Generic];
+            ProvisionCues, .. Hedges, .. Negations, .. Hypothetical, .. Planned, .. Generic];
         if (cues.Length > 64) throw new LanguageDataException($"{path}:1: more than 64 cue lists and patterns");
         for (var i = 0; i < cues.Length; i++)
         {

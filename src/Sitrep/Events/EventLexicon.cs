@@ -139,6 +139,18 @@ public sealed class EventLexicon
     /// actor the site stands for (military, police, civilians); never matches when the file has none.</summary>
     public Regex Site { get; init; } = NeverMatches;
 
+    /// <summary>
+    /// Matches (anchored at the end) the determiner before a nominal trigger that points back to an act already told ("les frappes",
+    /// "the strikes", "cette attaque"): the act is told again, not a new one; never matches when the file has none.
+    /// </summary>
+    public Regex Retold { get; init; } = NeverMatches;
+
+    /// <summary>
+    /// Matches (anchored at the end) a count before a nominal trigger ("plus de vingt attaques", "dozens of attacks"): many acts
+    /// counted together, no specific occurrence unless the text gives them a day; never matches when the file has none.
+    /// </summary>
+    public Regex Aggregate { get; init; } = NeverMatches;
+
     /// <summary>Matches "the capital", "la capitale" standing without a name; never matches when the file has none.</summary>
     public Regex Capital { get; init; } = NeverMatches;
 
@@ -290,10 +302,12 @@ public sealed class EventLexicon
             Blamed = OptionalCue("blamed"),
             Site = OptionalCue("site"),
             Instrument = OptionalCue("instrument"),
+            Retold = OptionalCue("retold"),
+            Aggregate = OptionalCue("aggregate"),
         };
         lexicon._cueLiterals = LiteralsOf([
             lexicon.Passive, lexicon.Agent, lexicon.Patient, lexicon.Source, lexicon.PlaceCue, lexicon.Partner, lexicon.Coordinated,
-            lexicon.Instrument, lexicon.Claimed, lexicon.Blamed, lexicon.Scheduled, lexicon.Renewed, .. lexicon.NoActBefore]);
+            lexicon.Instrument, lexicon.Claimed, lexicon.Blamed, lexicon.Scheduled, lexicon.Renewed, lexicon.Retold, lexicon.Aggregate, .. lexicon.NoActBefore]);
         return lexicon;
     }
 }

@@ -89,6 +89,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         public List<EventAttribution> Attribution = [];
         public List<TextSpan> Evidence = [];
         public int Direct;
+        /// <summary>A nominal trigger whose determiner points back to an act already told ("the strikes", "cette attaque").</summary>
+        public bool Retold;
     }
 
     private sealed class Run
@@ -166,8 +168,10 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             foreach (var draft in drafts)
             {
                 var into = merged.LastOrDefault(m => Mergeable(m, draft));
-                if (into is null) merged.Add(draft);
-                else Merge(into, draft);
+                if (into is not null) Merge(into, draft);
+                // "The strikes hit a farm, the TV said": the act told before, though the retelling names other people around it.
+                else if (draft.Retold && merged.LastOrDefault(m => Compatible(m, draft)) is { } told) Merge(told, draft, withActors: false);
+                else merged.Add(draft);
             }
             foreach (var (sentence, author) in _responsible)
                 if (merged.LastOrDefault(d => d.Plover == "ASSAULT" && !d.Negated && d.Sentence < sentence && sentence - d.LastSentence <= ClaimReach) is { } incident)
@@ -220,8 +224,9 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (InsideName(span)) continue;
                 if (retold && trigger.Plover == "ASSAULT") continue;
                 var draft = new Draft { Plover = trigger.Plover, Mode = trigger.Mode, Trigger = span, Sentence = s, LastSentence = s };
+                draft.Retold = trigger.Form != TriggerForm.Verb && Before(_lexicon.Retold, span.Start, sentence.Start);
                 draft.Evidence.Add(sentence);
-                if (!ReadClaim(draft) || Background(draft, sentence)) continue;
+                if (!ReadClaim(draft) || Background(draft, trigger.Form, sentence)) continue;
                 if (_lexicon.NoActBefore.Any(cue => Before(cue, span.Start, sentence.Start))) continue;
                 // What a denial is about ("a démenti avoir visé", "denied carrying out") is negated; what is accused,
                 // demanded or threatened is no event of its own.
@@ -234,6 +239,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (trigger.Form == TriggerForm.Verb && !IsPassive(span, sentence)) subject = draft.Actor1;
                 FindPlace(draft, sentence);
                 FindDate(draft, sentence);
+                // "les Houthis ont revendiqué plus de vingt attaques": a count of acts with no day of its own is a tally, not an incident.
+                if (trigger.Form != TriggerForm.Verb && !draft.DateFromText && Before(_lexicon.Aggregate, span.Start, sentence.Start)) continue;
                 FindFatalities(draft);
                 // Triggers of one type in one sentence tell one event; the one that names the means ("frappes aériennes") leads.
                 var same = byType.FindIndex(d => d.Plover == draft.Plover && d.Negated == draft.Negated);
@@ -822,10 +829,11 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         /// "in July 2018", "Depuis le 24 février, plus de 5 400 civils ont été tués"): history or a running toll the article
         /// only recalls, which the gold set does not count as an event.
         /// </summary>
-        private bool Background(Draft draft, TextSpan sentence)
+        private bool Background(Draft draft, TriggerForm form, TextSpan sentence)
         {
-            // A statement is made now; what it recalls is its content, not its date.
-            if (_published is not { } published || _types.IsVerbal(draft.Plover)) return false;
+            // A statement is made now; what it recalls is its content, not its date. A deal or talks named by a noun are dated by
+            // the time words next to it ("under a 2020 deal", "ended a ceasefire last November").
+            if (_published is not { } published || _types.IsVerbal(draft.Plover) && form == TriggerForm.Verb) return false;
             if (Before(_lexicon.Renewed, draft.Trigger.Start, sentence.Start)) return false;
             var triggerQuoted = Quoted(draft.Trigger.Start, sentence);
             TimeExpression? nearest = null;
@@ -880,6 +888,16 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 draft.Fatalities = new EventFatalities(0, null, null, zero.Text, zero.Span);
         }
 
+        /// <summary>Whether two tellings may be of one act: same type and polarity, and neither places nor days named in the text that differ.</summary>
+        private bool Compatible(Draft into, Draft next)
+        {
+            if (into.Plover != next.Plover || into.Negated != next.Negated) return false;
+            var placeKnown = into.Place is not null && !into.PlaceFromFocus && next.Place is not null && !next.PlaceFromFocus;
+            if (placeKnown && into.Place!.Place!.Name != next.Place!.Place!.Name) return false;
+            var datesKnown = into.DateFromText && next.DateFromText;
+            return !datesKnown || string.CompareOrdinal(into.Date!.From, next.Date!.To) <= 0 && string.CompareOrdinal(next.Date.From, into.Date.To) <= 0;
+        }
+
         private bool Mergeable(Draft into, Draft next)
         {
             if (into.Plover != next.Plover || into.Negated != next.Negated) return false;
@@ -899,12 +917,13 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             return sharedActor || samePlace || sameDate || near || retold;
         }
 
-        private void Merge(Draft into, Draft next)
+        private void Merge(Draft into, Draft next, bool withActors = true)
         {
             into.Mode ??= next.Mode;
             // Each actor keeps its side where that side is free: a victim told again does not become the attacker.
             foreach (var (actor, first) in new[] { (next.Actor1, true), (next.Actor2, false) })
             {
+                if (!withActors) break;
                 if (actor is null || into.Actor1 is not null && SameActor(into.Actor1, actor) || into.Actor2 is not null && SameActor(into.Actor2, actor)) continue;
                 // A second victim of a violent act does not become its author ("des obus sont tombés sur un camp de déplacés" … "cinq personnes, dont deux enfants, ont été tuées").
                 if (!first && actor.Kind == "civilians" && into.Actor2?.Kind == "civilians") continue;

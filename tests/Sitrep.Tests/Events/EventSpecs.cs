@@ -30,6 +30,8 @@ public sealed class EventSpecs
             document.Events.Should().Contain(e => Fits(e, want, document), "\"{0}\" tells a {1} event ({2}#{3}); found:\n{4}", spec.Text, want.Type, file, index, found);
         foreach (var type in spec.Not ?? [])
             document.Events.Should().NotContain(e => e.Plover == type && !e.Negated, "\"{0}\" asserts no {1} event ({2}#{3})", spec.Text, type, file, index);
+        foreach (var (type, most) in spec.AtMost ?? [])
+            document.Events.Count(e => e.Plover == type && !e.Negated).Should().BeLessThanOrEqualTo(most, "\"{0}\" tells at most {1} {2} event(s) ({3}#{4}); found:\n{5}", spec.Text, most, type, file, index, found);
         foreach (var e in document.Events)
         {
             e.Evidence.Should().OnlyContain(span => 0 <= span.Start && span.Start < span.End && span.End <= document.Text.Length);
@@ -92,7 +94,8 @@ public sealed class EventSpecs
     private static string Describe(Event e) =>
         $"{e.Plover}/{e.Mode} {e.Acled?.Subtype} {e.Actor1?.Text} -> {e.Actor2?.Text} @ {e.Location?.Text} {e.Date?.From}..{e.Date?.To} dead={e.Fatalities?.Best ?? e.Fatalities?.Low} evidence={e.Evidence.Count}{(e.Negated ? " negated" : "")}";
 
-    public sealed record EventCase(string Text, string Published, List<ExpectedEvent> Events, List<string>? Not);
+    /// <param name="AtMost">At most this many asserted events of a type: one act told twice is one event.</param>
+    public sealed record EventCase(string Text, string Published, List<ExpectedEvent> Events, List<string>? Not, Dictionary<string, int>? AtMost = null);
 
     public sealed record ExpectedEvent(string Type, string? Mode, string? Acled, List<string>? Actors, string? Place, string? From, string? To, int? Killed, int? Evidence, string? Actor1 = null, List<string>? NotActors = null, string? NotPlace = null);
 }
