@@ -159,6 +159,9 @@ public sealed class EventLexicon
 
     private const int ChunkSize = 12;
 
+    /// <summary>How many literal strings one trigger entry may be gated by (all entries are scanned for in one pass).</summary>
+    private const int TriggerLiteralLimit = 4096;
+
     private static readonly Regex NeverMatches = new("(?!)", RegexOptions.None, EventStage.MatchTimeout);
 
     private static Regex WarmedUp(Regex regex)
@@ -229,7 +232,9 @@ public sealed class EventLexicon
             var mode = Field(entry, "mode", required: false);
             triggers.Add(new EventTrigger(Field(entry, "type"), mode.Length == 0 ? null : mode, form, Where(entry)));
             alternatives.Add($"(?<t{alternatives.Count}>{match})");
-            literals.Add(LiteralFactors.Literals(match, minLength: 1)?.Strings);
+            // An entry of many verbs after an auxiliary reads as hundreds of strings ("a recrut", "ont recrut"…): past the
+            // default bound it would have none, and its chunk would run on every sentence.
+            literals.Add(LiteralFactors.Literals(match, minLength: 1, limit: TriggerLiteralLimit)?.Strings);
         }
         // As many triggers per pattern as the non-backtracking engine takes (its automaton has a size limit).
         var chunks = new List<(Regex Pattern, int First, int[] Groups)>();

@@ -26,9 +26,10 @@ internal static class LiteralFactors
     /// The literal strings every match of <paramref name="pattern"/> contains one of, none shorter than
     /// <paramref name="minLength"/>; <c>Whole</c> when the pattern matches exactly these and nothing else. Null when not known.
     /// </summary>
-    public static (IReadOnlyCollection<string> Strings, bool Whole)? Literals(string pattern, int minLength = 3)
+    /// <param name="limit">How many strings the set may hold; a scan of many patterns at once (the event triggers) may afford more.</param>
+    public static (IReadOnlyCollection<string> Strings, bool Whole)? Literals(string pattern, int minLength = 3, int limit = MaxStrings)
     {
-        if (Read(pattern) is not { Factor: { } factor } node || factor.Min(f => f.Length) < minLength) return null;
+        if (Read(pattern, limit) is not { Factor: { } factor } node || factor.Min(f => f.Length) < minLength) return null;
         return (factor, node.Exact is not null);
     }
 

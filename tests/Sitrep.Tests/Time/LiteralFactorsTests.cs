@@ -56,4 +56,16 @@ public sealed class LiteralFactorsTests
     [InlineData("La ﬁn du mois", 3, true)] // beyond Latin-1: left to the pattern
     public void Tries_the_trigger_only_where_one_may_start(string text, int index, bool expected) =>
         TriggerStarts.For("(?:mardi|mars|lundi|mois)")!.MayStartAt(text, index).Should().Be(expected);
+
+    [Fact]
+    public void A_trigger_entry_of_many_alternatives_still_gives_a_gate_when_the_caller_allows_a_large_set()
+    {
+        // Three alternatives of 100 verbs each, one after an auxiliary: hundreds of strings, past the default bound, within the event triggers'.
+        string Verbs(string stem) => string.Join("|", Enumerable.Range(0, 100).Select(i => $"{stem}{i:00}"));
+        var pattern = $"(?:a|ont) (?:{Verbs("tir")})é|(?:{Verbs("frapp")})ant|(?:{Verbs("vis")})és? par";
+        LiteralFactors.Literals(pattern, minLength: 1).Should().BeNull("the default bound keeps prefilters small");
+        var gate = LiteralFactors.Literals(pattern, minLength: 1, limit: 4096);
+        gate.Should().NotBeNull();
+        gate!.Value.Strings.Should().Contain(["ont tir07é", "frapp07ant"]).And.OnlyContain(s => s.Length >= 6);
+    }
 }
