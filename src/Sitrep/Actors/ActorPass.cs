@@ -407,7 +407,7 @@ internal sealed class ActorPass
         if (state.Bare && head.Refers.Count > 0 && Antecedent(sentence, head.Refers, entitiesOnly: true) is { } antecedent)
             return antecedent with { Span = span, Head = headSpan, Text = _document.Text[start..end], Sentence = sentence };
         var country = state.Leader ?? state.Backer ?? state.Country;
-        var headKey = HeadKey(headStart, headEnd);
+        var headKey = HeadKey(grammar, headEnd);
         if (country is not null) _countryByHead[headKey] = country;
         // "Russian drones struck Kharkiv … A drone also hit Poltava": a head told before with its state is that state's again,
         // before the country the document is about.
@@ -634,13 +634,16 @@ internal sealed class ActorPass
     /// <summary>The state last written beside each head word ("drone" for "Russian drones"), for the same head told again without it.</summary>
     private readonly Dictionary<string, string> _countryByHead = new(StringComparer.Ordinal);
 
-    /// <summary>A head's last word, lower-cased, without a plural "s": "Shahed-type drones" and "a drone" share "drone".</summary>
-    private string HeadKey(int start, int end)
+    /// <summary>
+    /// A head's last word's key without a plural ending of the language (<c>plural-endings</c> in actors.yaml):
+    /// "Shahed-type drones" and "a drone" share "drone".
+    /// </summary>
+    private string HeadKey(ActorGrammar grammar, int headEnd)
     {
-        var words = _document.Text.AsSpan(start, end - start).Trim();
-        var last = words[(words.LastIndexOf(' ') + 1)..];
-        if (last.Length > 3 && last[^1] is 's' or 'x') last = last[..^1];
-        return last.ToString().ToLowerInvariant();
+        var key = _tokens[FirstTokenAtOrAfter(headEnd) - 1].Key;
+        foreach (var ending in grammar.PluralEndings)
+            if (key.Length > ending.Length + 2 && key.EndsWith(ending, StringComparison.Ordinal)) return key[..^ending.Length];
+        return key;
     }
 
     private string? FindLocalFocus(int sentence)
