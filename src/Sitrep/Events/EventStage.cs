@@ -147,9 +147,10 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             return after.IndexOfAny("-–—") is var dash and >= 0 && (dash == 0 || char.IsWhiteSpace(after[dash - 1]) || after[dash - 1] == ')');
         }
 
+        /// <summary>Whether the sentence is the page's title repeated at the top of the text (compared as written: the title is not folded).</summary>
         private bool IsHeadline(TextSpan sentence) =>
             _doc.Title is { Length: > 0 } title && sentence.Length <= title.Length + 2
-            && _text.AsSpan(sentence.Start, sentence.Length).Trim().TrimEnd('.').SequenceEqual(title.AsSpan().Trim().TrimEnd('.'));
+            && _doc.Text.AsSpan(sentence.Start, sentence.Length).Trim().TrimEnd('.').SequenceEqual(title.AsSpan().Trim().TrimEnd('.'));
 
         /// <summary>Whether [start, end) is only capitals and the marks between a shared dateline's cities ("DUBAI/").</summary>
         private bool DatelineHead(int start, int end)

@@ -52,6 +52,16 @@ public sealed class EventSpecs
     }
 
     [Fact]
+    public void A_headline_with_typographic_quotes_is_still_recognised_as_the_headline()
+    {
+        const string headline = "Kharkiv : une frappe de drone tue au moins quatre civils, selon l’armée de l’air";
+        var text = headline + "\n\nAu moins quatre civils ont été tués lundi lorsque des drones russes ont frappé un immeuble de Kharkiv, ont indiqué les autorités ukrainiennes.";
+        var document = new Document("headline-fr", ContentKind.Body, text) { GivenLanguage = "fr", Published = "2024-05-20", Title = headline };
+        Pipeline.Value.Process(document);
+        document.Events.Should().OnlyContain(e => e.Evidence.All(span => span.Start > headline.Length), "the headline tells no event of its own");
+    }
+
+    [Fact]
     public void There_are_cases_in_each_language()
     {
         Cases().Count(row => ((string)row[0]).StartsWith("fr/", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(8);
