@@ -67,21 +67,23 @@ internal static class GoldBenchmark
             pipeline.Process(document);
             var record = JsonNode.Parse(DocumentRecord.ToJson(document))!;
             events?.Add(file, record, doc, detail, n => n is null ? "" : Blob(n), Norm);
+            // The fresh set (3) is not a study set yet: none of its misses are listed, not only its events'.
+            var listMisses = detail && EventScoring.HeldOutSet(file) != 3;
             var text = Norm(document.Text);
             foreach (var snippet in Strings(doc["text_with"]))
             {
                 textAll++;
                 if (text.Contains(Norm(snippet), StringComparison.Ordinal)) textHit++;
-                else if (detail) Console.WriteLine($"  {file}: missing body: {snippet}");
+                else if (listMisses) Console.WriteLine($"  {file}: missing body: {snippet}");
             }
             foreach (var snippet in Strings(doc["text_without"]))
             {
                 textAll++;
                 if (!text.Contains(Norm(snippet), StringComparison.Ordinal)) textHit++;
-                else if (detail) Console.WriteLine($"  {file}: kept boilerplate: {snippet}");
+                else if (listMisses) Console.WriteLine($"  {file}: kept boilerplate: {snippet}");
             }
             if (Rx(doc["title_re"]!.GetValue<string>()).IsMatch(Norm(document.Title ?? ""))) titleHit++;
-            else if (detail) Console.WriteLine($"  {file}: title {document.Title}");
+            else if (listMisses) Console.WriteLine($"  {file}: title {document.Title}");
             var entities = record["entities"]!.AsArray().Select(e => e!).ToList();
             foreach (var want in (doc["entities"]?.AsArray() ?? []).Select(e => e!))
             {
@@ -89,13 +91,13 @@ internal static class GoldBenchmark
                 var type = want["type"]!.GetValue<string>();
                 var pattern = Rx(want["re"]!.GetValue<string>());
                 if (entities.Any(e => TypeOk(e["type"]!.GetValue<string>(), type) && pattern.IsMatch(Norm(Blob(e))))) entityHit++;
-                else if (detail) Console.WriteLine($"  {file}: missing entity {type} {want["re"]}");
+                else if (listMisses) Console.WriteLine($"  {file}: missing entity {type} {want["re"]}");
             }
             foreach (var bad in Strings(doc["entities_not"]))
                 if (entities.Any(e => Norm(Blob(e)).Contains(Norm(bad), StringComparison.Ordinal)))
                 {
                     entityBad++;
-                    if (detail) Console.WriteLine($"  {file}: entity from boilerplate: {bad}");
+                    if (listMisses) Console.WriteLine($"  {file}: entity from boilerplate: {bad}");
                 }
             var located = entities.Where(e => e["place"] is JsonObject).ToList();
             foreach (var want in (doc["places"]?.AsArray() ?? []).Select(p => p!))
@@ -105,7 +107,7 @@ internal static class GoldBenchmark
                 double lat = want["lat"]!.GetValue<double>(), lon = want["lon"]!.GetValue<double>(), tolerance = want["tol_km"]!.GetValue<double>();
                 if (located.Any(e => pattern.IsMatch(Norm(Blob(e))) && Km(e["place"]!["lat"]!.GetValue<double>(), e["place"]!["lon"]!.GetValue<double>(), lat, lon) <= tolerance))
                     placeHit++;
-                else if (detail) Console.WriteLine($"  {file}: place not found/geocoded: {want["re"]}");
+                else if (listMisses) Console.WriteLine($"  {file}: place not found/geocoded: {want["re"]}");
             }
         }
         return new Scores(Ratio(textHit, textAll), Ratio(titleHit, gold.Count), Ratio(Math.Max(0, entityHit - entityBad), entityAll), Ratio(placeHit, placeAll));
