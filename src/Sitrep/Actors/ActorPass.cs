@@ -220,7 +220,7 @@ internal sealed class ActorPass
                 // article acts as its government ("en Syrie", "au Mali" name where).
                 if (branch is not null || !IsStateName(_document.Entities[e]) || !grammar.StateArticles.Contains(_tokens[start].Key)
                     || (start > 0 && !_tokens[start].SentenceStart && grammar.StateNotAfter.Contains(_tokens[start - 1].Key))
-                    || _document.Entities[e].QualifiesNextWord(_document.Text)) return false;
+                    || _document.Entities[e].QualifiesNextWord(_document.Text) || EndsRoleOfPerson(start, _entityEndToken[e])) return false;
                 end = _entityEndToken[e];
                 Add(StateActor(e, start));
                 return true;
@@ -342,6 +342,18 @@ internal sealed class ActorPass
     }
 
     private const int RoleLookahead = 10;
+
+    /// <summary>
+    /// Whether the phrase closes the role written before a person's name ("le coordinateur humanitaire pour la Syrie,
+    /// Martin Kessler"): the state there says what the role covers, and is no party.
+    /// </summary>
+    private bool EndsRoleOfPerson(int start, int end)
+    {
+        if (end >= _limit || _tokens[end].SentenceStart || !_tokens[end].Is(',') || end + 1 >= _limit
+            || _entityStartingAt[end + 1] is not (var e and >= 0) || _document.Entities[e] is not { Type: EntityType.PERSON, Role: { Length: > 0 } role })
+            return false;
+        return role.AsSpan().EndsWith(_document.Text.AsSpan(_tokens[start].Start, _tokens[end - 1].End - _tokens[start].Start), StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>
     /// Applies the modifier or "pro-X" word at <paramref name="p"/> to the phrase and returns where it ends;
@@ -652,7 +664,8 @@ internal sealed class ActorPass
         foreach (var entity in _document.Entities)
         {
             if (entity.Start >= span.End) break;
-            if (entity.Start >= span.Start && entity.Type == EntityType.LOC && !IsCountry(entity) && PlaceCountry(entity) is { } country) return country;
+            if (entity.Start >= span.Start && entity.Type == EntityType.LOC && !IsCountry(entity) && !Dateline.Names(_document, entity)
+                && PlaceCountry(entity) is { } country) return country;
         }
         return _focus;
     }
@@ -661,11 +674,11 @@ internal sealed class ActorPass
 
     /// <summary>
     /// The country the document is mostly about: the one its places are most often in (a town or region
-    /// counts twice, a country named once), else, with no place, the one its state bodies and armed groups
+    /// counts twice, a country named once, a dateline not at all), else, with no place, the one its state bodies and armed groups
     /// belong to; ties go to the first named.
     /// </summary>
     private static string? FocusCountry(Document document) =>
-        MostNamed(document, entity => entity.Type == EntityType.LOC ? (IsCountry(entity) ? 1 : 2) : 0)
+        MostNamed(document, entity => entity.Type != EntityType.LOC || Dateline.Names(document, entity) ? 0 : IsCountry(entity) ? 1 : 2)
         ?? MostNamed(document, entity => entity.Type == EntityType.GROUP || (entity.Type == EntityType.ORG && entity.Kind is "government" or "military" or "police") ? 1 : 0);
 
     private static string? MostNamed(Document document, Func<Entity, int> weight)

@@ -4,6 +4,7 @@ using Sitrep.Actors;
 using Sitrep.Claims;
 using Sitrep.Entities;
 using Sitrep.Events.Clauses;
+using Sitrep.Geo;
 using Sitrep.Pipeline;
 using Sitrep.Quantities;
 using Sitrep.Time;
@@ -123,8 +124,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             _text = document.FoldedText.Length == document.Text.Length ? document.FoldedText : document.Text;
             _index = new SentenceIndex(document.Sentences);
             _actors = document.Actors;
-            // A dateline toponym ("BEYROUTH -") says where the report was filed, not where things happened.
-            _places = document.Entities.Where(e => e.Type == EntityType.LOC && e.Place is not null && e.Start > 0 && !Dateline(e)).ToList();
+            _places = document.Entities.Where(e => e.Type == EntityType.LOC && e.Place is not null && e.Start > 0 && !Dateline.Names(document, e)).ToList();
             _focus = _places.Where(e => e.GeoPrecision is not null)
                 .GroupBy(e => e.Place!.Name, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.First().Start)
@@ -133,32 +133,10 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 ? day : null;
         }
 
-        /// <summary>
-        /// A toponym in capitals opening a paragraph and followed by a dash ("DIFFA -", "NAIROBI, July 12 (GWS) -"), or one of
-        /// several joined by slashes ("DUBAI/WASHINGTON, Jan 25 (GWS) -"): where the report was filed.
-        /// </summary>
-        private bool Dateline(Entity e)
-        {
-            if (!_doc.Paragraphs.Any(p => p.Span.Start == e.Start || p.Span.Start < e.Start && e.Start - p.Span.Start < 40 && DatelineHead(p.Span.Start, e.Start))) return false;
-            var name = _doc.Text.AsSpan(e.Start, e.End - e.Start);
-            foreach (var c in name)
-                if (char.IsLetter(c) && !char.IsUpper(c)) return false;
-            var after = _doc.Text.AsSpan(e.End, Math.Min(40, _doc.Text.Length - e.End));
-            return after.IndexOfAny("-–—") is var dash and >= 0 && (dash == 0 || char.IsWhiteSpace(after[dash - 1]) || after[dash - 1] == ')');
-        }
-
         /// <summary>Whether the sentence is the page's title repeated at the top of the text (compared as written: the title is not folded).</summary>
         private bool IsHeadline(TextSpan sentence) =>
             _doc.Title is { Length: > 0 } title && sentence.Length <= title.Length + 2
             && _doc.Text.AsSpan(sentence.Start, sentence.Length).Trim().TrimEnd('.').SequenceEqual(title.AsSpan().Trim().TrimEnd('.'));
-
-        /// <summary>Whether [start, end) is only capitals and the marks between a shared dateline's cities ("DUBAI/").</summary>
-        private bool DatelineHead(int start, int end)
-        {
-            foreach (var c in _doc.Text.AsSpan(start, end - start))
-                if (char.IsLetter(c) ? !char.IsUpper(c) : c is not ('/' or ' ' or '-')) return false;
-            return _doc.Text[end - 1] is '/' or ' ';
-        }
 
         public void Find()
         {
@@ -365,8 +343,11 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     (draft.Actor1, draft.Actor2, draft.Direct) = (before[^2], other, 2);
                     break;
                 case TriggerForm.Verb when IsPassive(draft.Trigger, sentence):
-                    draft.Actor2 = before.LastOrDefault();
+                    draft.Actor2 = MainVictim(before);
                     draft.Actor1 = after.FirstOrDefault(a => Agent(a) && SameClause(draft.Trigger, a));
+                    // "Des Casques bleus ont été déployés": the force sent is the actor's own, unless "par X" names who sent it.
+                    if (_types.SentIsActor(draft.Plover))
+                        (draft.Actor1, draft.Actor2) = (after.FirstOrDefault(a => AfterAgentWord(a) && SameClause(draft.Trigger, a)) ?? draft.Actor2, null);
                     draft.Direct = 2;
                     break;
                 case TriggerForm.Noun:
@@ -374,7 +355,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     // "Neuf civils ont été tués dans des frappes": the subject of a passive before the noun suffered the act.
                     var victims = Victims(before, draft.Trigger.Start, sentence.Start);
                     draft.Actor1 = after.FirstOrDefault(a => Agent(a) && !Patient(a) && Complement(draft.Trigger, a)) ?? before.LastOrDefault(a => !Patient(a) && !victims.Contains(a));
-                    draft.Actor2 = after.FirstOrDefault(a => a != draft.Actor1 && Patient(a)) ?? victims.LastOrDefault();
+                    draft.Actor2 = after.FirstOrDefault(a => a != draft.Actor1 && Patient(a)) ?? MainVictim(victims);
                     if (draft.Actor1 is null && draft.Actor2 is null) draft.Actor2 = after.FirstOrDefault();
                     draft.Direct = 1;
                     break;
@@ -390,7 +371,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                         : Subject(before, subjects.LastOrDefault(a => !Patient(a) && !victims.Contains(a)) ?? subjects.LastOrDefault(a => !victims.Contains(a)));
                     // "ont attaqué avec des drones une base": what an attack is made with is no side of it.
                     if (draft.Plover == "ASSAULT") after.RemoveAll(a => Before(_lexicon.Instrument, a.Span.Start, draft.Trigger.End));
-                    draft.Actor2 = after.FirstOrDefault(a => !Agent(a) || a.Span.Start - draft.Trigger.End <= 1) ?? after.FirstOrDefault() ?? victims.LastOrDefault();
+                    draft.Actor2 = after.FirstOrDefault(a => !Agent(a) || a.Span.Start - draft.Trigger.End <= 1) ?? after.FirstOrDefault() ?? MainVictim(victims);
                     draft.Direct = 2;
                     break;
                 }
@@ -654,6 +635,33 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (_lexicon.Passive.Match(_text, lo, i - lo) is { Success: true } marker) passiveStarts.Add(marker.Index);
             }
             return passiveStarts.Count == 0 ? [] : before.Where(a => a.Span.End >= from && passiveStarts.Any(p => p >= a.Span.End)).ToList();
+        }
+
+        /// <summary>Whether the word right before the actor introduces an author ("par", "by").</summary>
+        private bool AfterAgentWord(ActorMention a)
+        {
+            if (_segmenter is null) return false;
+            var before = _text.AsSpan(0, a.Span.Start).TrimEnd();
+            var start = before.Length;
+            while (start > 0 && char.IsLetter(before[start - 1])) start--;
+            return start < before.Length && _segmenter.Grammar.AgentWords.Contains(before[start..].ToString());
+        }
+
+        /// <summary>The last of the subjects a passive names, unless it only picks out some of the one before ("cinq personnes, dont deux enfants").</summary>
+        private ActorMention? MainVictim(List<ActorMention> subjects)
+        {
+            for (var i = subjects.Count - 1; i >= 0; i--)
+                if (i == 0 || !PartOfPrevious(subjects[i - 1], subjects[i])) return subjects[i];
+            return null;
+        }
+
+        private bool PartOfPrevious(ActorMention whole, ActorMention part)
+        {
+            if (_segmenter is null || part.Span.Start <= whole.Span.End) return false;
+            var between = _text.AsSpan(whole.Span.End, part.Span.Start - whole.Span.End).TrimStart(" ,(").ToString();
+            foreach (var subset in _segmenter.Grammar.Subsets)
+                if (between.StartsWith(subset, StringComparison.OrdinalIgnoreCase) && (between.Length == subset.Length || !char.IsLetter(between[subset.Length]))) return true;
+            return false;
         }
 
         /// <summary>How far back from a word a passive marker may begin ("avaient été tués ").</summary>

@@ -19,6 +19,8 @@ public sealed class EventTypeMap
         public bool Reciprocal { get; init; }
         /// <summary><c>governs: topic</c>: what follows is the talks' topic, and the talks themselves may be what another verb is about.</summary>
         public bool Topic { get; init; }
+        /// <summary><c>sent_is_actor: true</c>: the subject of a passive is the force sent ("des renforts ont été déployés"), the actor's own, not its target.</summary>
+        public bool SentIsActor { get; init; }
     }
 
     private readonly Dictionary<string, TypeEntry> _types;
@@ -41,6 +43,9 @@ public sealed class EventTypeMap
     public bool Knows(string plover) => _types.ContainsKey(plover);
 
     public bool IsReciprocal(string plover) => _types.TryGetValue(plover, out var entry) && entry.Reciprocal;
+
+    /// <summary>Whether a passive's subject is the force the act sends (a deployment), so the actor's side, not the target.</summary>
+    public bool SentIsActor(string plover) => _types.TryGetValue(plover, out var entry) && entry.SentIsActor;
 
     public bool IsVerbal(string plover) => _types.TryGetValue(plover, out var entry) && entry.Verbal;
 
@@ -107,7 +112,8 @@ public sealed class EventTypeMap
             var governs = governsValue is "true" or "topic";
             var announced = (Child(entry, "announced") as YamlScalarNode)?.Value is "true";
             entries[name] = new TypeEntry(Codes(entry), Acled(entry, "on_civilians"), verbal, governs, announced, modes)
-                { Reciprocal = (Child(entry, "reciprocal") as YamlScalarNode)?.Value is "true", Topic = governsValue is "topic" };
+                { Reciprocal = (Child(entry, "reciprocal") as YamlScalarNode)?.Value is "true", Topic = governsValue is "topic",
+                  SentIsActor = (Child(entry, "sent_is_actor") as YamlScalarNode)?.Value is "true" };
         }
         var families = new Dictionary<string, int>(StringComparer.Ordinal);
         if (Child(root, "kind_families") is YamlSequenceNode familyList)

@@ -26,6 +26,8 @@ public sealed class ClauseGrammar
     public required HashSet<string> AgentWords { get; init; }
     /// <summary>Marks between two names that make the second the first's ("Yemen's Houthi movement"); none in most languages.</summary>
     public required HashSet<string> Possessives { get; init; }
+    /// <summary>Words that open an aside naming some of the phrase before it ("cinq personnes, dont deux enfants"): that phrase stays the one meant.</summary>
+    public required string[] Subsets { get; init; }
     /// <summary>Words after which a trigger is a noun, not a verb ("la livraison", "the strike").</summary>
     public required HashSet<string> Determiners { get; init; }
     public required string[] ParticipleEndings { get; init; }
@@ -81,6 +83,7 @@ public sealed class ClauseGrammar
             FiniteVerbs = new HashSet<string>(Words(root, "finite-verbs"), StringComparer.OrdinalIgnoreCase),
             AgentWords = new HashSet<string>(Words(root, "agent-words"), StringComparer.OrdinalIgnoreCase),
             Possessives = new HashSet<string>(Words(root, "possessives"), StringComparer.Ordinal),
+            Subsets = Words(root, "subsets").ToArray(),
             Determiners = new HashSet<string>(Words(root, "determiners"), StringComparer.OrdinalIgnoreCase),
             ObjectMarkers = new HashSet<string>(Words(root, "object-markers"), StringComparer.OrdinalIgnoreCase),
             ParticipleEndings = endings,
