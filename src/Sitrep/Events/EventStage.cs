@@ -301,7 +301,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             // After the trigger, a reporter's acronym may stand between it and its verb ("…, the Syrian Observatory for Human Rights (SOHR) said").
             int SpeakerEnd(ActorMention a) => a.Span.Start >= draft.Trigger.End ? AfterAcronym(a.Span.End, sentence.End) : a.Span.End;
             var all = _actors.Where(a => a.Span.Start >= sentence.Start && a.Span.End <= sentence.End).ToList();
-            var inSentence = all.Where((a, i) => !Reports(a) && !InDateline(a) && !(!verbal && i > 0 && Bracketed(all[i - 1], a) && Reports(all[i - 1]))).ToList();
+            var inSentence = all.Where((a, i) => !Reports(a) && !InDateline(a) && !Before(_lexicon.Affiliation, a.Span.Start, sentence.Start) && !(!verbal && i > 0 && Bracketed(all[i - 1], a) && Reports(all[i - 1]))).ToList();
             var (before, after) = ClauseSides(inSentence, draft.Trigger);
             // "British warplanes struck Houthi radar sites": a trigger that begins inside its author's phrase is a verb after its subject.
             if (form == TriggerForm.Noun && inSentence.FirstOrDefault(a => a.Span.Start < draft.Trigger.Start && draft.Trigger.Start < a.Span.End && a.Span.End < draft.Trigger.End) is { } author)
