@@ -151,6 +151,9 @@ public sealed class EventLexicon
     /// </summary>
     public Regex Aggregate { get; init; } = NeverMatches;
 
+    /// <summary>Matches, just before an actor, what makes it a qualifier of the one before ("lié à Al-Qaïda", "linked to al-Qaeda"), no party; never matches when the file has none.</summary>
+    public Regex Affiliation { get; init; } = NeverMatches;
+
     /// <summary>Matches "the capital", "la capitale" standing without a name; never matches when the file has none.</summary>
     public Regex Capital { get; init; } = NeverMatches;
 
@@ -300,6 +303,7 @@ public sealed class EventLexicon
             Renewed = OptionalCue("renewed"),
             NoActBefore = [OptionalCue("demanded"), OptionalCue("banned"), OptionalCue("suspected")],
             Capital = OptionalCue("capital"),
+            Affiliation = OptionalCue("affiliation"),
             Partner = OptionalCue("partner"),
             Complement = OptionalCue("complement"),
             Coordinated = OptionalCue("coordinated"),
@@ -312,7 +316,7 @@ public sealed class EventLexicon
         };
         lexicon._cueLiterals = LiteralsOf([
             lexicon.Passive, lexicon.Agent, lexicon.Patient, lexicon.Source, lexicon.PlaceCue, lexicon.Partner, lexicon.Coordinated,
-            lexicon.Instrument, lexicon.Claimed, lexicon.Blamed, lexicon.Scheduled, lexicon.Renewed, lexicon.Retold, lexicon.Aggregate, .. lexicon.NoActBefore]);
+            lexicon.Instrument, lexicon.Claimed, lexicon.Blamed, lexicon.Scheduled, lexicon.Renewed, lexicon.Retold, lexicon.Aggregate, lexicon.Affiliation, .. lexicon.NoActBefore]);
         return lexicon;
     }
 }

@@ -301,8 +301,23 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             // After the trigger, a reporter's acronym may stand between it and its verb ("…, the Syrian Observatory for Human Rights (SOHR) said").
             int SpeakerEnd(ActorMention a) => a.Span.Start >= draft.Trigger.End ? AfterAcronym(a.Span.End, sentence.End) : a.Span.End;
             var all = _actors.Where(a => a.Span.Start >= sentence.Start && a.Span.End <= sentence.End).ToList();
-            var inSentence = all.Where((a, i) => !Reports(a) && !InDateline(a) && !(!verbal && i > 0 && Bracketed(all[i - 1], a) && Reports(all[i - 1]))).ToList();
+            var inSentence = all.Where((a, i) => !Reports(a) && !InDateline(a) && !Before(_lexicon.Affiliation, a.Span.Start, sentence.Start) && !(!verbal && i > 0 && Bracketed(all[i - 1], a) && Reports(all[i - 1]))).ToList();
             var (before, after) = ClauseSides(inSentence, draft.Trigger);
+            // "British warplanes struck Houthi radar sites": a trigger that begins inside its author's phrase is a verb after its subject.
+            if (form == TriggerForm.Noun && inSentence.FirstOrDefault(a => a.Span.Start < draft.Trigger.Start && draft.Trigger.Start < a.Span.End && a.Span.End < draft.Trigger.End) is { } author)
+            {
+                before.Remove(author);
+                before.Add(author);
+                form = TriggerForm.Verb;
+            }
+            // "CENTCOM said the ship was hit by a missile": who says so is the subject of saying, not of the passive after it.
+            bool Says(ActorMention a)
+            {
+                // Past its name in full or its acronym in brackets: "U.S. Central Command (CENTCOM) said".
+                var end = AfterAcronym(a.Span.End, sentence.End);
+                if (end < sentence.End && _text[end] == ')') end++;
+                return _lexicon.Speaker.IsMatch(_text.AsSpan(end, Math.Min(40, sentence.End - end)));
+            }
             ActorMention? Paired(ActorMention first, ActorMention second) =>
                 _lexicon.Pair.IsMatch(_text.AsSpan(first.Span.End, second.Span.Start - first.Span.End)) ? second : null;
             // "between the SDF (Syrian Democratic Forces) and tribal fighters": the bracketed name goes with the first side.
@@ -343,7 +358,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     (draft.Actor1, draft.Actor2, draft.Direct) = (before[^2], other, 2);
                     break;
                 case TriggerForm.Verb when IsPassive(draft.Trigger, sentence):
-                    draft.Actor2 = MainVictim(before);
+                    draft.Actor2 = MainVictim(before.Where(a => !Says(a)).ToList());
                     draft.Actor1 = after.FirstOrDefault(a => Agent(a) && SameClause(draft.Trigger, a));
                     // "Des Casques bleus ont été déployés": the force sent is the actor's own, unless "par X" names who sent it.
                     if (_types.SentIsActor(draft.Plover))
@@ -353,7 +368,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 case TriggerForm.Noun:
                 {
                     // "Neuf civils ont été tués dans des frappes": the subject of a passive before the noun suffered the act.
-                    var victims = Victims(before, draft.Trigger.Start, sentence.Start);
+                    var victims = Victims(before.Where(a => !Says(a)).ToList(), draft.Trigger.Start, sentence.Start);
                     draft.Actor1 = after.FirstOrDefault(a => Agent(a) && !Patient(a) && Complement(draft.Trigger, a)) ?? before.LastOrDefault(a => !Patient(a) && !victims.Contains(a));
                     draft.Actor2 = after.FirstOrDefault(a => a != draft.Actor1 && Patient(a)) ?? MainVictim(victims);
                     if (draft.Actor1 is null && draft.Actor2 is null) draft.Actor2 = after.FirstOrDefault();
@@ -363,7 +378,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 default:
                 {
                     // "Five police officers were killed when their vehicle struck a bomb": the subject of a passive before the verb suffered it.
-                    var victims = Victims(before, draft.Trigger.Start, sentence.Start);
+                    var victims = Victims(before.Where(a => !Says(a)).ToList(), draft.Trigger.Start, sentence.Start);
                     // "X a accusé Damas de … et a appelé Moscou à …": a verb joined to the one before shares its subject.
                     var subjects = OutsideIncise(before, draft.Trigger.Start, sentence.Start);
                     draft.Actor1 = form == TriggerForm.Verb && sharedSubject is not null && Before(_lexicon.Coordinated, draft.Trigger.Start, sentence.Start)
@@ -483,7 +498,8 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             for (var c = inner; c >= 0; c = _clauses.Parent(c))
             {
                 if (c == outer) return true;
-                if (_clauses.Kind(c) == ClauseKind.Coordinate) return false;
+                // A coordinated or an adverbial clause ("the attack came a day after warplanes struck…") holds its own parties.
+                if (_clauses.Kind(c) is ClauseKind.Coordinate or ClauseKind.Subordinate) return false;
             }
             return false;
         }
