@@ -62,14 +62,20 @@ public sealed partial class Gazetteer
         }, StringComparer.Ordinal);
     }
 
-    /// <summary>A country's keys of one length, by first letter and by last letter.</summary>
+    /// <summary>
+    /// A country's keys of one length, by their first two letters and by their last two: a key one edit from another
+    /// of at least <see cref="FuzzyMinLength"/> letters shares its first two letters (the edit is further on) or else
+    /// its last two, so only those are compared, not every key sharing one letter.
+    /// </summary>
     private sealed class KeysOfLength(string[] keys)
     {
-        private readonly ILookup<char, string> _byFirst = keys.ToLookup(k => k[0]);
-        private readonly ILookup<char, string> _byLast = keys.ToLookup(k => k[^1]);
+        private readonly Dictionary<int, string[]> _byStart = keys.GroupBy(k => Pair(k[0], k[1])).ToDictionary(g => g.Key, g => g.ToArray());
+        private readonly Dictionary<int, string[]> _byEnd = keys.GroupBy(k => Pair(k[^2], k[^1])).ToDictionary(g => g.Key, g => g.ToArray());
 
-        public IEnumerable<string> StartingWith(char c) => _byFirst[c];
-        public IEnumerable<string> EndingWith(char c) => _byLast[c];
+        public string[] StartingLike(string key) => _byStart.GetValueOrDefault(Pair(key[0], key[1])) ?? [];
+        public string[] EndingLike(string key) => _byEnd.GetValueOrDefault(Pair(key[^2], key[^1])) ?? [];
+
+        private static int Pair(char first, char second) => first << 16 | second;
     }
 
     /// <summary>Shortest key the fuzzy step will match: shorter ones are too often other words.</summary>
@@ -159,11 +165,11 @@ public sealed partial class Gazetteer
                 for (var length = key.Length - 1; length <= key.Length + 1 && length < byLength.Length; length++)
                 {
                     if (byLength[length] is not { } keys) continue;
-                    // One edit keeps the first letter, or else (an edit at the start) the last one.
-                    foreach (var candidate in keys.StartingWith(key[0]))
+                    // One edit keeps the first two letters, or else (an edit in them) the last two.
+                    foreach (var candidate in keys.StartingLike(key))
                         if (candidate.Length >= FuzzyMinLength && WithinOneEdit(key, candidate) && !found.Contains(candidate))
                             found.Add(candidate);
-                    foreach (var candidate in keys.EndingWith(key[^1]))
+                    foreach (var candidate in keys.EndingLike(key))
                         if (candidate.Length >= FuzzyMinLength && WithinOneEdit(key, candidate) && !found.Contains(candidate))
                             found.Add(candidate);
                 }

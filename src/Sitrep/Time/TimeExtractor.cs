@@ -42,8 +42,9 @@ public static class TimeExtractor
                 for (var m = rule.Regex.Match(text, from, to - from); m.Success; m = m.NextMatch())
                 {
                     if (m.Length == 0) continue;
-                    if (TimeFields.Read(m, grammar, "") is not { } a || a.IsEmpty) continue;
-                    var b = rule.HasSecondEnd ? TimeFields.Read(m, grammar, "2") : null;
+                    var groups = TimeGroups.Of(rule.Regex);
+                    if (TimeFields.Read(m, groups, grammar, "") is not { } a || a.IsEmpty) continue;
+                    var b = rule.HasSecondEnd ? TimeFields.Read(m, groups, grammar, "2") : null;
                     if (b is { IsEmpty: true }) b = null;
                     candidates.Add(new Candidate(m.Index, m.Index + m.Length, a, b));
                 }

@@ -64,23 +64,27 @@ public sealed class TimeFields
     public bool IsEmpty => !HasDate && !HasTime && Unit is null && Part is null && Season is null && AnySeason is null && !Since && !Until && !By && Sub is null && Quarter is null && !Now && !Weekend && Zone is null;
 
     /// <summary>Reads the groups named <c>name</c> + <paramref name="suffix"/>; false when a word is not in its list.</summary>
-    public static TimeFields? Read(Match match, TimeGrammar grammar, string suffix)
+    public static TimeFields? Read(Match match, TimeGrammar grammar, string suffix) => Read(match, null, grammar, suffix);
+
+    /// <param name="groups">The named groups of the pattern that made <paramref name="match"/>, found without a look-up by name; null to look them up.</param>
+    internal static TimeFields? Read(Match match, TimeGroups? groups, TimeGrammar grammar, string suffix)
     {
         var f = new TimeFields();
-        string? G(string name) => match.Groups[name + suffix] is { Success: true } g ? g.Value : null;
-        if (G("year") is { } year)
+        string? G(TimeGroup name) => (groups is null ? match.Groups[TimeGroups.Name(name) + suffix] : groups.Number(name, suffix) is var number and >= 0 ? match.Groups[number] : null)
+            is { Success: true } g ? g.Value : null;
+        if (G(TimeGroup.Year) is { } year)
         {
             if (grammar.Number(year) is not { } y) return null;
             f.Year = year.Trim().TrimStart('\'').Length <= 2 ? (y < 50 ? 2000 + y : 1900 + y) : y;
         }
-        if (G("month") is { } month)
+        if (G(TimeGroup.Month) is { } month)
         {
             if (grammar.Word("month", month) is { } m) f.Month = int.Parse(m, CultureInfo.InvariantCulture);
             else if (grammar.Number(month) is { } n) f.Month = n;
             else return null;
             if (f.Month is < 1 or > 12) return null;
         }
-        if (G("holiday") is { } holiday)
+        if (G(TimeGroup.Holiday) is { } holiday)
         {
             if (grammar.Word("holiday", holiday) is not { } hd) return null;
             if (grammar.HolidayRule(hd) is { } computed) f.Holiday = computed;
@@ -92,37 +96,37 @@ public sealed class TimeFields
                 f.Day = int.Parse(hd.AsSpan(dash + 1), CultureInfo.InvariantCulture);
             }
         }
-        if (G("day") is { } day)
+        if (G(TimeGroup.Day) is { } day)
         {
             if (grammar.Number(day) is not { } d || d is < 1 or > 31) return null;
             f.Day = d;
         }
-        if (G("weekday") is { } weekday)
+        if (G(TimeGroup.Weekday) is { } weekday)
         {
             if (grammar.Word("weekday", weekday) is not { } w) return null;
             f.Weekday = int.Parse(w, CultureInfo.InvariantCulture);
         }
-        if (G("relday") is { } relday)
+        if (G(TimeGroup.RelDay) is { } relday)
         {
             if (grammar.Word("relday", relday) is not { } r) return null;
             f.RelDay = int.Parse(r, CultureInfo.InvariantCulture);
         }
-        if (G("hour") is { } hour)
+        if (G(TimeGroup.Hour) is { } hour)
         {
             if (grammar.Number(hour) is not { } h || h > 24) return null;
             f.Hour = h == 24 ? 0 : h;
         }
-        if (G("minute") is { } minute)
+        if (G(TimeGroup.Minute) is { } minute)
         {
             if (grammar.Number(minute) is not { } mi || mi > 59) return null;
             f.Minute = mi;
         }
-        if (G("minus") is { } minus && f.Hour is { } hh && grammar.Number(minus) is { } mn)
+        if (G(TimeGroup.Minus) is { } minus && f.Hour is { } hh && grammar.Number(minus) is { } mn)
         {
             f.Hour = (hh + 23) % 24;
             f.Minute = 60 - mn;
         }
-        if (G("n") is { } count)
+        if (G(TimeGroup.N) is { } count)
         {
             if (grammar.Number(count) is not { } c) return null;
             f.Count = c;
@@ -131,7 +135,7 @@ public sealed class TimeFields
             if (point > 0 && double.TryParse("0" + count[point..], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rest))
                 f.Fraction = rest;
         }
-        if (G("frac") is { } fraction)
+        if (G(TimeGroup.Frac) is { } fraction)
         {
             // "half", "a quarter", "3/4": a fraction of a unit; "1/2h" says the unit too.
             var parts = grammar.Word("fraction", fraction)?.Split(' ');
@@ -144,7 +148,7 @@ public sealed class TimeFields
                 f.Unit = fractionUnit;
             }
         }
-        if (G("unit") is { } unit)
+        if (G(TimeGroup.Unit) is { } unit)
         {
             // "fortnight: 2 week": a unit that counts several.
             var times = 1;
@@ -158,20 +162,20 @@ public sealed class TimeFields
             f.Unit = grain;
             if (times != 1 && f.Count is { } counted) f.Count = counted * times;
         }
-        if (G("part") is { } part)
+        if (G(TimeGroup.Part) is { } part)
         {
             if (grammar.Word("part", part) is not { } p) return null;
             var dash = p.IndexOf('-');
             f.Part = (int.Parse(p.AsSpan(0, dash), CultureInfo.InvariantCulture), int.Parse(p.AsSpan(dash + 1), CultureInfo.InvariantCulture));
         }
-        if (G("season") is { } season)
+        if (G(TimeGroup.Season) is { } season)
         {
             // "3-20/6-21": from March 20 up to (not including) June 21.
             if (grammar.Word("season", season) is not { } s) return null;
             var parts = s.Split('/', '-').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
             f.Season = (parts[0], parts[1], parts[2], parts[3]);
         }
-        if (G("anyseason") is not null)
+        if (G(TimeGroup.AnySeason) is not null)
         {
             f.AnySeason = [];
             foreach (var value in grammar.Values("season").Distinct())
@@ -180,26 +184,26 @@ public sealed class TimeFields
                 f.AnySeason.Add((parts[0], parts[1], parts[2], parts[3]));
             }
         }
-        if (G("shiftn") is { } shiftBy)
+        if (G(TimeGroup.ShiftN) is { } shiftBy)
         {
             // "two upcoming weeks": that many units ahead.
             if (grammar.Number(shiftBy) is not { } sb) return null;
             f.Shift = sb;
         }
-        if (G("last") is not null) f.Shift = -1;
-        if (G("next") is not null) f.Shift = 1;
-        if (G("this") is not null) f.Shift = 0;
-        if (G("lastweek") is not null) f.WeekShift = -1;
-        if (G("nextweek") is not null) f.WeekShift = 1;
-        if (G("thisweek") is not null) f.WeekShift = 0;
-        f.Ago = G("ago") is not null;
-        f.Within = G("within") is not null;
-        f.Since = G("since") is not null;
-        f.Until = G("until") is not null;
-        f.By = G("by") is not null;
-        var kind = G("early") is not null ? "early" : G("mid") is not null ? "mid" : G("late") is not null ? "late"
-            : G("half1") is not null ? "half1" : G("half2") is not null ? "half2" : null;
-        if (G("periodabbr") is { } abbreviation)
+        if (G(TimeGroup.Last) is not null) f.Shift = -1;
+        if (G(TimeGroup.Next) is not null) f.Shift = 1;
+        if (G(TimeGroup.This) is not null) f.Shift = 0;
+        if (G(TimeGroup.LastWeek) is not null) f.WeekShift = -1;
+        if (G(TimeGroup.NextWeek) is not null) f.WeekShift = 1;
+        if (G(TimeGroup.ThisWeek) is not null) f.WeekShift = 0;
+        f.Ago = G(TimeGroup.Ago) is not null;
+        f.Within = G(TimeGroup.Within) is not null;
+        f.Since = G(TimeGroup.Since) is not null;
+        f.Until = G(TimeGroup.Until) is not null;
+        f.By = G(TimeGroup.By) is not null;
+        var kind = G(TimeGroup.Early) is not null ? "early" : G(TimeGroup.Mid) is not null ? "mid" : G(TimeGroup.Late) is not null ? "late"
+            : G(TimeGroup.Half1) is not null ? "half1" : G(TimeGroup.Half2) is not null ? "half2" : null;
+        if (G(TimeGroup.PeriodAbbr) is { } abbreviation)
         {
             // "EOM": "month late", a unit and a part of it.
             if (grammar.Word("period-abbreviation", abbreviation)?.Split(' ') is not [var unitName, var partName]
@@ -214,45 +218,45 @@ public sealed class TimeFields
             f.SubYear = grammar.Word("period-part", "year " + kind);
             f.SubWeek = grammar.Word("period-part", "week " + kind);
         }
-        if (G("quarter") is { } quarter)
+        if (G(TimeGroup.Quarter) is { } quarter)
         {
             if (grammar.Number(quarter) is not { } q || q is < 1 or > 4) return null;
             f.Quarter = q;
         }
-        if (G("second") is { } second)
+        if (G(TimeGroup.Second) is { } second)
         {
             if (grammar.Number(second) is not { } sec || sec > 59) return null;
             f.Second = sec;
         }
-        f.Now = G("now") is not null;
-        if (G("lastnth") is not null) f.Nth = -1;
-        else if (G("nthlast") is { } nthLast)
+        f.Now = G(TimeGroup.Now) is not null;
+        if (G(TimeGroup.LastNth) is not null) f.Nth = -1;
+        else if (G(TimeGroup.NthLast) is { } nthLast)
         {
             // "the third last week": counted back from the end.
             if (grammar.Number(nthLast) is not { } back || back is < 1 or > 5) return null;
             f.Nth = -back;
         }
-        else if (G("nth") is { } nth)
+        else if (G(TimeGroup.Nth) is { } nth)
         {
             if (grammar.Number(nth) is not { } nn || nn is < 1 or > 5) return null;
             f.Nth = nn;
         }
-        f.Weekend = G("weekend") is not null;
-        f.WeekOf = G("weekof") is not null;
-        if (G("plusweeks") is { } plus)
+        f.Weekend = G(TimeGroup.Weekend) is not null;
+        f.WeekOf = G(TimeGroup.WeekOf) is not null;
+        if (G(TimeGroup.Plusweeks) is { } plus)
         {
             if (grammar.Word("plus-weeks", plus) is not { } pw) return null;
             f.PlusWeeks = int.Parse(pw, CultureInfo.InvariantCulture);
         }
-        if (G("zone") is { } zone)
+        if (G(TimeGroup.Zone) is { } zone)
         {
             if (grammar.Word("zone", zone) is not { } z
                 || !TimeSpan.TryParseExact(z.TrimStart('+', '-'), @"hh\:mm", CultureInfo.InvariantCulture, out var offset)) return null;
             f.Zone = z.StartsWith('-') ? -offset : offset;
         }
-        f.In = G("in") is not null;
-        f.Am = G("am") is not null;
-        f.Pm = G("pm") is not null;
+        f.In = G(TimeGroup.In) is not null;
+        f.Am = G(TimeGroup.Am) is not null;
+        f.Pm = G(TimeGroup.Pm) is not null;
         return f;
     }
 
