@@ -267,7 +267,9 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             var announcement = frame.Modality == ClaimModality.Planned && _types.Announced(draft.Plover) && frame.Sources.Count > 0;
             if (frame.Modality != ClaimModality.Asserted && !announcement) return false;
             draft.Hedged = frame.Hedged;
-            draft.Negated = frame.Negated.Any(n => n.Start < draft.Trigger.End && draft.Trigger.Start < n.End);
+            // A denial worded as a negation ("n'avoir aucun lien avec") opens with its particle: that negation is the denial itself.
+            draft.Negated = frame.Negated.Any(n => n.Start < draft.Trigger.End && draft.Trigger.Start < n.End
+                                                   && !(draft.Plover == "REJECT" && n.Start == draft.Trigger.Start));
             draft.Attribution.AddRange(frame.Sources.Select(src => new EventAttribution(src.Text, src.Span, src.Canonical)));
             return true;
         }
@@ -366,7 +368,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     var victims = Victims(before, draft.Trigger.Start, sentence.Start);
                     // "X a accusé Damas de … et a appelé Moscou à …": a verb joined to the one before shares its subject.
                     var subjects = OutsideIncise(before, draft.Trigger.Start, sentence.Start);
-                    draft.Actor1 = form == TriggerForm.Verb && sharedSubject is not null && Before(_lexicon.Coordinated, draft.Trigger.Start, sentence.Start)
+                    draft.Actor1 = form == TriggerForm.Verb && sharedSubject is not null && Joined(draft.Trigger, sentence)
                         ? sharedSubject
                         : Subject(before, subjects.LastOrDefault(a => !Patient(a) && !victims.Contains(a)) ?? subjects.LastOrDefault(a => !victims.Contains(a)));
                     // "ont attaqué avec des drones une base": what an attack is made with is no side of it.
@@ -392,6 +394,17 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 (draft.Actor1, draft.Actor2) = (draft.Actor2, null);
             // "a frappé lundi un dépôt de carburant", "attacked a military base": when no one hit is named, the site hit stands for who holds it.
             if (draft.Plover == "ASSAULT" && draft.Actor1 is not null && draft.Actor2 is null) draft.Actor2 = HitSite(draft, sentence);
+        }
+
+        /// <summary>
+        /// Whether a verb is joined to the one before ("X a dénoncé … et réclamé …"): the joining word stands before its trigger, or opens
+        /// it where a bare participle is a trigger only after that word ("et demandé").
+        /// </summary>
+        private bool Joined(TextSpan trigger, TextSpan sentence)
+        {
+            if (Before(_lexicon.Coordinated, trigger.Start, sentence.Start)) return true;
+            var space = _text.IndexOf(' ', trigger.Start, trigger.Length);
+            return space > trigger.Start && _lexicon.Coordinated.IsMatch(_text.AsSpan(trigger.Start, space + 1 - trigger.Start));
         }
 
         /// <summary>Past an acronym in brackets right after an actor ("the Syrian Observatory for Human Rights (SOHR) said"), else <paramref name="end"/>.</summary>
