@@ -152,6 +152,16 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 else if (draft.Retold && merged.LastOrDefault(m => Compatible(m, draft)) is { } told) Merge(told, draft, withActors: false);
                 else merged.Add(draft);
             }
+            // "… a été la cible d'une attaque. Cinq soldats ont péri, a déclaré un officier.": the toll told right after an attack, in
+            // its paragraph, with no attack of its own, is that attack's.
+            var attackSentences = drafts.Where(d => d.Plover == "ASSAULT").Select(d => d.Sentence).ToHashSet();
+            foreach (var draft in merged.Where(d => d.Plover == "ASSAULT" && d.Fatalities is null && !d.Negated))
+            {
+                var next = draft.LastSentence + 1;
+                if (next >= _doc.Sentences.Count || attackSentences.Contains(next) || !SameParagraph(draft.LastSentence, next)) continue;
+                FindFatalities(draft, next);
+                if (draft.Fatalities is not null) draft.Evidence.Add(_doc.Sentences[next]);
+            }
             foreach (var (sentence, author) in _responsible)
                 if (merged.LastOrDefault(d => d.Plover == "ASSAULT" && !d.Negated && d.Sentence < sentence && sentence - d.LastSentence <= ClaimReach) is { } incident)
                     GiveAuthor(incident, author, _doc.Sentences[sentence]);
@@ -891,10 +901,17 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             return b.DayNumber - a.DayNumber <= LongestEventDays;
         }
 
-        private void FindFatalities(Draft draft)
+        private void FindFatalities(Draft draft) => FindFatalities(draft, draft.Sentence);
+
+        /// <summary>Whether nothing but spaces on one line stands between two sentences.</summary>
+        private bool SameParagraph(int first, int second) =>
+            _text.AsSpan(_doc.Sentences[first].End, _doc.Sentences[second].Start - _doc.Sentences[first].End).IndexOfAny('\n', '\r') < 0;
+
+        /// <summary>The dead of an attack: the killed counts of <paramref name="sentence"/> added up, else its zero toll.</summary>
+        private void FindFatalities(Draft draft, int sentence)
         {
             if (draft.Plover != "ASSAULT" && draft.Mode != "riot") return;
-            var killed = _doc.Casualties.Where(c => c.Sentence == draft.Sentence && c.Category == CasualtyCategory.Killed).ToList();
+            var killed = _doc.Casualties.Where(c => c.Sentence == sentence && c.Category == CasualtyCategory.Killed).ToList();
             if (killed.Count > 0)
             {
                 // ACLED adds the dead of one event up: "quatre soldats et au moins onze assaillants" is at least 15.
@@ -906,7 +923,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 var span = new TextSpan(killed[0].Span.Start, killed[^1].Span.End);
                 draft.Fatalities = new EventFatalities(best, low, high, _doc.Text[span.Start..span.End], span);
             }
-            else if (_doc.Casualties.FirstOrDefault(c => c.Sentence == draft.Sentence && c.Best == 0) is { } zero)
+            else if (_doc.Casualties.FirstOrDefault(c => c.Sentence == sentence && c.Best == 0) is { } zero)
                 draft.Fatalities = new EventFatalities(0, null, null, zero.Text, zero.Span);
         }
 
