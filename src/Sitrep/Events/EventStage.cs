@@ -152,6 +152,16 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 else if (draft.Retold && merged.LastOrDefault(m => Compatible(m, draft)) is { } told) Merge(told, draft, withActors: false);
                 else merged.Add(draft);
             }
+            // "… a été la cible d'une attaque. Cinq soldats ont péri, a déclaré un officier.": the toll told right after an attack, in
+            // its paragraph, with no attack of its own, is that attack's.
+            var attackSentences = drafts.Where(d => d.Plover == "ASSAULT").Select(d => d.Sentence).ToHashSet();
+            foreach (var draft in merged.Where(d => d.Plover == "ASSAULT" && d.Fatalities is null && !d.Negated))
+            {
+                var next = draft.LastSentence + 1;
+                if (next >= _doc.Sentences.Count || attackSentences.Contains(next) || !SameParagraph(draft.LastSentence, next)) continue;
+                FindFatalities(draft, next);
+                if (draft.Fatalities is not null) draft.Evidence.Add(_doc.Sentences[next]);
+            }
             foreach (var (sentence, author) in _responsible)
                 if (merged.LastOrDefault(d => d.Plover == "ASSAULT" && !d.Negated && d.Sentence < sentence && sentence - d.LastSentence <= ClaimReach) is { } incident)
                     GiveAuthor(incident, author, _doc.Sentences[sentence]);
@@ -267,7 +277,9 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             var announcement = frame.Modality == ClaimModality.Planned && _types.Announced(draft.Plover) && frame.Sources.Count > 0;
             if (frame.Modality != ClaimModality.Asserted && !announcement) return false;
             draft.Hedged = frame.Hedged;
-            draft.Negated = frame.Negated.Any(n => n.Start < draft.Trigger.End && draft.Trigger.Start < n.End);
+            // A denial worded as a negation ("n'avoir aucun lien avec") opens with its particle: that negation is the denial itself.
+            draft.Negated = frame.Negated.Any(n => n.Start < draft.Trigger.End && draft.Trigger.Start < n.End
+                                                   && !(draft.Plover == "REJECT" && n.Start == draft.Trigger.Start));
             draft.Attribution.AddRange(frame.Sources.Select(src => new EventAttribution(src.Text, src.Span, src.Canonical)));
             return true;
         }
@@ -381,7 +393,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     var victims = Victims(before.Where(a => !Says(a)).ToList(), draft.Trigger.Start, sentence.Start);
                     // "X a accusé Damas de … et a appelé Moscou à …": a verb joined to the one before shares its subject.
                     var subjects = OutsideIncise(before, draft.Trigger.Start, sentence.Start);
-                    draft.Actor1 = form == TriggerForm.Verb && sharedSubject is not null && Before(_lexicon.Coordinated, draft.Trigger.Start, sentence.Start)
+                    draft.Actor1 = form == TriggerForm.Verb && sharedSubject is not null && Joined(draft.Trigger, sentence)
                         ? sharedSubject
                         : Subject(before, subjects.LastOrDefault(a => !Patient(a) && !victims.Contains(a)) ?? subjects.LastOrDefault(a => !victims.Contains(a)));
                     // "ont attaqué avec des drones une base": what an attack is made with is no side of it.
@@ -407,6 +419,17 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 (draft.Actor1, draft.Actor2) = (draft.Actor2, null);
             // "a frappé lundi un dépôt de carburant", "attacked a military base": when no one hit is named, the site hit stands for who holds it.
             if (draft.Plover == "ASSAULT" && draft.Actor1 is not null && draft.Actor2 is null) draft.Actor2 = HitSite(draft, sentence);
+        }
+
+        /// <summary>
+        /// Whether a verb is joined to the one before ("X a dénoncé … et réclamé …"): the joining word stands before its trigger, or opens
+        /// it where a bare participle is a trigger only after that word ("et demandé").
+        /// </summary>
+        private bool Joined(TextSpan trigger, TextSpan sentence)
+        {
+            if (Before(_lexicon.Coordinated, trigger.Start, sentence.Start)) return true;
+            var space = _text.IndexOf(' ', trigger.Start, trigger.Length);
+            return space > trigger.Start && _lexicon.Coordinated.IsMatch(_text.AsSpan(trigger.Start, space + 1 - trigger.Start));
         }
 
         /// <summary>Past an acronym in brackets right after an actor ("the Syrian Observatory for Human Rights (SOHR) said"), else <paramref name="end"/>.</summary>
@@ -894,10 +917,17 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             return b.DayNumber - a.DayNumber <= LongestEventDays;
         }
 
-        private void FindFatalities(Draft draft)
+        private void FindFatalities(Draft draft) => FindFatalities(draft, draft.Sentence);
+
+        /// <summary>Whether nothing but spaces on one line stands between two sentences.</summary>
+        private bool SameParagraph(int first, int second) =>
+            _text.AsSpan(_doc.Sentences[first].End, _doc.Sentences[second].Start - _doc.Sentences[first].End).IndexOfAny('\n', '\r') < 0;
+
+        /// <summary>The dead of an attack: the killed counts of <paramref name="sentence"/> added up, else its zero toll.</summary>
+        private void FindFatalities(Draft draft, int sentence)
         {
             if (draft.Plover != "ASSAULT" && draft.Mode != "riot") return;
-            var killed = _doc.Casualties.Where(c => c.Sentence == draft.Sentence && c.Category == CasualtyCategory.Killed).ToList();
+            var killed = _doc.Casualties.Where(c => c.Sentence == sentence && c.Category == CasualtyCategory.Killed).ToList();
             if (killed.Count > 0)
             {
                 // ACLED adds the dead of one event up: "quatre soldats et au moins onze assaillants" is at least 15.
@@ -909,7 +939,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 var span = new TextSpan(killed[0].Span.Start, killed[^1].Span.End);
                 draft.Fatalities = new EventFatalities(best, low, high, _doc.Text[span.Start..span.End], span);
             }
-            else if (_doc.Casualties.FirstOrDefault(c => c.Sentence == draft.Sentence && c.Best == 0) is { } zero)
+            else if (_doc.Casualties.FirstOrDefault(c => c.Sentence == sentence && c.Best == 0) is { } zero)
                 draft.Fatalities = new EventFatalities(0, null, null, zero.Text, zero.Span);
         }
 
