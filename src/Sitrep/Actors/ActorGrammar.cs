@@ -39,7 +39,11 @@ internal sealed record ActorModifier(ModifierRole Role, string? Kind);
 /// subject pronoun only at a sentence start or after a word of <see cref="After"/> (the language's
 /// subject-after words unless the entry gives its own).
 /// </summary>
-internal sealed record Anaphor(IReadOnlySet<string> Kinds, bool SubjectOnly, IReadOnlySet<string>? After);
+internal sealed record Anaphor(IReadOnlySet<string> Kinds, bool SubjectOnly, IReadOnlySet<string>? After)
+{
+    /// <summary>Words right after the pronoun that make it impersonal ("il y a", "il faut"): then it names nobody.</summary>
+    public IReadOnlySet<string> NotBefore { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+}
 
 /// <summary>
 /// One language's actor phrases, read from <c>lang/&lt;code&gt;/actors.yaml</c>: head nouns, determiners,
@@ -119,7 +123,7 @@ internal sealed class ActorGrammar
         {
             var after = EntityYaml.List(node, "after");
             var anaphor = new Anaphor(EntityYaml.List(node, "kinds").ToHashSet(StringComparer.Ordinal), EntityYaml.Scalar(node, "subject") == "true",
-                after.Count == 0 ? null : Keys(after));
+                after.Count == 0 ? null : Keys(after)) { NotBefore = Keys(EntityYaml.List(node, "not-before")) };
             foreach (var word in Words(node, path)) grammar.Anaphora.Add(word, anaphor);
         }
         grammar.SubjectAfter.UnionWith(Keys(EntityYaml.List(root, "subject-after")));

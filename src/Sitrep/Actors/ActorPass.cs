@@ -483,6 +483,7 @@ internal sealed class ActorPass
         end = i;
         if (grammar.Anaphora.Longest(_tokens, i, _limit) is not { } match || !Free(i, match.End)) return false;
         if (match.End < _limit && _entityStartingAt[match.End] >= 0) return false;   // "le groupe État islamique": the name follows
+        if (match.End < _limit && match.Value.NotBefore.Contains(_tokens[match.End].Key)) return false;   // "il y a", "il faut": nobody
         var sentence = SentenceOf(_tokens[i].Start);
         ActorMention? antecedent;
         if (match.Value.SubjectOnly)
