@@ -94,6 +94,22 @@ public sealed partial class EventStage
             return open;
         }
 
+        /// <summary>
+        /// Of a subject written as a pair ("L'armée soudanaise et des combattants alliés ont affronté…"), the named actor leads
+        /// rather than the plain noun joined to it, which would pass for the other side's kin.
+        /// </summary>
+        private ActorMention? PairLead(List<ActorMention> before, ActorMention? chosen)
+        {
+            if (chosen is null || !Generic(chosen)) return chosen;
+            var i = before.IndexOf(chosen);
+            while (i > 0 && Generic(before[i]) && _lexicon.Pair.IsMatch(_text.AsSpan(before[i - 1].Span.End, before[i].Span.Start - before[i - 1].Span.End)))
+            {
+                i--;
+                if (!Generic(before[i])) return before[i];
+            }
+            return chosen;
+        }
+
         /// <summary>The kinds a site cue's named groups may stand for, in the order the cue names them ("military", "police", "rebel", "civilians").</summary>
         private IEnumerable<string> SiteKinds() =>
             _lexicon.Site.GetGroupNames().Where(name => ActorCatalogue.Kinds.Contains(name));

@@ -363,11 +363,13 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
                 case TriggerForm.Mutual when after.Count >= 2 && PairedAfterBrackets(after, 0) is { } second:
                     (draft.Actor1, draft.Actor2, draft.Direct) = (after[0], second, 2);
                     break;
-                case TriggerForm.Mutual when before.Count >= 2 && Paired(before[^2], before[^1]) is { } last:
+                // "The army and allied fighters clashed with the RSF": a pair before a partner is one side.
+                case TriggerForm.Mutual when before.Count >= 2 && Paired(before[^2], before[^1]) is { } last
+                                             && !(after.Count > 0 && Before(_lexicon.Partner, after[0].Span.Start, draft.Trigger.End)):
                     (draft.Actor1, draft.Actor2, draft.Direct) = (before[^2], last, 2);
                     break;
                 case TriggerForm.Mutual when after.Count > 0 && Before(_lexicon.Partner, after[0].Span.Start, draft.Trigger.End)
-                                             && before.LastOrDefault(a => !Patient(a)) is { } subject && !SameActor(subject, after[0]):
+                                             && PairLead(before, before.LastOrDefault(a => !Patient(a))) is { } subject && !SameActor(subject, after[0]):
                     // "X ... des affrontements avec Y", "Venezuela agreed to coordinate patrols with Colombian forces": the subject and the partner.
                     (draft.Actor1, draft.Actor2, draft.Direct) = (Subject(before, subject), after[0], 2);
                     break;
@@ -410,7 +412,7 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
                     var subjects = OutsideIncise(before, draft.Trigger.Start, sentence.Start);
                     draft.Actor1 = form == TriggerForm.Verb && sharedSubject is not null && Before(_lexicon.Coordinated, draft.Trigger.Start, sentence.Start)
                         ? sharedSubject
-                        : Subject(before, subjects.LastOrDefault(a => !Patient(a) && !victims.Contains(a)) ?? subjects.LastOrDefault(a => !victims.Contains(a)));
+                        : PairLead(before, Subject(before, subjects.LastOrDefault(a => !Patient(a) && !victims.Contains(a)) ?? subjects.LastOrDefault(a => !victims.Contains(a))));
                     // "ont attaqué avec des drones une base": what an attack is made with is no side of it.
                     if (draft.Plover == "ASSAULT") after.RemoveAll(a => Before(_lexicon.Instrument, a.Span.Start, draft.Trigger.End));
                     draft.Actor2 = after.FirstOrDefault(a => !Agent(a) || a.Span.Start - draft.Trigger.End <= 1) ?? after.FirstOrDefault() ?? victims.LastOrDefault();
