@@ -67,6 +67,8 @@ internal sealed class ActorGrammar
     /// <summary>Words before such an article that make the state a place again: "l'est de la Syrie", "depuis le Yémen".</summary>
     public HashSet<string> StateNotAfter { get; } = new(StringComparer.Ordinal);
     /// <summary>Words joining two states' adjectives on one head, each a party of its own: "irakiens et turcs", "Kenyan and Somali".</summary>
+    /// <summary>Possessive determiners ("ses", "its"): a phrase they open with no state of its own is the state of the actor named before it.</summary>
+    public HashSet<string> Possessives { get; } = new(StringComparer.Ordinal);
     public HashSet<string> CountryJoiners { get; } = new(StringComparer.Ordinal);
     /// <summary>Nouns after a head that make it a modifier of a thing: "police station", "drone attack".</summary>
     public HashSet<string> ObjectNouns { get; } = new(StringComparer.Ordinal);
@@ -130,6 +132,7 @@ internal sealed class ActorGrammar
         grammar.BareAfter.UnionWith(Keys(EntityYaml.List(root, "bare-after")));
         grammar.ObjectNouns.UnionWith(Keys(EntityYaml.List(root, "object-nouns")));
         grammar.CountryJoiners.UnionWith(Keys(EntityYaml.List(root, "country-joiners")));
+        grammar.Possessives.UnionWith(Keys(EntityYaml.List(root, "possessives")));
         grammar.StateArticles.UnionWith(Keys(EntityYaml.List(root, "state-articles")));
         grammar.StateNotAfter.UnionWith(Keys(EntityYaml.List(root, "state-not-after")));
         foreach (var prefix in EntityYaml.List(root, "name-prefixes")) grammar.NamePrefixes.Add(prefix, prefix);

@@ -177,6 +177,8 @@ internal sealed class ActorPass
     {
         public string? Country, Backer, Leader, Kind;
         public bool Government, ProGovernment;
+        /// <summary>The phrase opens with a possessive ("ses combattants", "its forces").</summary>
+        public bool Possessive;
         public int Entity = -1;
         public bool Bare => Country is null && Backer is null && Leader is null && Kind is null && !Government && !ProGovernment && Entity < 0;
     }
@@ -185,10 +187,14 @@ internal sealed class ActorPass
     {
         end = start;
         var p = start;
+        var possessive = false;
         if (_entityCovering[p] < 0 && grammar.Determiners.Longest(_tokens, p, _limit) is { } determiner && Free(p, determiner.End))
+        {
+            possessive = grammar.Possessives.Contains(_tokens[p].Key);
             p = SkipApostrophes(determiner.End);
+        }
         var afterDeterminer = p;
-        var state = new PhraseState();
+        var state = new PhraseState { Possessive = possessive };
         PhraseMatch<ActorHead>? head = null;
         for (var n = 0; n < MaxModifiers && p < _limit; n++)
         {
@@ -407,6 +413,9 @@ internal sealed class ActorPass
         if (state.Bare && head.Refers.Count > 0 && Antecedent(sentence, head.Refers, entitiesOnly: true) is { } antecedent)
             return antecedent with { Span = span, Head = headSpan, Text = _document.Text[start..end], Sentence = sentence };
         var country = state.Leader ?? state.Backer ?? state.Country;
+        // "Russia's defence ministry said its forces had struck…": what a named actor owns is its state's.
+        if (country is null && state.Possessive && Antecedent(sentence, ActorCatalogue.Kinds, entitiesOnly: true) is { Country: { } ownerCountry, Kind: not "civilians" })
+            country = ownerCountry;
         var headKey = HeadKey(grammar, headEnd);
         if (country is not null) _countryByHead[headKey] = country;
         // "Russian drones struck Kharkiv … A drone also hit Poltava": a head told before with its state is that state's again,

@@ -95,13 +95,44 @@ public sealed partial class EventStage
         }
 
         /// <summary>
+        /// Whether the actor before a trigger only reports what someone else did: a verb of saying right after it, and another actor
+        /// between that verb and the trigger ("Police said gunmen abducted 20 passengers", "L'armée a indiqué mardi des jihadistes…");
+        /// "The army said it struck" keeps the army, whose "it" is the same side.
+        /// </summary>
+        private bool IntroducesReport(ActorMention a, TextSpan trigger, TextSpan sentence)
+        {
+            if (a.Span.End > trigger.Start) return false;
+            var said = _lexicon.Speaker.Match(_text, a.Span.End, Math.Min(40, sentence.End - a.Span.End));
+            if (!said.Success) return false;
+            var end = said.Index + said.Length;
+            if (end > trigger.Start) return false;
+            foreach (var other in _actors)
+            {
+                if (other.Span.Start >= trigger.Start) break;
+                if (other.Span.Start >= end && !SameActor(other, a) && !Owned(other)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>Whether a phrase opens with a possessive ("its forces", "ses troupes"): it is the side named before it.</summary>
+        private bool Owned(ActorMention a)
+        {
+            if (_segmenter is null) return false;
+            var space = a.Text.IndexOf(' ');
+            return space > 0 && _segmenter.Grammar.Possessive.Contains(a.Text[..space]);
+        }
+
+        /// <summary>
         /// Of a subject written as a pair ("L'armée soudanaise et des combattants alliés ont affronté…"), the named actor leads
-        /// rather than the plain noun joined to it, which would pass for the other side's kin.
+        /// rather than the plain noun joined to it, which would pass for the other side's kin; a plain phrase with a possessive
+        /// ("its aircraft") is its owner named just before.
         /// </summary>
         private ActorMention? PairLead(List<ActorMention> before, ActorMention? chosen)
         {
             if (chosen is null || !Generic(chosen)) return chosen;
             var i = before.IndexOf(chosen);
+            // "The Israeli military said its aircraft had struck…": a plain phrase someone owns is its owner's, named before it.
+            if (i > 0 && Owned(chosen) && !Generic(before[i - 1]) && before[i - 1].Kind != "civilians") return before[i - 1];
             while (i > 0 && Generic(before[i]) && _lexicon.Pair.IsMatch(_text.AsSpan(before[i - 1].Span.End, before[i].Span.Start - before[i - 1].Span.End)))
             {
                 i--;

@@ -325,6 +325,7 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
             // a name in apposition to a reporter ("l'Agence nationale d'information (ANI)") reports too.
             bool Reports(ActorMention a) =>
                 Before(_lexicon.Source, a.Span.Start, sentence.Start)
+                || !verbal && IntroducesReport(a, draft.Trigger, sentence)
                 || !verbal && (a.Kind is "organization" or "person" || a.Span.Start >= draft.Trigger.End && !CommaAfter(a))
                            && _lexicon.Speaker.IsMatch(_text.AsSpan(SpeakerEnd(a), Math.Min(40, sentence.End - SpeakerEnd(a))));
             // After the trigger, a reporter's acronym may stand between it and its verb ("…, the Syrian Observatory for Human Rights (SOHR) said").

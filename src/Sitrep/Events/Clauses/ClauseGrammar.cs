@@ -26,6 +26,8 @@ public sealed class ClauseGrammar
     public required HashSet<string> AgentWords { get; init; }
     /// <summary>Words that introduce what an act is aimed at ("contre", "against"): a name after them belongs to the target ("une attaque contre un camp de l'armée"), not to the act.</summary>
     public HashSet<string> TargetWords { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Possessive determiners ("its", "ses"): a phrase they open belongs to the side named before ("the ministry said its forces…").</summary>
+    public HashSet<string> Possessive { get; init; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Marks between two names that make the second the first's ("Yemen's Houthi movement"); none in most languages.</summary>
     public required HashSet<string> Possessives { get; init; }
     /// <summary>Words after which a trigger is a noun, not a verb ("la livraison", "the strike").</summary>
@@ -83,6 +85,7 @@ public sealed class ClauseGrammar
             FiniteVerbs = new HashSet<string>(Words(root, "finite-verbs"), StringComparer.OrdinalIgnoreCase),
             AgentWords = new HashSet<string>(Words(root, "agent-words"), StringComparer.OrdinalIgnoreCase),
             TargetWords = new HashSet<string>(Words(root, "target-words"), StringComparer.OrdinalIgnoreCase),
+            Possessive = new HashSet<string>(Words(root, "possessive-determiners"), StringComparer.OrdinalIgnoreCase),
             Possessives = new HashSet<string>(Words(root, "possessives"), StringComparer.Ordinal),
             Determiners = new HashSet<string>(Words(root, "determiners"), StringComparer.OrdinalIgnoreCase),
             ObjectMarkers = new HashSet<string>(Words(root, "object-markers"), StringComparer.OrdinalIgnoreCase),
