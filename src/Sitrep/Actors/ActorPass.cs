@@ -179,6 +179,8 @@ internal sealed class ActorPass
         public bool Government, ProGovernment;
         /// <summary>The phrase opens with a possessive ("ses combattants", "its forces").</summary>
         public bool Possessive;
+        /// <summary>The phrase opens with a definite determiner ("les assaillants", "the attackers").</summary>
+        public bool Definite;
         public int Entity = -1;
         public bool Bare => Country is null && Backer is null && Leader is null && Kind is null && !Government && !ProGovernment && Entity < 0;
     }
@@ -187,14 +189,15 @@ internal sealed class ActorPass
     {
         end = start;
         var p = start;
-        var possessive = false;
+        bool possessive = false, definite = false;
         if (_entityCovering[p] < 0 && grammar.Determiners.Longest(_tokens, p, _limit) is { } determiner && Free(p, determiner.End))
         {
             possessive = grammar.Possessives.Contains(_tokens[p].Key);
+            definite = grammar.Definites.Contains(_tokens[p].Key);
             p = SkipApostrophes(determiner.End);
         }
         var afterDeterminer = p;
-        var state = new PhraseState { Possessive = possessive };
+        var state = new PhraseState { Possessive = possessive, Definite = definite };
         PhraseMatch<ActorHead>? head = null;
         for (var n = 0; n < MaxModifiers && p < _limit; n++)
         {
@@ -410,7 +413,9 @@ internal sealed class ActorPass
             return owner with { Span = span, Head = headSpan, Text = _document.Text[start..end], Sentence = sentence };
         }
         var kind = state.Kind ?? head.Kind;
-        if (state.Bare && head.Refers.Count > 0 && Antecedent(sentence, head.Refers, entitiesOnly: true) is { } antecedent)
+        // "Le JNIM a revendiqué l'attaque. Les assaillants…": a definite phrase may take up the group named just before.
+        var refers = state.Definite && head.RefersWhenDefinite.Count > 0 ? head.RefersWhenDefinite : head.Refers;
+        if (state.Bare && refers.Count > 0 && Antecedent(sentence, refers, entitiesOnly: true) is { } antecedent)
             return antecedent with { Span = span, Head = headSpan, Text = _document.Text[start..end], Sentence = sentence };
         var country = state.Leader ?? state.Backer ?? state.Country;
         // "Russia's defence ministry said its forces had struck…": what a named actor owns is its state's.
