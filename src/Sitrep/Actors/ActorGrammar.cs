@@ -45,6 +45,8 @@ internal sealed record Anaphor(IReadOnlySet<string> Kinds, bool SubjectOnly, IRe
 {
     /// <summary>Words right after the pronoun that make it impersonal ("il y a", "il faut"): then it names nobody.</summary>
     public IReadOnlySet<string> NotBefore { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>A pronoun with its own <see cref="After"/> words that may also open a sentence ("It said…").</summary>
+    public bool AtStart { get; init; }
 }
 
 /// <summary>
@@ -132,7 +134,7 @@ internal sealed class ActorGrammar
         {
             var after = EntityYaml.List(node, "after");
             var anaphor = new Anaphor(EntityYaml.List(node, "kinds").ToHashSet(StringComparer.Ordinal), EntityYaml.Scalar(node, "subject") == "true",
-                after.Count == 0 ? null : Keys(after)) { NotBefore = Keys(EntityYaml.List(node, "not-before")) };
+                after.Count == 0 ? null : Keys(after)) { NotBefore = Keys(EntityYaml.List(node, "not-before")), AtStart = EntityYaml.Scalar(node, "at-start") == "true" };
             foreach (var word in Words(node, path)) grammar.Anaphora.Add(word, anaphor);
         }
         grammar.SubjectAfter.UnionWith(Keys(EntityYaml.List(root, "subject-after")));

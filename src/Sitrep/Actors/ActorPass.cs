@@ -506,7 +506,7 @@ internal sealed class ActorPass
             var before = i - 1;
             while (before >= from && (_tokens[before].Is('\'') || _tokens[before].Is('’'))) before--;
             var after = match.Value.After ?? grammar.SubjectAfter;
-            var atStart = _tokens[i].SentenceStart && match.Value.After is null;
+            var atStart = _tokens[i].SentenceStart && (match.Value.After is null || match.Value.AtStart);
             if (!atStart && !(before >= from && after.Contains(_tokens[before].Key))) return false;
             // A subject pronoun takes up a subject: the first fitting actor of its sentence, else of the one before;
             // the subject of a passive ("ils ont été tués", "they are being held") takes up who was acted upon,
