@@ -17,6 +17,8 @@ internal sealed record ActorHead(string Kind, string Noun, string Name, string P
     public string? Role { get; init; }
     /// <summary>A weapon or strike noun ("frappes", "missiles") that names an actor only with its state written beside it ("missiles russes").</summary>
     public bool Owned { get; init; }
+    /// <summary>The kinds of named group the phrase stands for when written with a definite determiner just after one ("les assaillants", "the attackers" after "le JNIM").</summary>
+    public IReadOnlySet<string> RefersWhenDefinite { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 }
 
 /// <summary>What a modifier of an actor phrase says (see lang/fr/actors.yaml).</summary>
@@ -39,7 +41,13 @@ internal sealed record ActorModifier(ModifierRole Role, string? Kind);
 /// subject pronoun only at a sentence start or after a word of <see cref="After"/> (the language's
 /// subject-after words unless the entry gives its own).
 /// </summary>
-internal sealed record Anaphor(IReadOnlySet<string> Kinds, bool SubjectOnly, IReadOnlySet<string>? After);
+internal sealed record Anaphor(IReadOnlySet<string> Kinds, bool SubjectOnly, IReadOnlySet<string>? After)
+{
+    /// <summary>Words right after the pronoun that make it impersonal ("il y a", "il faut"): then it names nobody.</summary>
+    public IReadOnlySet<string> NotBefore { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>A pronoun with its own <see cref="After"/> words that may also open a sentence ("It said…").</summary>
+    public bool AtStart { get; init; }
+}
 
 /// <summary>
 /// One language's actor phrases, read from <c>lang/&lt;code&gt;/actors.yaml</c>: head nouns, determiners,
@@ -63,6 +71,10 @@ internal sealed class ActorGrammar
     /// <summary>Words before such an article that make the state a place again: "l'est de la Syrie", "depuis le Yémen".</summary>
     public HashSet<string> StateNotAfter { get; } = new(StringComparer.Ordinal);
     /// <summary>Words joining two states' adjectives on one head, each a party of its own: "irakiens et turcs", "Kenyan and Somali".</summary>
+    /// <summary>Possessive determiners ("ses", "its"): a phrase they open with no state of its own is the state of the actor named before it.</summary>
+    public HashSet<string> Possessives { get; } = new(StringComparer.Ordinal);
+    /// <summary>Definite determiners ("les", "the"): a phrase they open may name someone told before (<see cref="ActorHead.RefersWhenDefinite"/>).</summary>
+    public HashSet<string> Definites { get; } = new(StringComparer.Ordinal);
     public HashSet<string> CountryJoiners { get; } = new(StringComparer.Ordinal);
     /// <summary>Nouns after a head that make it a modifier of a thing: "police station", "drone attack".</summary>
     public HashSet<string> ObjectNouns { get; } = new(StringComparer.Ordinal);
@@ -98,7 +110,10 @@ internal sealed class ActorGrammar
             var head = new ActorHead(Kind(node), EntityYaml.Required(node, "noun", path), EntityYaml.Required(node, "name", path),
                 EntityYaml.Required(node, "plain", path), EntityYaml.Scalar(node, "focus") == "true",
                 EntityYaml.List(node, "refers").Select(k => kinds.Contains(k) ? k : throw new LanguageDataException($"{path}:{node.Start.Line}: kind '{k}' is unknown")).ToHashSet(StringComparer.Ordinal),
-                EntityYaml.Scalar(node, "code"), EntityYaml.Scalar(node, "adjective") == "true") { Role = EntityYaml.Scalar(node, "role"), Owned = EntityYaml.Scalar(node, "owned") == "true" };
+                EntityYaml.Scalar(node, "code"), EntityYaml.Scalar(node, "adjective") == "true") {
+                    Role = EntityYaml.Scalar(node, "role"), Owned = EntityYaml.Scalar(node, "owned") == "true",
+                    RefersWhenDefinite = EntityYaml.List(node, "refers-definite").Select(k => kinds.Contains(k) ? k : throw new LanguageDataException($"{path}:{node.Start.Line}: kind '{k}' is unknown")).ToHashSet(StringComparer.Ordinal),
+                };
             foreach (var word in Words(node, path))
             {
                 grammar.Heads.Add(word, head);
@@ -119,13 +134,15 @@ internal sealed class ActorGrammar
         {
             var after = EntityYaml.List(node, "after");
             var anaphor = new Anaphor(EntityYaml.List(node, "kinds").ToHashSet(StringComparer.Ordinal), EntityYaml.Scalar(node, "subject") == "true",
-                after.Count == 0 ? null : Keys(after));
+                after.Count == 0 ? null : Keys(after)) { NotBefore = Keys(EntityYaml.List(node, "not-before")), AtStart = EntityYaml.Scalar(node, "at-start") == "true" };
             foreach (var word in Words(node, path)) grammar.Anaphora.Add(word, anaphor);
         }
         grammar.SubjectAfter.UnionWith(Keys(EntityYaml.List(root, "subject-after")));
         grammar.BareAfter.UnionWith(Keys(EntityYaml.List(root, "bare-after")));
         grammar.ObjectNouns.UnionWith(Keys(EntityYaml.List(root, "object-nouns")));
         grammar.CountryJoiners.UnionWith(Keys(EntityYaml.List(root, "country-joiners")));
+        grammar.Possessives.UnionWith(Keys(EntityYaml.List(root, "possessives")));
+        grammar.Definites.UnionWith(Keys(EntityYaml.List(root, "definites")));
         grammar.StateArticles.UnionWith(Keys(EntityYaml.List(root, "state-articles")));
         grammar.StateNotAfter.UnionWith(Keys(EntityYaml.List(root, "state-not-after")));
         foreach (var prefix in EntityYaml.List(root, "name-prefixes")) grammar.NamePrefixes.Add(prefix, prefix);

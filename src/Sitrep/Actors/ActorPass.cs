@@ -177,6 +177,10 @@ internal sealed class ActorPass
     {
         public string? Country, Backer, Leader, Kind;
         public bool Government, ProGovernment;
+        /// <summary>The phrase opens with a possessive ("ses combattants", "its forces").</summary>
+        public bool Possessive;
+        /// <summary>The phrase opens with a definite determiner ("les assaillants", "the attackers").</summary>
+        public bool Definite;
         public int Entity = -1;
         public bool Bare => Country is null && Backer is null && Leader is null && Kind is null && !Government && !ProGovernment && Entity < 0;
     }
@@ -185,10 +189,15 @@ internal sealed class ActorPass
     {
         end = start;
         var p = start;
+        bool possessive = false, definite = false;
         if (_entityCovering[p] < 0 && grammar.Determiners.Longest(_tokens, p, _limit) is { } determiner && Free(p, determiner.End))
+        {
+            possessive = grammar.Possessives.Contains(_tokens[p].Key);
+            definite = grammar.Definites.Contains(_tokens[p].Key);
             p = SkipApostrophes(determiner.End);
+        }
         var afterDeterminer = p;
-        var state = new PhraseState();
+        var state = new PhraseState { Possessive = possessive, Definite = definite };
         PhraseMatch<ActorHead>? head = null;
         for (var n = 0; n < MaxModifiers && p < _limit; n++)
         {
@@ -416,9 +425,14 @@ internal sealed class ActorPass
             return owner with { Span = span, Head = headSpan, Text = _document.Text[start..end], Sentence = sentence };
         }
         var kind = state.Kind ?? head.Kind;
-        if (state.Bare && head.Refers.Count > 0 && Antecedent(sentence, head.Refers, entitiesOnly: true) is { } antecedent)
+        // "Le JNIM a revendiqué l'attaque. Les assaillants…": a definite phrase may take up the group named just before.
+        var refers = state.Definite && head.RefersWhenDefinite.Count > 0 ? head.RefersWhenDefinite : head.Refers;
+        if (state.Bare && refers.Count > 0 && Antecedent(sentence, refers, entitiesOnly: true) is { } antecedent)
             return antecedent with { Span = span, Head = headSpan, Text = _document.Text[start..end], Sentence = sentence };
         var country = state.Leader ?? state.Backer ?? state.Country;
+        // "Russia's defence ministry said its forces had struck…": what a named actor owns is its state's.
+        if (country is null && state.Possessive && Antecedent(sentence, ActorCatalogue.Kinds, entitiesOnly: true) is { Country: { } ownerCountry, Kind: not "civilians" })
+            country = ownerCountry;
         var headKey = HeadKey(grammar, headEnd);
         if (country is not null) _countryByHead[headKey] = country;
         // "Russian drones struck Kharkiv … A drone also hit Poltava": a head told before with its state is that state's again,
@@ -495,6 +509,7 @@ internal sealed class ActorPass
         end = i;
         if (grammar.Anaphora.Longest(_tokens, i, _limit) is not { } match || !Free(i, match.End)) return false;
         if (match.End < _limit && _entityStartingAt[match.End] >= 0) return false;   // "le groupe État islamique": the name follows
+        if (match.End < _limit && match.Value.NotBefore.Contains(_tokens[match.End].Key)) return false;   // "il y a", "il faut": nobody
         var sentence = SentenceOf(_tokens[i].Start);
         ActorMention? antecedent;
         if (match.Value.SubjectOnly)
@@ -503,7 +518,7 @@ internal sealed class ActorPass
             var before = i - 1;
             while (before >= from && (_tokens[before].Is('\'') || _tokens[before].Is('’'))) before--;
             var after = match.Value.After ?? grammar.SubjectAfter;
-            var atStart = _tokens[i].SentenceStart && match.Value.After is null;
+            var atStart = _tokens[i].SentenceStart && (match.Value.After is null || match.Value.AtStart);
             if (!atStart && !(before >= from && after.Contains(_tokens[before].Key))) return false;
             // A subject pronoun takes up a subject: the first fitting actor of its sentence, else of the one before;
             // the subject of a passive ("ils ont été tués", "they are being held") takes up who was acted upon,

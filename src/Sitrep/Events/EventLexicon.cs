@@ -139,6 +139,15 @@ public sealed class EventLexicon
     /// actor the site stands for (military, police, civilians); never matches when the file has none.</summary>
     public Regex Site { get; init; } = NeverMatches;
 
+    /// <summary>Matches (anchored at the end) the text up to an attack's trigger when its subject suffered it ("came under attack", "a essuyé des tirs"); never matches when the file has none.</summary>
+    public Regex Undergone { get; init; } = NeverMatches;
+
+    /// <summary>Matches (anchored at the end) an agent noun before a nominal trigger ("les auteurs de l'attaque", "the perpetrators of the attack"); never matches when the file has none.</summary>
+    public Regex AgentNoun { get; init; } = NeverMatches;
+
+    /// <summary>Finds a first-person word in a quotation ("nous", "we"): its speaker tells its own side's act; never matches when the file has none.</summary>
+    public Regex FirstPerson { get; init; } = NeverMatches;
+
     /// <summary>
     /// Matches (anchored at the end) the determiner before a nominal trigger that points back to an act already told ("les frappes",
     /// "the strikes", "cette attaque"): the act is told again, not a new one; never matches when the file has none.
@@ -310,13 +319,17 @@ public sealed class EventLexicon
             Claimed = OptionalCue("claimed"),
             Blamed = OptionalCue("blamed"),
             Site = OptionalCue("site"),
+            Undergone = OptionalCue("undergone"),
+            AgentNoun = OptionalCue("agent-noun"),
+            FirstPerson = OptionalCue("first-person"),
             Instrument = OptionalCue("instrument"),
             Retold = OptionalCue("retold"),
             Aggregate = OptionalCue("aggregate"),
         };
         lexicon._cueLiterals = LiteralsOf([
             lexicon.Passive, lexicon.Agent, lexicon.Patient, lexicon.Source, lexicon.PlaceCue, lexicon.Partner, lexicon.Coordinated,
-            lexicon.Instrument, lexicon.Claimed, lexicon.Blamed, lexicon.Scheduled, lexicon.Renewed, lexicon.Retold, lexicon.Aggregate, lexicon.Affiliation, .. lexicon.NoActBefore]);
+            lexicon.Instrument, lexicon.Claimed, lexicon.Blamed, lexicon.Scheduled, lexicon.Renewed, lexicon.Retold, lexicon.Aggregate, lexicon.Affiliation,
+            lexicon.Undergone, lexicon.AgentNoun, lexicon.FirstPerson, .. lexicon.NoActBefore]);
         return lexicon;
     }
 }

@@ -21,7 +21,7 @@ namespace Sitrep.Events;
 /// Triggers of one type in one sentence are one event; an event told again in a later sentence with
 /// nothing contradicting it (actors, place, date) is merged into the first telling.
 /// </summary>
-public sealed class EventStage(EventResources resources) : IDocumentStage
+public sealed partial class EventStage(EventResources resources) : IDocumentStage
 {
     /// <summary>Every pattern of the stage runs under this limit.</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
@@ -40,9 +40,6 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
 
     /// <summary>How far, in characters, after an attack's trigger the site it hit may be named.</summary>
     private const int SiteReach = 80;
-
-    /// <summary>The kinds a site cue's groups may name, in the order they are tried.</summary>
-    private static readonly string[] SiteKinds = ["military", "police", "civilians"];
 
     /// <summary>How far, in characters, a passive subject may stand before the trigger it suffered.</summary>
     private const int MaxSubjectDistance = 160;
@@ -92,9 +89,11 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
         public int Direct;
         /// <summary>A nominal trigger whose determiner points back to an act already told ("the strikes", "cette attaque").</summary>
         public bool Retold;
+        /// <summary>An agent noun names who did the act ("les auteurs de l'attaque, des jihadistes, …"): its author, even when the act was told before.</summary>
+        public bool AuthorNamed;
     }
 
-    private sealed class Run
+    private sealed partial class Run
     {
         private readonly Document _doc;
         private readonly EventLexicon _lexicon;
@@ -149,7 +148,14 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 var into = merged.LastOrDefault(m => Mergeable(m, draft));
                 if (into is not null) Merge(into, draft);
                 // "The strikes hit a farm, the TV said": the act told before, though the retelling names other people around it.
-                else if (draft.Retold && merged.LastOrDefault(m => Compatible(m, draft)) is { } told) Merge(told, draft, withActors: false);
+                // "Lundi, l'armée a indiqué que les auteurs de l'attaque, des combattants du JNIM, …": an agent noun points back to the last
+                // act of its type, whatever day the sentence that names the author is dated by.
+                else if (draft.Retold && merged.LastOrDefault(m => draft.AuthorNamed ? m.Plover == draft.Plover && !m.Negated : Compatible(m, draft)) is { } told)
+                {
+                    Merge(told, draft, withActors: false);
+                    // "Les auteurs de l'attaque, des jihadistes de l'EIGS, …": the act told before gets the author named now.
+                    if (draft.AuthorNamed) GiveAuthor(told, draft.Actor1!, _doc.Sentences[draft.Sentence]);
+                }
                 else merged.Add(draft);
             }
             // "… a été la cible d'une attaque. Cinq soldats ont péri, a déclaré un officier.": the toll told right after an attack, in
@@ -224,6 +230,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 if (trigger.Plover == "REJECT" && trigger.Mode == "deny") denialEnd = span.End;
                 else if (_types.Governs(trigger.Plover) && contentFrom < 0) contentFrom = span.End;
                 FindActors(draft, trigger.Form, sentence, subject);
+                if (draft.Actor1 is null && !_types.IsVerbal(draft.Plover) && QuotedSpeaker(draft, sentence) is { } speaker) draft.Actor1 = speaker;
                 if (draft.Actor1 is null && (_types.IsVerbal(draft.Plover) || _types.Announced(draft.Plover))) draft.Actor1 = SourceActor(draft);
                 if (trigger.Form == TriggerForm.Verb && !IsPassive(span, sentence)) subject = draft.Actor1;
                 FindPlace(draft, sentence);
@@ -308,6 +315,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             // a name in apposition to a reporter ("l'Agence nationale d'information (ANI)") reports too.
             bool Reports(ActorMention a) =>
                 Before(_lexicon.Source, a.Span.Start, sentence.Start)
+                || !verbal && IntroducesReport(a, draft.Trigger, sentence)
                 || !verbal && (a.Kind is "organization" or "person" || a.Span.Start >= draft.Trigger.End && !CommaAfter(a))
                            && _lexicon.Speaker.IsMatch(_text.AsSpan(SpeakerEnd(a), Math.Min(40, sentence.End - SpeakerEnd(a))));
             // After the trigger, a reporter's acronym may stand between it and its verb ("…, the Syrian Observatory for Human Rights (SOHR) said").
@@ -316,10 +324,10 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             var inSentence = all.Where((a, i) => !Reports(a) && !InDateline(a) && !Before(_lexicon.Affiliation, a.Span.Start, sentence.Start) && !(!verbal && i > 0 && Bracketed(all[i - 1], a) && Reports(all[i - 1]))).ToList();
             var (before, after) = ClauseSides(inSentence, draft.Trigger);
             // "British warplanes struck Houthi radar sites": a trigger that begins inside its author's phrase is a verb after its subject.
-            if (form == TriggerForm.Noun && inSentence.FirstOrDefault(a => a.Span.Start < draft.Trigger.Start && draft.Trigger.Start < a.Span.End && a.Span.End < draft.Trigger.End) is { } author)
+            if (form == TriggerForm.Noun && inSentence.FirstOrDefault(a => a.Span.Start < draft.Trigger.Start && draft.Trigger.Start < a.Span.End && a.Span.End < draft.Trigger.End) is { } phraseAuthor)
             {
-                before.Remove(author);
-                before.Add(author);
+                before.Remove(phraseAuthor);
+                before.Add(phraseAuthor);
                 form = TriggerForm.Verb;
             }
             // "CENTCOM said the ship was hit by a missile": who says so is the subject of saying, not of the passive after it.
@@ -344,14 +352,30 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
 
             switch (form)
             {
+                case TriggerForm.Verb or TriggerForm.Noun when draft.Plover == "ASSAULT" && Undergone(draft.Trigger, sentence):
+                    // "A Nigerian army patrol came under attack from Boko Haram fighters": the subject suffered the act, "from X" did it.
+                    draft.Actor2 = Subject(before, OutsideIncise(before, draft.Trigger.Start, sentence.Start).LastOrDefault());
+                    draft.Actor1 = after.FirstOrDefault(a => Agent(a) && SameClause(draft.Trigger, a));
+                    draft.Direct = 2;
+                    break;
+                case TriggerForm.Noun when AfterAgentNoun(draft.Trigger, sentence)
+                                           && after.FirstOrDefault(a => !Patient(a) && Complement(draft.Trigger, a) != ComplementRole.Target) is { } author:
+                    // "Les auteurs de l'attaque, des jihadistes de l'EIGS, ont tué…": the agent noun's apposition did the act.
+                    draft.Actor1 = author;
+                    draft.Actor2 = after.FirstOrDefault(a => a != author && Patient(a));
+                    draft.Direct = 1;
+                    draft.AuthorNamed = true;
+                    break;
                 case TriggerForm.Mutual when after.Count >= 2 && PairedAfterBrackets(after, 0) is { } second:
                     (draft.Actor1, draft.Actor2, draft.Direct) = (after[0], second, 2);
                     break;
-                case TriggerForm.Mutual when before.Count >= 2 && Paired(before[^2], before[^1]) is { } last:
+                // "The army and allied fighters clashed with the RSF": a pair before a partner is one side.
+                case TriggerForm.Mutual when before.Count >= 2 && Paired(before[^2], before[^1]) is { } last
+                                             && !(after.Count > 0 && Before(_lexicon.Partner, after[0].Span.Start, draft.Trigger.End)):
                     (draft.Actor1, draft.Actor2, draft.Direct) = (before[^2], last, 2);
                     break;
                 case TriggerForm.Mutual when after.Count > 0 && Before(_lexicon.Partner, after[0].Span.Start, draft.Trigger.End)
-                                             && before.LastOrDefault(a => !Patient(a)) is { } subject && !SameActor(subject, after[0]):
+                                             && PairLead(before, before.LastOrDefault(a => !Patient(a))) is { } subject && !SameActor(subject, after[0]):
                     // "X ... des affrontements avec Y", "Venezuela agreed to coordinate patrols with Colombian forces": the subject and the partner.
                     (draft.Actor1, draft.Actor2, draft.Direct) = (Subject(before, subject), after[0], 2);
                     break;
@@ -381,8 +405,10 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                 {
                     // "Neuf civils ont été tués dans des frappes": the subject of a passive before the noun suffered the act.
                     var victims = Victims(before.Where(a => !Says(a)).ToList(), draft.Trigger.Start, sentence.Start);
-                    draft.Actor1 = after.FirstOrDefault(a => Agent(a) && !Patient(a) && Complement(draft.Trigger, a)) ?? before.LastOrDefault(a => !Patient(a) && !victims.Contains(a));
-                    draft.Actor2 = after.FirstOrDefault(a => a != draft.Actor1 && Patient(a)) ?? MainVictim(victims);
+                    draft.Actor1 = after.FirstOrDefault(a => Agent(a) && !Patient(a) && Complement(draft.Trigger, a) == ComplementRole.Author)
+                                   ?? before.LastOrDefault(a => !Patient(a) && !victims.Contains(a));
+                    // "une attaque contre un camp de l'armée": the owner of what the act was aimed at is its target.
+                    draft.Actor2 = after.FirstOrDefault(a => a != draft.Actor1 && (Patient(a) || Complement(draft.Trigger, a) == ComplementRole.Target)) ?? MainVictim(victims);
                     if (draft.Actor1 is null && draft.Actor2 is null) draft.Actor2 = after.FirstOrDefault();
                     draft.Direct = 1;
                     break;
@@ -395,7 +421,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
                     var subjects = OutsideIncise(before, draft.Trigger.Start, sentence.Start);
                     draft.Actor1 = form == TriggerForm.Verb && sharedSubject is not null && Joined(draft.Trigger, sentence)
                         ? sharedSubject
-                        : Subject(before, subjects.LastOrDefault(a => !Patient(a) && !victims.Contains(a)) ?? subjects.LastOrDefault(a => !victims.Contains(a)));
+                        : PairLead(before, Subject(before, subjects.LastOrDefault(a => !Patient(a) && !victims.Contains(a)) ?? subjects.LastOrDefault(a => !victims.Contains(a))));
                     // "ont attaqué avec des drones une base": what an attack is made with is no side of it.
                     if (draft.Plover == "ASSAULT") after.RemoveAll(a => Before(_lexicon.Instrument, a.Span.Start, draft.Trigger.End));
                     draft.Actor2 = after.FirstOrDefault(a => !Agent(a) || a.Span.Start - draft.Trigger.End <= 1) ?? after.FirstOrDefault() ?? MainVictim(victims);
@@ -440,28 +466,6 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             if (i >= limit || _text[i] != '(') return end;
             var close = _text.IndexOf(')', i, Math.Min(limit - i, 24));
             return close < 0 ? end : close + 1;
-        }
-
-        /// <summary>How many words may stand between a nominal trigger and the author its cue introduces ("l'attaque menée mardi par des jihadistes").</summary>
-        private const int ComplementWords = 4;
-
-        /// <summary>
-        /// Whether the actor after a nominal trigger is its complement ("l'attaque des shebab", "frappes menées par l'armée"), not
-        /// the complement of another noun further on ("l'attaque a visé un camp de déplacés").
-        /// </summary>
-        private bool Complement(TextSpan trigger, ActorMention a)
-        {
-            var words = 0;
-            var wordStart = trigger.End;
-            for (var i = trigger.End; i < a.Span.Start; i++)
-            {
-                if (!char.IsWhiteSpace(_text[i])) continue;
-                // "par", "by" name the author however far they stand ("l'attaque d'un poste … par des séparatistes").
-                if (i > wordStart && _segmenter is not null && _segmenter.Grammar.AgentWords.Contains(_text.AsSpan(wordStart, i - wordStart).ToString())) return true;
-                if (i > wordStart) words++;
-                wordStart = i + 1;
-            }
-            return words <= ComplementWords;
         }
 
         /// <summary>The sentence whose clauses are to be read, with its triggers; split only when one of them needs its actors.</summary>
@@ -557,7 +561,7 @@ public sealed class EventStage(EventResources resources) : IDocumentStage
             if (from >= sentence.End) return null;
             var match = _lexicon.Site.Match(_text, from, Math.Min(sentence.End, from + SiteReach) - from);
             if (!match.Success) return null;
-            foreach (var kind in SiteKinds)
+            foreach (var kind in SiteKinds())
                 if (match.Groups[kind] is { Success: true } site)
                 {
                     var span = new TextSpan(site.Index, site.Index + site.Length);

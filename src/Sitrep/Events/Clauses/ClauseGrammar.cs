@@ -24,6 +24,10 @@ public sealed class ClauseGrammar
     public required HashSet<string> ObjectMarkers { get; init; }
     /// <summary>Words that introduce the author of an act however far from its trigger ("par", "by").</summary>
     public required HashSet<string> AgentWords { get; init; }
+    /// <summary>Words that introduce what an act is aimed at ("contre", "against"): a name after them belongs to the target ("une attaque contre un camp de l'armée"), not to the act.</summary>
+    public HashSet<string> TargetWords { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Possessive determiners ("its", "ses"): a phrase they open belongs to the side named before ("the ministry said its forces…").</summary>
+    public HashSet<string> Possessive { get; init; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Marks between two names that make the second the first's ("Yemen's Houthi movement"); none in most languages.</summary>
     public required HashSet<string> Possessives { get; init; }
     /// <summary>Words that open an aside naming some of the phrase before it ("cinq personnes, dont deux enfants"): that phrase stays the one meant.</summary>
@@ -82,6 +86,8 @@ public sealed class ClauseGrammar
             Phrases = phrases.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(x => x.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase),
             FiniteVerbs = new HashSet<string>(Words(root, "finite-verbs"), StringComparer.OrdinalIgnoreCase),
             AgentWords = new HashSet<string>(Words(root, "agent-words"), StringComparer.OrdinalIgnoreCase),
+            TargetWords = new HashSet<string>(Words(root, "target-words"), StringComparer.OrdinalIgnoreCase),
+            Possessive = new HashSet<string>(Words(root, "possessive-determiners"), StringComparer.OrdinalIgnoreCase),
             Possessives = new HashSet<string>(Words(root, "possessives"), StringComparer.Ordinal),
             Subsets = Words(root, "subsets").ToArray(),
             Determiners = new HashSet<string>(Words(root, "determiners"), StringComparer.OrdinalIgnoreCase),

@@ -1,0 +1,148 @@
+using Sitrep.Actors;
+
+namespace Sitrep.Events;
+
+/// <summary>
+/// Actor rules that read who did what to whom from the words around a trigger beyond its subject and object:
+/// the complement of a nominal trigger (its author, or the owner of what it was aimed at), a subject that suffered
+/// the act ("came under attack from"), an agent noun ("les auteurs de l'attaque"), the speaker of a quotation told
+/// in the first person, and the kinds of the sites an attack hit.
+/// </summary>
+public sealed partial class EventStage
+{
+    private sealed partial class Run
+    {
+        /// <summary>How many words may stand between a nominal trigger and the author its cue introduces ("l'attaque menée mardi par des jihadistes").</summary>
+        private const int ComplementWords = 4;
+
+        /// <summary>What an actor after a nominal trigger is to it.</summary>
+        private enum ComplementRole
+        {
+            /// <summary>Its author: "l'attaque des shebab", "frappes menées par l'armée", "an ambush … by gunmen".</summary>
+            Author,
+            /// <summary>The owner of what it was aimed at: "une attaque contre un camp de l'armée", "an attack on a convoy of the army".</summary>
+            Target,
+            /// <summary>Neither: the complement of another noun further on ("l'attaque a visé un camp de déplacés").</summary>
+            None,
+        }
+
+        /// <summary>
+        /// Whether the actor after a nominal trigger is its author, stands after a word that aims it (<c>target-words</c> of
+        /// syntax.yaml: then it owns the target), or is too far to be either.
+        /// </summary>
+        private ComplementRole Complement(TextSpan trigger, ActorMention a)
+        {
+            var words = 0;
+            var aimed = false;
+            var wordStart = trigger.End;
+            for (var i = trigger.End; i < a.Span.Start; i++)
+            {
+                if (!char.IsWhiteSpace(_text[i])) continue;
+                if (i > wordStart && _segmenter is not null)
+                {
+                    var word = _text.AsSpan(wordStart, i - wordStart).ToString();
+                    // "par", "by" name the author however far they stand ("l'attaque d'un poste … par des séparatistes").
+                    if (_segmenter.Grammar.AgentWords.Contains(word)) return ComplementRole.Author;
+                    aimed |= _segmenter.Grammar.TargetWords.Contains(word);
+                }
+                if (i > wordStart) words++;
+                wordStart = i + 1;
+            }
+            if (aimed) return ComplementRole.Target;
+            return words <= ComplementWords ? ComplementRole.Author : ComplementRole.None;
+        }
+
+        /// <summary>
+        /// Whether the subject before an attack's trigger suffered it: "X came under attack from Y", "X a essuyé des tirs de Y",
+        /// "X a été la cible d'une attaque" (<c>undergone</c> cue, read on the text up to the trigger's end).
+        /// </summary>
+        private bool Undergone(TextSpan trigger, TextSpan sentence)
+        {
+            var from = Math.Max(sentence.Start, trigger.Start - 40);
+            var window = _text.AsSpan(from, trigger.End - from);
+            return _lexicon.MayMatch(_lexicon.Undergone, window) && _lexicon.Undergone.IsMatch(window);
+        }
+
+        /// <summary>"Les auteurs de l'attaque, des jihadistes de l'EIGS, …", "the perpetrators of the attack": an agent noun owns the trigger, and the actor it names did the act.</summary>
+        private bool AfterAgentNoun(TextSpan trigger, TextSpan sentence) => Before(_lexicon.AgentNoun, trigger.Start, sentence.Start);
+
+        /// <summary>
+        /// The speaker of a quotation told in the first person ("« Nous avons repoussé l'attaque », a affirmé le porte-parole de l'armée",
+        /// "\"We repelled the attack,\" an army spokesman said"): the side that speaks did what it tells. Civilians and organisations
+        /// (witnesses, agencies, NGOs) only report; a plain quotation ("« Des obus sont tombés », a dit un habitant") names no author.
+        /// </summary>
+        private ActorMention? QuotedSpeaker(Draft draft, TextSpan sentence)
+        {
+            var open = QuoteOpening(draft.Trigger.Start, sentence);
+            if (open < 0) return null;
+            var window = _text.AsSpan(open, draft.Trigger.Start - open);
+            if (!_lexicon.MayMatch(_lexicon.FirstPerson, window) || !_lexicon.FirstPerson.IsMatch(window)) return null;
+            return SourceActor(draft) is { Kind: not ("civilians" or "organization") } speaker ? speaker : null;
+        }
+
+        /// <summary>Where the quotation («…», “…”, "…") of the sentence that holds this offset opens; -1 when none does.</summary>
+        private int QuoteOpening(int offset, TextSpan sentence)
+        {
+            var open = -1;
+            for (var i = sentence.Start; i < offset; i++)
+                switch (_doc.Text[i])
+                {
+                    case '«' or '“': open = i; break;
+                    case '»' or '”': open = -1; break;
+                    case '"': open = open < 0 ? i : -1; break;
+                }
+            return open;
+        }
+
+        /// <summary>
+        /// Whether the actor before a trigger only reports what someone else did: a verb of saying right after it, and another actor
+        /// between that verb and the trigger ("Police said gunmen abducted 20 passengers", "L'armée a indiqué mardi des jihadistes…");
+        /// "The army said it struck" keeps the army, whose "it" is the same side.
+        /// </summary>
+        private bool IntroducesReport(ActorMention a, TextSpan trigger, TextSpan sentence)
+        {
+            if (a.Span.End > trigger.Start) return false;
+            var said = _lexicon.Speaker.Match(_text, a.Span.End, Math.Min(40, sentence.End - a.Span.End));
+            if (!said.Success) return false;
+            var end = said.Index + said.Length;
+            if (end > trigger.Start) return false;
+            foreach (var other in _actors)
+            {
+                if (other.Span.Start >= trigger.Start) break;
+                if (other.Span.Start >= end && !SameActor(other, a) && !Owned(other)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>Whether a phrase opens with a possessive ("its forces", "ses troupes"): it is the side named before it.</summary>
+        private bool Owned(ActorMention a)
+        {
+            if (_segmenter is null) return false;
+            var space = a.Text.IndexOf(' ');
+            return space > 0 && _segmenter.Grammar.Possessive.Contains(a.Text[..space]);
+        }
+
+        /// <summary>
+        /// Of a subject written as a pair ("L'armée soudanaise et des combattants alliés ont affronté…"), the named actor leads
+        /// rather than the plain noun joined to it, which would pass for the other side's kin; a plain phrase with a possessive
+        /// ("its aircraft") is its owner named just before.
+        /// </summary>
+        private ActorMention? PairLead(List<ActorMention> before, ActorMention? chosen)
+        {
+            if (chosen is null || !Generic(chosen)) return chosen;
+            var i = before.IndexOf(chosen);
+            // "The Israeli military said its aircraft had struck…": a plain phrase someone owns is its owner's, named before it.
+            if (i > 0 && Owned(chosen) && !Generic(before[i - 1]) && before[i - 1].Kind != "civilians") return before[i - 1];
+            while (i > 0 && Generic(before[i]) && _lexicon.Pair.IsMatch(_text.AsSpan(before[i - 1].Span.End, before[i].Span.Start - before[i - 1].Span.End)))
+            {
+                i--;
+                if (!Generic(before[i])) return before[i];
+            }
+            return chosen;
+        }
+
+        /// <summary>The kinds a site cue's named groups may stand for, in the order the cue names them ("military", "police", "rebel", "civilians").</summary>
+        private IEnumerable<string> SiteKinds() =>
+            _lexicon.Site.GetGroupNames().Where(name => ActorCatalogue.Kinds.Contains(name));
+    }
+}
