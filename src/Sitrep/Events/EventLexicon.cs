@@ -170,6 +170,52 @@ public sealed class EventLexicon
         return regex;
     }
 
+    /// <summary>
+    /// The literal strings a trigger entry cannot match without (null: none known), as few and as long as can be read. An entry
+    /// of many verbs after an auxiliary reads as thousands of strings ("a recrut", "ont recrut"…): past the bound it would have
+    /// none, and its chunk would run on every sentence; or, multiplied out, the auxiliary alone ("a ") is read as the required
+    /// string, which is in nearly every sentence. So the entry is also read with each piece taken as any one character: the
+    /// strings after the piece (" attaqu", " tu") are in every match all the same. Of the two readings, the one whose shortest
+    /// string is longer (then the one with fewer strings) is kept; either is safe to skip on.
+    /// </summary>
+    internal static IReadOnlyCollection<string>? TriggerGate(string written, string expanded, IEnumerable<string> pieceNames)
+    {
+        var whole = Scannable(LiteralFactors.Literals(expanded, minLength: 1, limit: TriggerLiteralLimit)?.Strings);
+        var withoutPieces = written;
+        foreach (var name in pieceNames) withoutPieces = withoutPieces.Replace("{" + name + "}", ".", StringComparison.Ordinal);
+        if (withoutPieces == written) return whole;
+        var around = Scannable(LiteralFactors.Literals(withoutPieces, minLength: 1, limit: TriggerLiteralLimit)?.Strings);
+        if (whole is null || around is null) return whole ?? around;
+        var (w, a) = (whole.Min(s => s.Length), around.Min(s => s.Length));
+        return a > w || a == w && around.Count < whole.Count ? around : whole;
+    }
+
+    /// <summary>
+    /// The strings as the literal scan can fold them: one holding a letter with a case beyond Latin-1 ("manœuvres conjointes")
+    /// would leave its entry ungated, so it is cut to its longest run without one ("uvres conjointes"), which every match holds too.
+    /// </summary>
+    private static IReadOnlyCollection<string>? Scannable(IReadOnlyCollection<string>? strings)
+    {
+        if (strings is null || strings.All(s => s.All(Foldable))) return strings;
+        var runs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in strings)
+        {
+            var (longestStart, longestLength) = (0, 0);
+            for (int start = 0, end = 0; start < s.Length; start = end + 1)
+            {
+                end = start;
+                while (end < s.Length && Foldable(s[end])) end++;
+                if (end - start > longestLength) (longestStart, longestLength) = (start, end - start);
+            }
+            if (longestLength == 0) return null;
+            runs.Add(s.Substring(longestStart, longestLength));
+        }
+        return runs;
+    }
+
+    /// <summary>Whether the literal scan folds the character as the regex engine does: Latin-1, or without case.</summary>
+    private static bool Foldable(char c) => c < '\u0100' || char.ToLowerInvariant(c) == c && char.ToUpperInvariant(c) == c;
+
     public static IReadOnlyDictionary<string, EventLexicon> LoadAll(string root) =>
         LanguageFolders.LoadEach(root, "events.yaml", Load);
 
@@ -232,9 +278,7 @@ public sealed class EventLexicon
             var mode = Field(entry, "mode", required: false);
             triggers.Add(new EventTrigger(Field(entry, "type"), mode.Length == 0 ? null : mode, form, Where(entry)));
             alternatives.Add($"(?<t{alternatives.Count}>{match})");
-            // An entry of many verbs after an auxiliary reads as hundreds of strings ("a recrut", "ont recrut"…): past the
-            // default bound it would have none, and its chunk would run on every sentence.
-            literals.Add(LiteralFactors.Literals(match, minLength: 1, limit: TriggerLiteralLimit)?.Strings);
+            literals.Add(TriggerGate(Field(entry, "match"), match, pieces.Select(p => p.Name)));
         }
         // As many triggers per pattern as the non-backtracking engine takes (its automaton has a size limit).
         var chunks = new List<(Regex Pattern, int First, int[] Groups)>();
