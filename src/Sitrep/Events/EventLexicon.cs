@@ -29,10 +29,10 @@ public sealed class EventLexicon
     public required IReadOnlyList<EventTrigger> Triggers { get; init; }
 
     /// <summary>
-    /// The triggers in a few non-backtracking patterns (one named group <c>t{i}</c> per trigger): one
-    /// backtracking alternation of all of them tried every branch at every word and cost most of the stage.
+    /// The triggers in a few non-backtracking patterns (triggers [First, First+Count) in each): one backtracking
+    /// alternation of all of them tried every branch at every word and cost most of the stage.
     /// </summary>
-    private IReadOnlyList<(Regex Pattern, int First, int[] Groups)> Chunks { get; init; } = [];
+    private IReadOnlyList<(Regex Pattern, int First, int Count)> Chunks { get; init; } = [];
 
     /// <summary>
     /// Per trigger, the literal strings it cannot match without, all looked for in one pass: a chunk none of whose
@@ -40,19 +40,29 @@ public sealed class EventLexicon
     /// </summary>
     private LiteralScan TriggerLiterals { get; init; } = new([]);
 
+    /// <summary>
+    /// Per trigger, its pattern anchored at the start of the text and followed by a word boundary, as in its chunk: run only
+    /// where its chunk matched, to tell which trigger did (see <see cref="Find"/>).
+    /// </summary>
+    private IReadOnlyList<Regex> Anchored { get; init; } = [];
+
     /// <summary>The triggers in [start, start+length) of <paramref name="text"/>, left to right, not overlapping; at one position the trigger listed first wins.</summary>
     public List<(TextSpan Span, int Trigger)> Find(string text, int start, int length)
     {
         var found = new List<(TextSpan Span, int Trigger)>();
         Span<bool> possible = Triggers.Count <= 256 ? stackalloc bool[Triggers.Count] : new bool[Triggers.Count];
-        var scanned = TriggerLiterals.Scan(text.AsSpan(start, length), possible);
-        foreach (var (pattern, first, groups) in Chunks)
+        var window = text.AsSpan(start, length);
+        var scanned = TriggerLiterals.Scan(window, possible);
+        foreach (var (pattern, first, count) in Chunks)
         {
-            if (scanned && !MayMatch(possible, first, groups.Length)) continue;
-            for (var m = pattern.Match(text, start, length); m.Success; m = m.NextMatch())
+            if (scanned && !MayMatch(possible, first, count)) continue;
+            // Where the chunk matches, the trigger that matched is the first of the chunk that matches there (the
+            // alternation's order): finding it with its own anchored pattern spares the non-backtracking engine its slowest
+            // phase, finding the groups of a match.
+            foreach (var m in pattern.EnumerateMatches(window))
             {
-                var which = Array.FindIndex(groups, g => m.Groups[g].Success);
-                if (which >= 0) found.Add((new TextSpan(m.Index, m.Index + m.Length), first + which));
+                var which = WhichTrigger(window[m.Index..], first, count, possible, scanned);
+                if (which >= 0) found.Add((new TextSpan(start + m.Index, start + m.Index + m.Length), which));
             }
         }
         found.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Trigger.CompareTo(b.Trigger));
@@ -60,6 +70,20 @@ public sealed class EventLexicon
         foreach (var hit in found)
             if (kept.Count == 0 || kept[^1].Span.End <= hit.Span.Start) kept.Add(hit);
         return kept;
+    }
+
+    /// <summary>
+    /// The first of triggers [first, first+count) that matches at the start of <paramref name="rest"/> (the window from
+    /// where its chunk matched), skipping those whose literal strings the window lacks; -1 when none does.
+    /// </summary>
+    private int WhichTrigger(ReadOnlySpan<char> rest, int first, int count, ReadOnlySpan<bool> possible, bool scanned)
+    {
+        for (var i = first; i < first + count; i++)
+        {
+            if (scanned && TriggerLiterals.Covers[i] && !possible[i]) continue;
+            if (Anchored[i].IsMatch(rest)) return i;
+        }
+        return -1;
     }
 
     /// <summary>Per cue run over whole sentences, the literal strings it cannot match without (cues without any are not here).</summary>
@@ -263,6 +287,7 @@ public sealed class EventLexicon
         var triggers = new List<EventTrigger>();
         var alternatives = new List<string>();
         var literals = new List<IReadOnlyCollection<string>?>();
+        var anchored = new List<Regex>();
         foreach (var node in List("triggers"))
         {
             if (node is not YamlMappingNode entry) throw new LanguageDataException($"{Where(node)}: a trigger is a mapping (match, type, mode, form)");
@@ -277,11 +302,12 @@ public sealed class EventLexicon
             };
             var mode = Field(entry, "mode", required: false);
             triggers.Add(new EventTrigger(Field(entry, "type"), mode.Length == 0 ? null : mode, form, Where(entry)));
-            alternatives.Add($"(?<t{alternatives.Count}>{match})");
+            alternatives.Add($"(?:{match})");
+            anchored.Add(new Regex($@"^(?:{match})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, EventStage.MatchTimeout));
             literals.Add(TriggerGate(Field(entry, "match"), match, pieces.Select(p => p.Name)));
         }
         // As many triggers per pattern as the non-backtracking engine takes (its automaton has a size limit).
-        var chunks = new List<(Regex Pattern, int First, int[] Groups)>();
+        var chunks = new List<(Regex Pattern, int First, int Count)>();
         for (var first = 0; first < alternatives.Count;)
         {
             for (var count = Math.Min(ChunkSize, alternatives.Count - first); ; count = (count + 1) / 2)
@@ -290,7 +316,7 @@ public sealed class EventLexicon
                 {
                     var pattern = new Regex($@"\b(?:{string.Join("|", alternatives.Skip(first).Take(count))})\b",
                         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, EventStage.MatchTimeout);
-                    chunks.Add((pattern, first, Enumerable.Range(first, count).Select(i => pattern.GroupNumberFromName("t" + i)).ToArray()));
+                    chunks.Add((pattern, first, count));
                     first += count;
                     break;
                 }
@@ -331,6 +357,7 @@ public sealed class EventLexicon
             Language = language,
             Triggers = triggers,
             Chunks = chunks,
+            Anchored = anchored,
             TriggerLiterals = new LiteralScan(literals),
             Passive = Cue("passive"),
             Agent = Cue("agent"),
