@@ -181,6 +181,20 @@ public sealed class EventLexicon
     /// <summary>Phrases that name a day by its distance from the day the text named last ("la veille", "the next day"), with that distance in days; none when the file lists none.</summary>
     public IReadOnlyList<(Regex Pattern, int Days)> RelativeDays { get; init; } = [];
 
+    /// <summary>Per relative-day phrase, the literal strings it cannot match without, all looked for in one pass (most sentences hold none).</summary>
+    private LiteralScan RelativeDayLiterals { get; init; } = new([]);
+
+    /// <summary>Marks in <paramref name="possible"/> (one flag per <see cref="RelativeDays"/> entry) the phrases that may match in the window.</summary>
+    public void RelativeDaysPossible(ReadOnlySpan<char> window, Span<bool> possible)
+    {
+        if (!RelativeDayLiterals.Scan(window, possible))
+        {
+            possible.Fill(true);
+            return;
+        }
+        for (var i = 0; i < possible.Length; i++) possible[i] |= !RelativeDayLiterals.Covers[i];
+    }
+
     private const int ChunkSize = 12;
 
     /// <summary>How many literal strings one trigger entry may be gated by (all entries are scanned for in one pass).</summary>
@@ -354,6 +368,7 @@ public sealed class EventLexicon
         var lexicon = new EventLexicon
         {
             RelativeDays = relativeDays,
+            RelativeDayLiterals = new LiteralScan(relativeDays.Select(r => Scannable(LiteralFactors.Literals(r.Pattern.ToString())?.Strings)).ToList()),
             Language = language,
             Triggers = triggers,
             Chunks = chunks,
