@@ -29,8 +29,11 @@ public static partial class Program
         new("scraped", "--shared DIR [--detail | --all | --explain FILE]   (the scraped-text path on crawler-stripped pages)",
             (args, shared) => WithPages(shared, pages => Option(args, "--explain") is { } explain ? ScrapedBenchmark.Explain(pages, explain)
                 : ScrapedBenchmark.Run(pages, args.Contains("--detail") || args.Contains("--all"), args.Contains("--all")))),
-        new("pipeline", "--shared DIR [--samples samples]   (whole pipeline, docs/s)",
-            (args, shared) => PipelineBenchmark.Run(Path.Combine(TrafilaturaFolder(shared), "pages"), Option(args, "--samples") ?? "samples")),
+        new("pipeline", "--shared DIR [--gold bench/gold/sitrep/docs] [--samples samples] [--passes 5] [--wall] [--profile STAGE]   (whole pipeline: µs of thread CPU per document per stage, best of N passes; --wall: docs/s on 1 and all threads too; --profile: one stage alone for 30 s on the gold articles and samples, for perf)",
+            (args, shared) => Option(args, "--profile") is { } stage
+                ? PipelineBenchmark.Profile([Option(args, "--gold") ?? "bench/gold/sitrep/docs", Option(args, "--samples") ?? "samples"], stage, 30)
+                : PipelineBenchmark.Run(Path.Combine(TrafilaturaFolder(shared), "pages"), Option(args, "--gold") ?? "bench/gold/sitrep/docs",
+                    Option(args, "--samples") ?? "samples", int.TryParse(Option(args, "--passes"), out var passes) && passes > 0 ? passes : 5, args.Contains("--wall"))),
         new("readability", "--shared DIR   (agreement with Readability.js on its test pages)",
             (_, shared) => ReadabilityBenchmark.Run(Path.Combine(shared, "bench", "extraction", "readability"))),
         new("petrarch", "--shared DIR [--detail]   (PETRARCH validation sentences: agreement on CAMEO root, code and actor pair; sentences/s; self-check of the harness)",

@@ -29,10 +29,10 @@ public sealed class EventLexicon
     public required IReadOnlyList<EventTrigger> Triggers { get; init; }
 
     /// <summary>
-    /// The triggers in a few non-backtracking patterns (one named group <c>t{i}</c> per trigger): one
-    /// backtracking alternation of all of them tried every branch at every word and cost most of the stage.
+    /// The triggers in a few non-backtracking patterns (triggers [First, First+Count) in each): one backtracking
+    /// alternation of all of them tried every branch at every word and cost most of the stage.
     /// </summary>
-    private IReadOnlyList<(Regex Pattern, int First, int[] Groups)> Chunks { get; init; } = [];
+    private IReadOnlyList<(Regex Pattern, int First, int Count)> Chunks { get; init; } = [];
 
     /// <summary>
     /// Per trigger, the literal strings it cannot match without, all looked for in one pass: a chunk none of whose
@@ -40,19 +40,29 @@ public sealed class EventLexicon
     /// </summary>
     private LiteralScan TriggerLiterals { get; init; } = new([]);
 
+    /// <summary>
+    /// Per trigger, its pattern anchored at the start of the text and followed by a word boundary, as in its chunk: run only
+    /// where its chunk matched, to tell which trigger did (see <see cref="Find"/>).
+    /// </summary>
+    private IReadOnlyList<Regex> Anchored { get; init; } = [];
+
     /// <summary>The triggers in [start, start+length) of <paramref name="text"/>, left to right, not overlapping; at one position the trigger listed first wins.</summary>
     public List<(TextSpan Span, int Trigger)> Find(string text, int start, int length)
     {
         var found = new List<(TextSpan Span, int Trigger)>();
         Span<bool> possible = Triggers.Count <= 256 ? stackalloc bool[Triggers.Count] : new bool[Triggers.Count];
-        var scanned = TriggerLiterals.Scan(text.AsSpan(start, length), possible);
-        foreach (var (pattern, first, groups) in Chunks)
+        var window = text.AsSpan(start, length);
+        var scanned = TriggerLiterals.Scan(window, possible);
+        foreach (var (pattern, first, count) in Chunks)
         {
-            if (scanned && !MayMatch(possible, first, groups.Length)) continue;
-            for (var m = pattern.Match(text, start, length); m.Success; m = m.NextMatch())
+            if (scanned && !MayMatch(possible, first, count)) continue;
+            // Where the chunk matches, the trigger that matched is the first of the chunk that matches there (the
+            // alternation's order): finding it with its own anchored pattern spares the non-backtracking engine its slowest
+            // phase, finding the groups of a match.
+            foreach (var m in pattern.EnumerateMatches(window))
             {
-                var which = Array.FindIndex(groups, g => m.Groups[g].Success);
-                if (which >= 0) found.Add((new TextSpan(m.Index, m.Index + m.Length), first + which));
+                var which = WhichTrigger(window[m.Index..], first, count, possible, scanned);
+                if (which >= 0) found.Add((new TextSpan(start + m.Index, start + m.Index + m.Length), which));
             }
         }
         found.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Trigger.CompareTo(b.Trigger));
@@ -60,6 +70,20 @@ public sealed class EventLexicon
         foreach (var hit in found)
             if (kept.Count == 0 || kept[^1].Span.End <= hit.Span.Start) kept.Add(hit);
         return kept;
+    }
+
+    /// <summary>
+    /// The first of triggers [first, first+count) that matches at the start of <paramref name="rest"/> (the window from
+    /// where its chunk matched), skipping those whose literal strings the window lacks; -1 when none does.
+    /// </summary>
+    private int WhichTrigger(ReadOnlySpan<char> rest, int first, int count, ReadOnlySpan<bool> possible, bool scanned)
+    {
+        for (var i = first; i < first + count; i++)
+        {
+            if (scanned && TriggerLiterals.Covers[i] && !possible[i]) continue;
+            if (Anchored[i].IsMatch(rest)) return i;
+        }
+        return -1;
     }
 
     /// <summary>Per cue run over whole sentences, the literal strings it cannot match without (cues without any are not here).</summary>
@@ -169,6 +193,20 @@ public sealed class EventLexicon
     /// <summary>Phrases that name a day by its distance from the day the text named last ("la veille", "the next day"), with that distance in days; none when the file lists none.</summary>
     public IReadOnlyList<(Regex Pattern, int Days)> RelativeDays { get; init; } = [];
 
+    /// <summary>Per relative-day phrase, the literal strings it cannot match without, all looked for in one pass (most sentences hold none).</summary>
+    private LiteralScan RelativeDayLiterals { get; init; } = new([]);
+
+    /// <summary>Marks in <paramref name="possible"/> (one flag per <see cref="RelativeDays"/> entry) the phrases that may match in the window.</summary>
+    public void RelativeDaysPossible(ReadOnlySpan<char> window, Span<bool> possible)
+    {
+        if (!RelativeDayLiterals.Scan(window, possible))
+        {
+            possible.Fill(true);
+            return;
+        }
+        for (var i = 0; i < possible.Length; i++) possible[i] |= !RelativeDayLiterals.Covers[i];
+    }
+
     private const int ChunkSize = 12;
 
     /// <summary>How many literal strings one trigger entry may be gated by (all entries are scanned for in one pass).</summary>
@@ -181,6 +219,52 @@ public sealed class EventLexicon
         RegexWarmUp.TryRun(regex);
         return regex;
     }
+
+    /// <summary>
+    /// The literal strings a trigger entry cannot match without (null: none known), as few and as long as can be read. An entry
+    /// of many verbs after an auxiliary reads as thousands of strings ("a recrut", "ont recrut"…): past the bound it would have
+    /// none, and its chunk would run on every sentence; or, multiplied out, the auxiliary alone ("a ") is read as the required
+    /// string, which is in nearly every sentence. So the entry is also read with each piece taken as any one character: the
+    /// strings after the piece (" attaqu", " tu") are in every match all the same. Of the two readings, the one whose shortest
+    /// string is longer (then the one with fewer strings) is kept; either is safe to skip on.
+    /// </summary>
+    internal static IReadOnlyCollection<string>? TriggerGate(string written, string expanded, IEnumerable<string> pieceNames)
+    {
+        var whole = Scannable(LiteralFactors.Literals(expanded, minLength: 1, limit: TriggerLiteralLimit)?.Strings);
+        var withoutPieces = written;
+        foreach (var name in pieceNames) withoutPieces = withoutPieces.Replace("{" + name + "}", ".", StringComparison.Ordinal);
+        if (withoutPieces == written) return whole;
+        var around = Scannable(LiteralFactors.Literals(withoutPieces, minLength: 1, limit: TriggerLiteralLimit)?.Strings);
+        if (whole is null || around is null) return whole ?? around;
+        var (w, a) = (whole.Min(s => s.Length), around.Min(s => s.Length));
+        return a > w || a == w && around.Count < whole.Count ? around : whole;
+    }
+
+    /// <summary>
+    /// The strings as the literal scan can fold them: one holding a letter with a case beyond Latin-1 ("manœuvres conjointes")
+    /// would leave its entry ungated, so it is cut to its longest run without one ("uvres conjointes"), which every match holds too.
+    /// </summary>
+    private static IReadOnlyCollection<string>? Scannable(IReadOnlyCollection<string>? strings)
+    {
+        if (strings is null || strings.All(s => s.All(Foldable))) return strings;
+        var runs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in strings)
+        {
+            var (longestStart, longestLength) = (0, 0);
+            for (int start = 0, end = 0; start < s.Length; start = end + 1)
+            {
+                end = start;
+                while (end < s.Length && Foldable(s[end])) end++;
+                if (end - start > longestLength) (longestStart, longestLength) = (start, end - start);
+            }
+            if (longestLength == 0) return null;
+            runs.Add(s.Substring(longestStart, longestLength));
+        }
+        return runs;
+    }
+
+    /// <summary>Whether the literal scan folds the character as the regex engine does: Latin-1, or without case.</summary>
+    private static bool Foldable(char c) => c < '\u0100' || char.ToLowerInvariant(c) == c && char.ToUpperInvariant(c) == c;
 
     public static IReadOnlyDictionary<string, EventLexicon> LoadAll(string root) =>
         LanguageFolders.LoadEach(root, "events.yaml", Load);
@@ -229,6 +313,7 @@ public sealed class EventLexicon
         var triggers = new List<EventTrigger>();
         var alternatives = new List<string>();
         var literals = new List<IReadOnlyCollection<string>?>();
+        var anchored = new List<Regex>();
         foreach (var node in List("triggers"))
         {
             if (node is not YamlMappingNode entry) throw new LanguageDataException($"{Where(node)}: a trigger is a mapping (match, type, mode, form)");
@@ -243,13 +328,12 @@ public sealed class EventLexicon
             };
             var mode = Field(entry, "mode", required: false);
             triggers.Add(new EventTrigger(Field(entry, "type"), mode.Length == 0 ? null : mode, form, Where(entry)));
-            alternatives.Add($"(?<t{alternatives.Count}>{match})");
-            // An entry of many verbs after an auxiliary reads as hundreds of strings ("a recrut", "ont recrut"…): past the
-            // default bound it would have none, and its chunk would run on every sentence.
-            literals.Add(LiteralFactors.Literals(match, minLength: 1, limit: TriggerLiteralLimit)?.Strings);
+            alternatives.Add($"(?:{match})");
+            anchored.Add(new Regex($@"^(?:{match})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, EventStage.MatchTimeout));
+            literals.Add(TriggerGate(Field(entry, "match"), match, pieces.Select(p => p.Name)));
         }
         // As many triggers per pattern as the non-backtracking engine takes (its automaton has a size limit).
-        var chunks = new List<(Regex Pattern, int First, int[] Groups)>();
+        var chunks = new List<(Regex Pattern, int First, int Count)>();
         for (var first = 0; first < alternatives.Count;)
         {
             for (var count = Math.Min(ChunkSize, alternatives.Count - first); ; count = (count + 1) / 2)
@@ -258,7 +342,7 @@ public sealed class EventLexicon
                 {
                     var pattern = new Regex($@"\b(?:{string.Join("|", alternatives.Skip(first).Take(count))})\b",
                         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, EventStage.MatchTimeout);
-                    chunks.Add((pattern, first, Enumerable.Range(first, count).Select(i => pattern.GroupNumberFromName("t" + i)).ToArray()));
+                    chunks.Add((pattern, first, count));
                     first += count;
                     break;
                 }
@@ -296,9 +380,11 @@ public sealed class EventLexicon
         var lexicon = new EventLexicon
         {
             RelativeDays = relativeDays,
+            RelativeDayLiterals = new LiteralScan(relativeDays.Select(r => Scannable(LiteralFactors.Literals(r.Pattern.ToString())?.Strings)).ToList()),
             Language = language,
             Triggers = triggers,
             Chunks = chunks,
+            Anchored = anchored,
             TriggerLiterals = new LiteralScan(literals),
             Passive = Cue("passive"),
             Agent = Cue("agent"),

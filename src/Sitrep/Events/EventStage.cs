@@ -320,7 +320,7 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
                            && _lexicon.Speaker.IsMatch(_text.AsSpan(SpeakerEnd(a), Math.Min(40, sentence.End - SpeakerEnd(a))));
             // After the trigger, a reporter's acronym may stand between it and its verb ("…, the Syrian Observatory for Human Rights (SOHR) said").
             int SpeakerEnd(ActorMention a) => a.Span.Start >= draft.Trigger.End ? AfterAcronym(a.Span.End, sentence.End) : a.Span.End;
-            var all = _actors.Where(a => a.Span.Start >= sentence.Start && a.Span.End <= sentence.End).ToList();
+            var all = ActorsIn(sentence);
             var inSentence = all.Where((a, i) => !Reports(a) && !InDateline(a) && !Before(_lexicon.Affiliation, a.Span.Start, sentence.Start) && !(!verbal && i > 0 && Bracketed(all[i - 1], a) && Reports(all[i - 1]))).ToList();
             var (before, after) = ClauseSides(inSentence, draft.Trigger);
             // "British warplanes struck Houthi radar sites": a trigger that begins inside its author's phrase is a verb after its subject.
@@ -458,6 +458,17 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
             return space > trigger.Start && _lexicon.Coordinated.IsMatch(_text.AsSpan(trigger.Start, space + 1 - trigger.Start));
         }
 
+        /// <summary>The actors inside each sentence asked for so far, by the sentence's start, in document order.</summary>
+        private readonly Dictionary<int, List<ActorMention>> _sentenceActors = [];
+
+        /// <summary>The actors inside the sentence (read only: shared by every trigger of the sentence).</summary>
+        private List<ActorMention> ActorsIn(TextSpan sentence)
+        {
+            if (!_sentenceActors.TryGetValue(sentence.Start, out var actors))
+                _sentenceActors[sentence.Start] = actors = _actors.Where(a => a.Span.Start >= sentence.Start && a.Span.End <= sentence.End).ToList();
+            return actors;
+        }
+
         /// <summary>Past an acronym in brackets right after an actor ("the Syrian Observatory for Human Rights (SOHR) said"), else <paramref name="end"/>.</summary>
         private int AfterAcronym(int end, int limit)
         {
@@ -577,7 +588,7 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
         /// </summary>
         private (ActorMention? Author, (bool Claimed, int At) Cue) Responsible(TextSpan sentence)
         {
-            var inSentence = _actors.Where(a => a.Span.Start >= sentence.Start && a.Span.End <= sentence.End && a.Kind != "civilians").ToList();
+            var inSentence = ActorsIn(sentence).Where(a => a.Kind != "civilians").ToList();
             if (inSentence.Count == 0) return (null, (false, sentence.Start));
             if (_lexicon.MayMatch(_lexicon.Claimed, _text, sentence.Start, sentence.Length)
                 && _lexicon.Claimed.Match(_text, sentence.Start, sentence.Length) is { Success: true } claim)
@@ -670,12 +681,14 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
             // A subject that far from its verb is rarely its subject; the bound keeps the scan short. Each word start is tried once
             // per trigger: where a passive marker ends there, and where it begins.
             var from = Math.Max(sentenceStart, trigger - MaxSubjectDistance);
+            // Every window looked at lies in [from, trigger): without the marker's literal strings there, none holds one.
+            if (!_lexicon.MayMatch(_lexicon.Passive, _text, from, trigger - from)) return [];
             var passiveStarts = new List<int>();
             for (var i = from + 1; i < trigger; i++)
             {
                 if (!char.IsLetter(_text[i]) || !char.IsWhiteSpace(_text[i - 1])) continue;
                 var lo = Math.Max(from, i - PassiveReach);
-                if (_lexicon.Passive.Match(_text, lo, i - lo) is { Success: true } marker) passiveStarts.Add(marker.Index);
+                if (PassiveMarker(lo, i) is var marker and >= 0) passiveStarts.Add(marker);
             }
             return passiveStarts.Count == 0 ? [] : before.Where(a => a.Span.End >= from && passiveStarts.Any(p => p >= a.Span.End)).ToList();
         }
@@ -705,6 +718,16 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
             foreach (var subset in _segmenter.Grammar.Subsets)
                 if (between.StartsWith(subset, StringComparison.OrdinalIgnoreCase) && (between.Length == subset.Length || !char.IsLetter(between[subset.Length]))) return true;
             return false;
+        }
+
+        /// <summary>Where the passive marker ending [lo, end) starts, -1 when there is none, by (lo, end): a sentence's triggers look at the same windows.</summary>
+        private readonly Dictionary<(int Lo, int End), int> _passiveMarkers = [];
+
+        private int PassiveMarker(int lo, int end)
+        {
+            if (!_passiveMarkers.TryGetValue((lo, end), out var start))
+                _passiveMarkers[(lo, end)] = start = _lexicon.Passive.Match(_text, lo, end - lo) is { Success: true } marker ? marker.Index : -1;
+            return start;
         }
 
         /// <summary>How far back from a word a passive marker may begin ("avaient été tués ").</summary>
@@ -763,7 +786,13 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
             if (_sentenceTimes.TryGetValue(s, out var cached)) return cached;
             var sentence = _doc.Sentences[s];
             var found = new List<DayWords>();
-            foreach (var (pattern, days) in _lexicon.RelativeDays)
+            var count = _lexicon.RelativeDays.Count;
+            Span<bool> possible = count <= 64 ? stackalloc bool[count] : new bool[count];
+            _lexicon.RelativeDaysPossible(_text.AsSpan(sentence.Start, sentence.Length), possible);
+            for (var r = 0; r < count; r++)
+            {
+                if (!possible[r]) continue;
+                var (pattern, days) = _lexicon.RelativeDays[r];
                 for (var m = pattern.Match(_text, sentence.Start, sentence.Length); m.Success; m = m.NextMatch())
                 {
                     // A time expression that holds the phrase and more names its own day ("mercredi en fin d'après-midi").
@@ -773,6 +802,7 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
                     var date = day.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                     found.Add(new DayWords(m.Index, m.Index + m.Length, _doc.Text[m.Index..(m.Index + m.Length)], date, date, date, TimeGrain.Day));
                 }
+            }
             foreach (var time in _doc.Times)
                 if (time.Start >= sentence.Start && time.End <= sentence.End && Usable(time) && !found.Any(r => r.Start < time.End && time.Start < r.End)
                     && Told(time) is { } told)

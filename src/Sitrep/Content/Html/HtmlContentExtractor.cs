@@ -497,7 +497,8 @@ public sealed class HtmlContentExtractor
         }
     }
 
-    private static int CountWords(string text)
+    /// <summary>Runs of non-space characters.</summary>
+    internal static int CountWords(string text)
     {
         var words = 0;
         var inWord = false;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Sitrep.Time;
 using Sitrep.Language;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -65,6 +66,8 @@ public sealed class LanguageCues
         Author = author;
         AnyPublished = BoilerplateCues.Alternation(published);
         AnyAuthor = BoilerplateCues.Alternation(author);
+        PublishedLiterals = BoilerplateCues.LiteralsOf(published);
+        AuthorLiterals = BoilerplateCues.LiteralsOf(author);
     }
 
     public string Language { get; }
@@ -76,6 +79,9 @@ public sealed class LanguageCues
     /// <summary><see cref="Published"/> and <see cref="Author"/> as one alternation each, to test a line in one call.</summary>
     internal Regex? AnyPublished { get; }
     internal Regex? AnyAuthor { get; }
+    /// <summary>The literal strings <see cref="AnyPublished"/> and <see cref="AnyAuthor"/> cannot match without (null: none known).</summary>
+    internal LiteralScan? PublishedLiterals { get; }
+    internal LiteralScan? AuthorLiterals { get; }
 }
 
 /// <summary>The cues of one category in one language.</summary>
@@ -93,6 +99,8 @@ internal sealed class CueSet(IReadOnlySet<string> lines, IReadOnlyList<string> s
     public IReadOnlyList<Regex> Patterns { get; } = patterns;
     /// <summary>All <see cref="Patterns"/> as one alternation, to test a line in one call; null when there are none.</summary>
     public Regex? AnyPattern { get; } = BoilerplateCues.Alternation(patterns);
+    /// <summary>The literal strings <see cref="AnyPattern"/> cannot match without (null: none known).</summary>
+    public LiteralScan? PatternLiterals { get; } = BoilerplateCues.LiteralsOf(patterns);
     public int MaxWords { get; } = maxWords;
 }
 
@@ -166,7 +174,7 @@ public sealed class BoilerplateCues
                 foreach (var phrase in set.ContainsArray)
                     if (TextFolding.ContainsWords(folded, phrase, atStartOnly: false))
                         return new CueMatch(category, false);
-                if (set.AnyPattern is { } pattern && IsMatchOrTimeout(pattern, plain))
+                if (set.AnyPattern is { } pattern && MayMatch(set.PatternLiterals, plain) && IsMatchOrTimeout(pattern, plain))
                     return new CueMatch(category, false);
             }
         }
@@ -174,8 +182,10 @@ public sealed class BoilerplateCues
         {
             foreach (var language in Languages)
             {
-                if (language.AnyPublished is { } published && IsMatchOrTimeout(published, plain)) return new CueMatch(CueCategory.Dateline, false);
-                if (language.AnyAuthor is { } author && IsMatchOrTimeout(author, plain)) return new CueMatch(CueCategory.Byline, false);
+                if (language.AnyPublished is { } published && MayMatch(language.PublishedLiterals, plain) && IsMatchOrTimeout(published, plain))
+                    return new CueMatch(CueCategory.Dateline, false);
+                if (language.AnyAuthor is { } author && MayMatch(language.AuthorLiterals, plain) && IsMatchOrTimeout(author, plain))
+                    return new CueMatch(CueCategory.Byline, false);
             }
         }
         return null;
@@ -185,6 +195,23 @@ public sealed class BoilerplateCues
     internal const int BylineMaxWords = 20;
     private static readonly CueCategory[] AllCategories = Enum.GetValues<CueCategory>();
     private static readonly char[] NonWordLead = ['|', '>', '›', '»', '•', '·', '-', '*', ' ', '#', '/', '"', '\''];
+
+    /// <summary>
+    /// A scan of the literal strings that <see cref="Alternation"/> of the patterns cannot match without (case folded, so it
+    /// also answers for case-sensitive patterns), or null when none is known: most lines hold none of them, and the
+    /// pattern need not run there.
+    /// </summary>
+    internal static LiteralScan? LiteralsOf(IReadOnlyList<Regex> patterns) =>
+        patterns.Count > 0 && LiteralFactors.Literals(string.Join("|", patterns.Select(pattern => $"(?:{pattern})"))) is { } literals
+        && new LiteralScan([literals.Strings]) is { Covers: [true] } scan ? scan : null;
+
+    /// <summary>False only when the line lacks every literal string of the pattern.</summary>
+    private static bool MayMatch(LiteralScan? literals, string line)
+    {
+        if (literals is null) return true;
+        Span<bool> present = stackalloc bool[1];
+        return !literals.Scan(line, present) || present[0];
+    }
 
     private static bool IsMatchOrTimeout(Regex regex, string text)
     {
