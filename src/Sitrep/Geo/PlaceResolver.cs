@@ -105,8 +105,38 @@ public sealed partial class PlaceResolver
         foreach (var r in readings.Where(r => r.Chosen >= 0)) Add(chosenFocus, Gazetteer.Places[r.Chosen].Country, 1);
         var second = readings.Select(r => Best(r, readings, chosenFocus, useNeighbours: true)).ToList();
         for (var i = 0; i < readings.Count; i++) readings[i].Chosen = second[i];
+        DropStrayNamesakes(readings, countryHints);
 
         return readings.Select(r => r.Chosen < 0 ? null : Result(r)).ToList();
+    }
+
+    /// <summary>How far from every other place a document names a small town abroad must be to count as a stray namesake.</summary>
+    private const double StrayKm = 1000;
+
+    /// <summary>Towns smaller than this may be namesakes; a city or a capital named once is meant.</summary>
+    private const long StrayPopulation = 150_000;
+
+    /// <summary>
+    /// A small town alone in its country, in a document whose other places are elsewhere and all over 1,000 km away, is the
+    /// namesake of a place the gazetteer lacks ("Léré" in a Malian report is not Lere, Nigeria; "Djugu" in Ituri is not
+    /// Djougou, Benin): no place is better than a wrong country. A country the caller hints at keeps its towns.
+    /// </summary>
+    private void DropStrayNamesakes(List<Reading> readings, IReadOnlyCollection<string>? countryHints)
+    {
+        var chosen = readings.Where(r => r.Chosen >= 0).Select(r => (r.Name, Place: Gazetteer.Places[r.Chosen])).ToList();
+        var stray = new List<Reading>();
+        foreach (var r in readings)
+        {
+            if (r.Chosen < 0) continue;
+            var p = Gazetteer.Places[r.Chosen];
+            if (p.Level != PlaceLevel.Town || p.Population >= StrayPopulation || p.FeatureCode == "PPLC") continue;
+            if (countryHints?.Contains(p.Country) == true) continue;
+            // Another name of the document in the same country backs it; the same name told again does not.
+            if (chosen.Any(o => o.Place.Country == p.Country && !string.Equals(o.Name, r.Name, StringComparison.OrdinalIgnoreCase))) continue;
+            var others = chosen.Where(o => o.Place.Country != p.Country).ToList();
+            if (others.Count > 0 && others.All(o => DistanceKm(o.Place.Lat, o.Place.Lon, p.Lat, p.Lon) > StrayKm)) stray.Add(r);
+        }
+        foreach (var r in stray) r.Chosen = -1;
     }
 
     private ResolvedPlace Result(Reading r)
