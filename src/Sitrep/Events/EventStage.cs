@@ -123,7 +123,9 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
             _text = document.FoldedText.Length == document.Text.Length ? document.FoldedText : document.Text;
             _index = new SentenceIndex(document.Sentences);
             _actors = document.Actors;
-            _places = document.Entities.Where(e => e.Type == EntityType.LOC && e.Place is not null && e.Start > 0 && !Dateline.Names(document, e)).ToList();
+            // A dateline says where the report was filed; a name joined to the next word ("U.S.-British aggression", "Iran-aligned") qualifies it: neither is where things happened.
+            _places = document.Entities.Where(e => e.Type == EntityType.LOC && e.Place is not null && e.Start > 0 && !Dateline.Names(document, e)
+                                                   && !e.QualifiesNextWord(document.Text)).ToList();
             _focus = _places.Where(e => e.GeoPrecision is not null)
                 .GroupBy(e => e.Place!.Name, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.First().Start)
