@@ -47,6 +47,8 @@ internal sealed record Anaphor(IReadOnlySet<string> Kinds, bool SubjectOnly, IRe
     public IReadOnlySet<string> NotBefore { get; init; } = new HashSet<string>(StringComparer.Ordinal);
     /// <summary>A pronoun with its own <see cref="After"/> words that may also open a sentence ("It said…").</summary>
     public bool AtStart { get; init; }
+    /// <summary>"the same official": takes up the sentence before's first fitting actor (its subject or speaker), not the most recent one.</summary>
+    public bool Speaker { get; init; }
 }
 
 /// <summary>
@@ -134,7 +136,7 @@ internal sealed class ActorGrammar
         {
             var after = EntityYaml.List(node, "after");
             var anaphor = new Anaphor(EntityYaml.List(node, "kinds").ToHashSet(StringComparer.Ordinal), EntityYaml.Scalar(node, "subject") == "true",
-                after.Count == 0 ? null : Keys(after)) { NotBefore = Keys(EntityYaml.List(node, "not-before")), AtStart = EntityYaml.Scalar(node, "at-start") == "true" };
+                after.Count == 0 ? null : Keys(after)) { NotBefore = Keys(EntityYaml.List(node, "not-before")), AtStart = EntityYaml.Scalar(node, "at-start") == "true", Speaker = EntityYaml.Scalar(node, "speaker") == "true" };
             foreach (var word in Words(node, path)) grammar.Anaphora.Add(word, anaphor);
         }
         grammar.SubjectAfter.UnionWith(Keys(EntityYaml.List(root, "subject-after")));

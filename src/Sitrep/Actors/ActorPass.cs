@@ -527,6 +527,7 @@ internal sealed class ActorPass
                 ? Antecedent(sentence, match.Value.Kinds, entitiesOnly: false)
                 : FirstOf(sentence, match.Value.Kinds) ?? FirstOf(sentence - 1, match.Value.Kinds);
         }
+        else if (match.Value.Speaker) antecedent = FirstOf(sentence - 1, match.Value.Kinds) ?? Antecedent(sentence, match.Value.Kinds, entitiesOnly: false);
         else antecedent = Antecedent(sentence, match.Value.Kinds, entitiesOnly: false);
         if (antecedent is null) return false;
         var span = new TextSpan(_tokens[i].Start, _tokens[match.End - 1].End);
