@@ -157,25 +157,32 @@ internal static class EntityTokenizer
     /// <summary>
     /// The keys already made on this thread: a document repeats its words, and documents share most of
     /// theirs, so a word's key is made once rather than per token (strings are immutable, sharing is safe).
+    /// A direct-mapped table indexed by a hash taken while folding: one probe, no hash set's buckets and
+    /// comparer calls; a word whose slot another took is made again (as without the cache).
     /// </summary>
     private sealed class KeyStrings
     {
-        private const int MaxKeys = 100_000;
-        private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
-        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-
-        public KeyStrings() => _lookup = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
+        private const int MaxLength = 64;
+        private const int Slots = 1 << 15;
+        private readonly string?[] _slots = new string?[Slots];
 
         public string Key(ReadOnlySpan<char> word)
         {
-            if (word.Length > 64) return EntityTokenizer.Key(word);
-            Span<char> buffer = stackalloc char[word.Length];
-            Fold(word, buffer);
-            if (_lookup.TryGetValue(buffer, out var key)) return key;
-            if (_keys.Count >= MaxKeys) _keys.Clear();
-            key = new string(buffer);
-            _keys.Add(key);
-            return key;
+            if (word.Length > MaxLength) return EntityTokenizer.Key(word);
+            Span<char> buffer = stackalloc char[MaxLength];
+            buffer = buffer[..word.Length];
+            // FNV-1a over the folded characters.
+            var hash = 2166136261u;
+            for (var i = 0; i < word.Length; i++)
+            {
+                var c = word[i];
+                var folded = c < FoldTable.Length ? FoldTable[c] : char.ToLowerInvariant(c);
+                buffer[i] = folded;
+                hash = (hash ^ folded) * 16777619u;
+            }
+            ref var slot = ref _slots[(hash ^ (hash >> 15)) & (Slots - 1)];
+            if (slot is { } key && buffer.SequenceEqual(key)) return key;
+            return slot = new string(buffer);
         }
     }
 

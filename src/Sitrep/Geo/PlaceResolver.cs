@@ -62,7 +62,7 @@ public sealed partial class PlaceResolver
         for (var i = 0; i + 1 < readings.Count; i++)
         {
             var (left, right) = (mentions[i].Span, mentions[i + 1].Span);
-            if (left.End <= right.Start && right.Start <= text.Length && text[left.End..right.Start].Trim() == ",")
+            if (left.End <= right.Start && right.Start <= text.Length && text.AsSpan(left.End, right.Start - left.End).Trim().SequenceEqual(","))
             {
                 readings[i].Apposed.Add(readings[i + 1]);
                 readings[i + 1].Apposed.Add(readings[i]);
@@ -81,8 +81,8 @@ public sealed partial class PlaceResolver
         foreach (var hint in countryHints ?? []) Add(focus, hint, 2);
         foreach (var r in readings)
         {
-            var countries = r.Candidates.Select(c => Gazetteer.Places[c].Country).Distinct().ToList();
-            if (countries.Count == 1) Add(focus, countries[0], r.Candidates.Any(c => Gazetteer.Places[c].Level == PlaceLevel.Country) ? 2 : 1);
+            if (SingleCountry(r.Candidates) is { } country)
+                Add(focus, country, r.Candidates.Any(c => Gazetteer.Places[c].Level == PlaceLevel.Country) ? 2 : 1);
         }
         foreach (var r in readings) r.Chosen = Best(r, readings, focus, useNeighbours: false);
 
@@ -156,7 +156,7 @@ public sealed partial class PlaceResolver
 
     private Reading Read(string text, Document document, ToponymMention mention, GeoCues? cues)
     {
-        var sentenceIndex = document.Sentences.FindIndex(s => s.Start <= mention.Span.Start && mention.Span.Start < s.End);
+        var sentenceIndex = SentenceIndex(document.Sentences, mention.Span.Start);
         var sentence = sentenceIndex >= 0 ? document.Sentences[sentenceIndex] : new TextSpan(0, text.Length);
         var start = Math.Clamp(mention.Span.Start, 0, text.Length);
         var end = Math.Clamp(mention.Span.End, start, text.Length);
@@ -171,8 +171,8 @@ public sealed partial class PlaceResolver
             spaces = afterEnd - end - text.AsSpan(end, afterEnd - end).TrimStart().Length;
             afterEnd = Math.Min(afterEnd, end + spaces + cues.LongestAfter + 1);
         }
-        var before = text[beforeStart..start].ToLowerInvariant();
-        var after = text[end..afterEnd].ToLowerInvariant();
+        var before = LowerCopy(text, beforeStart, start);
+        var after = LowerCopy(text, end, afterEnd);
         var name = mention.Text;
         var lowerName = name.ToLowerInvariant().Replace('’', '\'');
         var division = false;
@@ -182,13 +182,39 @@ public sealed partial class PlaceResolver
             // The recogniser may keep the cue inside the mention ("province d'Alep", "Idlib province").
             var inside = cues.DivisionBefore.FirstOrDefault(c => lowerName.StartsWith(c, StringComparison.Ordinal) && lowerName.Length > c.Length);
             if (inside is not null) { name = name[inside.Length..].Trim(); division = true; }
-            var insideAfter = cues.DivisionAfter.FirstOrDefault(c => lowerName.EndsWith(" " + c, StringComparison.Ordinal));
+            var insideAfter = cues.DivisionAfter.FirstOrDefault(c => EndsWithWord(lowerName, c));
             if (insideAfter is not null) { name = name[..^insideAfter.Length].Trim(); division = true; }
             division |= GeoCues.EndingCue(before, cues.DivisionBefore) is not null || GeoCues.StartingCue(after, cues.DivisionAfter) is not null;
             near = GeoCues.EndingCue(before, cues.NearBefore) is not null || GeoCues.StartingCue(after, cues.NearAfter) is not null;
         }
         return new Reading(mention, name, division, near, sentenceIndex, document.Language);
     }
+
+    /// <summary>The country all the candidates share, or null (none, or more than one).</summary>
+    private string? SingleCountry(IReadOnlyList<int> candidates)
+    {
+        if (candidates.Count == 0) return null;
+        var country = Gazetteer.Places[candidates[0]].Country;
+        foreach (var c in candidates)
+            if (!string.Equals(country, Gazetteer.Places[c].Country, StringComparison.Ordinal)) return null;
+        return country;
+    }
+
+    // The first sentence holding the position, as List.FindIndex would give it, without a closure per mention.
+    private static int SentenceIndex(List<TextSpan> sentences, int position)
+    {
+        for (var i = 0; i < sentences.Count; i++)
+            if (sentences[i].Start <= position && position < sentences[i].End) return i;
+        return -1;
+    }
+
+    // text[start..end].ToLowerInvariant() in one allocation instead of two.
+    private static string LowerCopy(string text, int start, int end) =>
+        string.Create(end - start, (text, start), static (span, source) => source.text.AsSpan(source.start, span.Length).ToLowerInvariant(span));
+
+    // name.EndsWith(" " + word) without building the string.
+    private static bool EndsWithWord(string name, string word) =>
+        name.Length > word.Length && name[^(word.Length + 1)] == ' ' && name.EndsWith(word, StringComparison.Ordinal);
 
     private static string StripDivisionWords(string name, GeoCues? cues)
     {

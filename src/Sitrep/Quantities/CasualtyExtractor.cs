@@ -32,7 +32,7 @@ public static class CasualtyExtractor
             if (!char.IsLetter(text[i])) { i++; continue; }
             var from = i;
             while (i < end && char.IsLetter(text[i])) i++;
-            if (lookup.Contains(text.AsSpan(from, i - from))) return true;
+            if ((grammar.TriggerLengths >> Math.Min(i - from, 63) & 1) != 0 && lookup.Contains(text.AsSpan(from, i - from))) return true;
         }
         return false;
     }

@@ -56,7 +56,19 @@ public sealed class CasualtyGrammar
     /// The longest word of every outcome phrase, as written and as a key, compared ignoring case: a sentence
     /// without one holds no casualty, and is skipped after one scan.
     /// </summary>
-    public required HashSet<string> TriggerWords { get; init; }
+    public required HashSet<string> TriggerWords
+    {
+        get;
+        init
+        {
+            field = value;
+            TriggerLengths = 0;
+            foreach (var word in value) TriggerLengths |= 1UL << Math.Min(word.Length, 63);
+        }
+    }
+
+    /// <summary>Bit n set: some trigger word has n letters (63: 63 or more); a word of another length is not looked up.</summary>
+    public ulong TriggerLengths { get; private init; }
 
     public static CasualtyGrammar Load(string path, string language, NumberGrammar numbers)
     {

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Sitrep.Time;
 
 /// <summary>
@@ -13,7 +16,9 @@ internal sealed class LiteralScan
     private readonly int[][] _checks;
 
     // The automaton as a table (state × symbol → state, failure links followed in advance): a symbol per folded
-    // character some literal holds, 0 for every other one, which leads back to the start.
+    // character some literal holds, 0 for every other one, which leads back to the start. An entry is the next
+    // state's row offset (state × symbols), complemented when that state has checks to mark, so the per-character
+    // step is one load and one sign test.
     private readonly int _symbols;
     private readonly int[] _table;
     private readonly ushort[] _latin1Symbol = new ushort[Latin1End];
@@ -75,8 +80,11 @@ internal sealed class LiteralScan
         }
         _table = new int[outputs.Count * _symbols];
         for (var state = 0; state < outputs.Count; state++)
-            for (var symbol = 1; symbol < _symbols; symbol++)
-                _table[state * _symbols + symbol] = Step(state, alphabet[symbol - 1]);
+            for (var symbol = 0; symbol < _symbols; symbol++)
+            {
+                var next = symbol == 0 ? 0 : Step(state, alphabet[symbol - 1]);
+                _table[state * _symbols + symbol] = _checks[next].Length > 0 ? ~(next * _symbols) : next * _symbols;
+            }
     }
 
     /// <summary>Per check, whether the scan answers for it (all its literals could be folded).</summary>
@@ -92,12 +100,21 @@ internal sealed class LiteralScan
         if (!latin1)
             foreach (var c in window)
                 if (!Foldable(c)) return false;
-        var state = 0;
+        ref var table = ref MemoryMarshal.GetArrayDataReference(_table);
+        ref var latin1Symbol = ref MemoryMarshal.GetArrayDataReference(_latin1Symbol);
+        var row = 0;
         foreach (var c in window)
         {
-            var symbol = c < Latin1End ? _latin1Symbol[c] : _otherSymbol.GetValueOrDefault(c);
-            state = _table[state * _symbols + symbol];
-            foreach (var check in _checks[state]) present[check] = true;
+            // Table entries are in range by construction (every symbol < _symbols, every row a state's offset).
+            int symbol = c < Latin1End ? Unsafe.Add(ref latin1Symbol, c) : _otherSymbol.GetValueOrDefault(c);
+            var next = Unsafe.Add(ref table, row + symbol);
+            if (next >= 0)
+            {
+                row = next;
+                continue;
+            }
+            row = ~next;
+            foreach (var check in _checks[row / _symbols]) present[check] = true;
         }
         return true;
     }
