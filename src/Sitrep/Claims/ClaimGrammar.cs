@@ -49,6 +49,14 @@ public sealed class ClaimGrammar
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled;
     private static readonly Regex NeverMatches = new("(?!)", RegexOptions.None, MatchTimeout);
 
+    /// <summary>A cue pattern, compiled and run once here (<see cref="RegexWarmUp"/>), so that its JIT is not paid under a document's time limit.</summary>
+    private static Regex Compile(string pattern)
+    {
+        var regex = new Regex(pattern, Options, MatchTimeout);
+        RegexWarmUp.TryRun(regex);
+        return regex;
+    }
+
     public static ClaimGrammar Load(string path, string language)
     {
         var root = YamlFile.ReadMapping(path, "the claim cues");
@@ -60,8 +68,8 @@ public sealed class ClaimGrammar
         var participles = Words(path, sources, "participles");
         var verbs = Words(path, sources, "verbs");
         // A participle counts only after an auxiliary ("a déclaré"); a finite form alone ("affirme", "said").
-        var reporting = new Cue(new Regex(
-            $"{WordStart}(({Alternation(auxiliaries)})\\s+({Alternation(participles)})|({Alternation(verbs)})){WordEnd}", Options, MatchTimeout),
+        var reporting = new Cue(Compile(
+            $"{WordStart}(({Alternation(auxiliaries)})\\s+({Alternation(participles)})|({Alternation(verbs)})){WordEnd}"),
             participles.Concat(verbs).Select(RarestWord).ToList());
         var grammar = new ClaimGrammar
         {
@@ -74,18 +82,18 @@ public sealed class ClaimGrammar
             NotSubjectEndings = Words(path, sources, "determiners").Concat(Words(path, sources, "passive-auxiliaries")).Concat(Words(path, sources, "impersonal-subjects")).ToHashSet(StringComparer.OrdinalIgnoreCase),
             NotSubjectStarts = Words(path, sources, "nobody").ToHashSet(StringComparer.OrdinalIgnoreCase),
             SubjectBreaks = Phrases(path, sources, "subject-breaks").Regex,
-            ContinuationSubject = new Regex($"^\\s*({Alternation(Words(path, sources, "continuation-subjects"))})\\s*$", Options, MatchTimeout),
+            ContinuationSubject = Compile($"^\\s*({Alternation(Words(path, sources, "continuation-subjects"))})\\s*$"),
             Channels = Phrases(path, sources, "channels").Regex,
             QuotedBy = Phrases(path, sources, "quoted-by"),
             NotSources = Phrases(path, sources, "not-sources"),
             PhraseEnds = Phrases(path, sources, "phrase-ends").Regex,
             Hedges = [Phrases(path, hedges, "words"), .. Patterns(path, hedges, "patterns")],
             Negations = Patterns(path, negation, "patterns"),
-            ZeroToll = new Regex($"\\G\\s*(\\p{{L}}+\\s+)?({Alternation(Words(path, negation, "zero-toll"))}){WordEnd}", Options, MatchTimeout),
+            ZeroToll = Compile($"\\G\\s*(\\p{{L}}+\\s+)?({Alternation(Words(path, negation, "zero-toll"))}){WordEnd}"),
             ScopeEnds = Phrases(path, negation, "scope-ends", wholeWords: false).Regex,
             DenialVerbs = Phrases(path, negation, "denial-verbs"),
             QuestionCues = Phrases(path, modality, "question"),
-            HypotheticalOpeners = new Cue(new Regex($"(^|[,;]\\s*)({Alternation(Words(path, modality, "hypothetical-openers"))})\\s", Options, MatchTimeout),
+            HypotheticalOpeners = new Cue(Compile($"(^|[,;]\\s*)({Alternation(Words(path, modality, "hypothetical-openers"))})\\s"),
                 Words(path, modality, "hypothetical-openers").Select(RarestWord).ToList()),
             Hypothetical = [Phrases(path, modality, "hypothetical"), .. Patterns(path, modality, "hypothetical-patterns")],
             Planned = [Phrases(path, modality, "planned"), .. Patterns(path, modality, "planned-patterns")],
@@ -174,11 +182,11 @@ public sealed class ClaimGrammar
         var phrases = Words(path, parent, key);
         if (phrases.Count == 0) return new Cue(NeverMatches, []);
         var keys = phrases.Select(RarestWord).ToList();
-        if (wholeWords) return new Cue(new Regex($"{WordStart}({Alternation(phrases)}){WordEnd}", Options, MatchTimeout), keys);
+        if (wholeWords) return new Cue(Compile($"{WordStart}({Alternation(phrases)}){WordEnd}"), keys);
         // Punctuation-led phrases (", mais", "; "): spaces kept as written, since they mark where the phrase starts.
         // A phrase of punctuation alone ("; ") has no word: such a list is always tried.
-        return new Cue(new Regex(string.Join("|", phrases.Select(p => Regex.Escape(p).Replace("\\ ", " ").Replace(" ", "\\s+") + (char.IsLetter(p[^1]) ? WordEnd : ""))),
-            Options, MatchTimeout), phrases.Any(p => !p.Any(char.IsLetterOrDigit)) ? null : keys);
+        return new Cue(Compile(string.Join("|", phrases.Select(p => Regex.Escape(p).Replace("\\ ", " ").Replace(" ", "\\s+") + (char.IsLetter(p[^1]) ? WordEnd : "")))),
+            phrases.Any(p => !p.Any(char.IsLetterOrDigit)) ? null : keys);
     }
 
     private static List<Cue> Patterns(string path, YamlMappingNode parent, string key)
@@ -201,7 +209,7 @@ public sealed class ClaimGrammar
             if (text is null) throw new LanguageDataException($"{path}:{item.Start.Line}: a pattern is a string or {{pattern, words, suffixes}}");
             try
             {
-                patterns.Add(new Cue(new Regex(text, Options, MatchTimeout), words is null && suffixes is null ? null : words ?? []) { Suffixes = suffixes ?? [] });
+                patterns.Add(new Cue(Compile(text), words is null && suffixes is null ? null : words ?? []) { Suffixes = suffixes ?? [] });
             }
             catch (ArgumentException error)
             {
