@@ -716,7 +716,7 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
         private bool PartOfPrevious(ActorMention whole, ActorMention part)
         {
             if (_segmenter is null || part.Span.Start <= whole.Span.End) return false;
-            var between = _text.AsSpan(whole.Span.End, part.Span.Start - whole.Span.End).TrimStart(" ,(").ToString();
+            var between = _text.AsSpan(whole.Span.End, part.Span.Start - whole.Span.End).TrimStart(" ,(");
             foreach (var subset in _segmenter.Grammar.Subsets)
                 if (between.StartsWith(subset, StringComparison.OrdinalIgnoreCase) && (between.Length == subset.Length || !char.IsLetter(between[subset.Length]))) return true;
             return false;
