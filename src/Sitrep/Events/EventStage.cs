@@ -91,6 +91,8 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
         public bool Retold;
         /// <summary>An agent noun names who did the act ("les auteurs de l'attaque, des jihadistes, …"): its author, even when the act was told before.</summary>
         public bool AuthorNamed;
+        /// <summary>The trigger is the verb of a death toll ("neuf combattants auraient été tués", "it had killed three fighters") with neither a day nor a place of its own.</summary>
+        public bool TollOnly;
     }
 
     private sealed partial class Run
@@ -148,7 +150,14 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
             foreach (var draft in drafts)
             {
                 var into = merged.LastOrDefault(m => Mergeable(m, draft));
-                if (into is not null) Merge(into, draft);
+                // "Des combats ont opposé lundi l'armée au M23. Au moins neuf combattants auraient été tués.": the toll told right after an attack, in its paragraph, is that attack's.
+                if (draft.TollOnly && merged.LastOrDefault(m => m.Plover == "ASSAULT" && !m.Negated) is { } attack && draft.Sentence - attack.LastSentence == 1
+                    && SameParagraph(attack.LastSentence, draft.Sentence))
+                {
+                    attack.Fatalities ??= draft.Fatalities;
+                    Merge(attack, draft);
+                }
+                else if (into is not null) Merge(into, draft);
                 // "The strikes hit a farm, the TV said": the act told before, though the retelling names other people around it.
                 // "Lundi, l'armée a indiqué que les auteurs de l'attaque, des combattants du JNIM, …": an agent noun points back to the last
                 // act of its type, whatever day the sentence that names the author is dated by.
@@ -169,6 +178,17 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
                 if (next >= _doc.Sentences.Count || attackSentences.Contains(next) || !SameParagraph(draft.LastSentence, next)) continue;
                 FindFatalities(draft, next);
                 if (draft.Fatalities is not null) draft.Evidence.Add(_doc.Sentences[next]);
+            }
+            // "… ont été légèrement blessés": an attack whose toll counts only the wounded killed no one (ACLED's 0).
+            foreach (var draft in merged.Where(d => d.Plover == "ASSAULT" && d.Fatalities is null && !d.Negated))
+            {
+                var next = draft.Sentence + 1;
+                var wounded = WoundedOnly(draft.Sentence);
+                if (wounded is null && next < _doc.Sentences.Count && !attackSentences.Contains(next) && SameParagraph(draft.Sentence, next))
+                    wounded = WoundedOnly(next);
+                if (wounded is null) continue;
+                draft.Fatalities = new EventFatalities(0, null, null, wounded.Text, wounded.Span);
+                if (!draft.Evidence.Contains(_doc.Sentences[wounded.Sentence])) draft.Evidence.Add(_doc.Sentences[wounded.Sentence]);
             }
             foreach (var (sentence, author) in _responsible)
                 if (merged.LastOrDefault(d => d.Plover == "ASSAULT" && !d.Negated && d.Sentence < sentence && sentence - d.LastSentence <= ClaimReach) is { } incident)
@@ -240,6 +260,8 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
                 // "les Houthis ont revendiqué plus de vingt attaques": a count of acts with no day of its own is a tally, not an incident.
                 if (trigger.Form != TriggerForm.Verb && !draft.DateFromText && Before(_lexicon.Aggregate, span.Start, sentence.Start)) continue;
                 FindFatalities(draft);
+                draft.TollOnly = draft.Plover == "ASSAULT" && draft.Fatalities is not null && !draft.DateFromText && (draft.Place is null || draft.PlaceFromFocus)
+                                 && _doc.Casualties.Any(c => c.Sentence == s && c.Category == CasualtyCategory.Killed && c.Trigger.Start < span.End && span.Start < c.Trigger.End);
                 // Triggers of one type in one sentence tell one event; the one that names the means ("frappes aériennes") leads.
                 var same = byType.FindIndex(d => d.Plover == draft.Plover && d.Negated == draft.Negated);
                 if (same < 0) byType.Add(draft);
@@ -977,6 +999,19 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
             }
             else if (_doc.Casualties.FirstOrDefault(c => c.Sentence == sentence && c.Best == 0) is { } zero)
                 draft.Fatalities = new EventFatalities(0, null, null, zero.Text, zero.Span);
+        }
+
+        /// <summary>The first count of wounded in a sentence that counts no dead (nor casualties the text does not split), else null.</summary>
+        private CasualtyMention? WoundedOnly(int sentence)
+        {
+            CasualtyMention? wounded = null;
+            foreach (var c in _doc.Casualties)
+            {
+                if (c.Sentence != sentence) continue;
+                if (c.Category is CasualtyCategory.Killed or CasualtyCategory.Casualties) return null;
+                if (c.Category == CasualtyCategory.Wounded && (c.Best ?? c.Low ?? c.High) > 0) wounded ??= c;
+            }
+            return wounded;
         }
 
         /// <summary>Whether two tellings may be of one act: same type and polarity, and neither places nor days named in the text that differ.</summary>
