@@ -100,10 +100,11 @@ public static class CasualtyExtractor
                     AddJoined(scratch, original, joined, captures, sentence);
                     joinedAt = joined.First;
                 }
-                // "killing three paramilitaries and a police constable": counts joined after a verb's count and its victim share its outcome.
+                // "killing three paramilitaries and a police constable": counts joined after a verb's count and its victim by a word share its
+                // outcome ("killing eight passengers, two residents said" joins nothing).
                 var next = captures.Next;
                 var verbFirst = captures.TriggerFirst < count.FirstToken && captures.VictimFirst >= 0;
-                while (verbFirst && next + 1 < tokens.Count && grammar.Coordinators.Contains(tokens[next].Key)
+                while (verbFirst && next + 1 < tokens.Count && tokens[next].Kind == TokenKind.Word && grammar.Coordinators.Contains(tokens[next].Key)
                     && matcher.ConjunctAt(next + 1, out var following) && !Claimed(scratch.Claimed, following.Count.FirstToken, following.Count.NextToken))
                 {
                     AddJoined(scratch, original, following, captures, sentence);
