@@ -245,6 +245,7 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
                 draft.Evidence.Add(sentence);
                 if (!ReadClaim(draft) || Background(draft, trigger.Form, sentence)) continue;
                 if (_lexicon.NoActBefore.Any(cue => Before(cue, span.Start, sentence.Start))) continue;
+                if (trigger.Plover is not ("ASSAULT" or "PROTEST") && Before(_lexicon.Attacked, span.Start, sentence.Start)) continue;
                 // What a denial is about ("a démenti avoir visé", "denied carrying out") is negated; what is accused,
                 // demanded or threatened is no event of its own.
                 if (denialEnd >= 0 && span.Start >= denialEnd) draft.Negated = true;
