@@ -814,19 +814,26 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
             var count = _lexicon.RelativeDays.Count;
             Span<bool> possible = count <= 64 ? stackalloc bool[count] : new bool[count];
             _lexicon.RelativeDaysPossible(_text.AsSpan(sentence.Start, sentence.Length), possible);
+            var relative = new List<(int Start, int Length, int Days, int Pattern)>();
             for (var r = 0; r < count; r++)
             {
                 if (!possible[r]) continue;
                 var (pattern, days) = _lexicon.RelativeDays[r];
                 for (var m = pattern.Match(_text, sentence.Start, sentence.Length); m.Success; m = m.NextMatch())
-                {
-                    // A time expression that holds the phrase and more names its own day ("mercredi en fin d'après-midi").
-                    if (_doc.Times.Any(t => t.Start <= m.Index && m.Index + m.Length <= t.End && t.End - t.Start > m.Length)) continue;
-                    var anchor = _doc.Times.LastOrDefault(t => t.End <= m.Index && Usable(t) && t.From![..10] == t.To![..10]);
-                    if (anchor is null || !DateOnly.TryParseExact(anchor.From![..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) continue;
-                    var date = day.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    found.Add(new DayWords(m.Index, m.Index + m.Length, _doc.Text[m.Index..(m.Index + m.Length)], date, date, date, TimeGrain.Day));
-                }
+                    relative.Add((m.Index, m.Length, days, r));
+            }
+            // In text order, so that one counts from another before it in the sentence ("A day later, … in a pre-dawn gunfight").
+            relative.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Pattern.CompareTo(b.Pattern));
+            foreach (var (start, length, days, _) in relative)
+            {
+                // A time expression that holds the phrase and more names its own day ("mercredi en fin d'après-midi").
+                if (_doc.Times.Any(t => t.Start <= start && start + length <= t.End && t.End - t.Start > length)) continue;
+                var anchor = _doc.Times.LastOrDefault(t => t.End <= start && Usable(t) && t.From![..10] == t.To![..10]);
+                var anchorDay = anchor?.From![..10];
+                if (found.LastOrDefault(d => d.End <= start) is { Text.Length: > 0 } told && (anchor is null || told.End >= anchor.End)) anchorDay = told.From;
+                if (anchorDay is null || !DateOnly.TryParseExact(anchorDay, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) continue;
+                var date = day.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                found.Add(new DayWords(start, start + length, _doc.Text[start..(start + length)], date, date, date, TimeGrain.Day));
             }
             foreach (var time in _doc.Times)
                 if (time.Start >= sentence.Start && time.End <= sentence.End && Usable(time) && !found.Any(r => r.Start < time.End && time.Start < r.End)
