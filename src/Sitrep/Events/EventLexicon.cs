@@ -157,6 +157,9 @@ public sealed class EventLexicon
     /// libération"), what is banned ("l'interdiction des rassemblements"), what someone is suspected of ("soupçonné d'avoir organisé").
     /// </summary>
     public IReadOnlyList<Regex> NoActBefore { get; init; } = [];
+    /// <summary>Just before a trigger: what an attack hit ("opened fire on a joint patrol", "a frappé une réunion"), no act of its own
+    /// unless it is one a crowd or a fighter does (a protest fired on, a counter-attack); never matches when the file has none.</summary>
+    public Regex Attacked { get; init; } = NeverMatches;
 
     /// <summary>Matches (anchored at the start) the text just after an attack's trigger when it names a site or vessel the attack
     /// hit ("une base militaire", "un dépôt de carburant", "a police station"): the group that matched is named after the kind of
@@ -411,11 +414,12 @@ public sealed class EventLexicon
             Instrument = OptionalCue("instrument"),
             Retold = OptionalCue("retold"),
             Aggregate = OptionalCue("aggregate"),
+            Attacked = OptionalCue("attacked"),
         };
         lexicon._cueLiterals = LiteralsOf([
             lexicon.Passive, lexicon.Agent, lexicon.Patient, lexicon.Source, lexicon.PlaceCue, lexicon.Partner, lexicon.Coordinated,
             lexicon.Instrument, lexicon.Claimed, lexicon.Blamed, lexicon.Scheduled, lexicon.Renewed, lexicon.Retold, lexicon.Aggregate, lexicon.Affiliation,
-            lexicon.Undergone, lexicon.AgentNoun, lexicon.FirstPerson, .. lexicon.NoActBefore]);
+            lexicon.Undergone, lexicon.AgentNoun, lexicon.FirstPerson, lexicon.Attacked, .. lexicon.NoActBefore]);
         return lexicon;
     }
 }

@@ -91,6 +91,8 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
         public bool Retold;
         /// <summary>An agent noun names who did the act ("les auteurs de l'attaque, des jihadistes, …"): its author, even when the act was told before.</summary>
         public bool AuthorNamed;
+        /// <summary>The trigger is the verb of a death toll ("neuf combattants auraient été tués", "it had killed three fighters") with neither a day nor a place of its own.</summary>
+        public bool TollOnly;
     }
 
     private sealed partial class Run
@@ -148,7 +150,14 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
             foreach (var draft in drafts)
             {
                 var into = merged.LastOrDefault(m => Mergeable(m, draft));
-                if (into is not null) Merge(into, draft);
+                // "Des combats ont opposé lundi l'armée au M23. Au moins neuf combattants auraient été tués.": the toll told right after an attack, in its paragraph, is that attack's.
+                if (draft.TollOnly && merged.LastOrDefault(m => m.Plover == "ASSAULT" && !m.Negated) is { } attack && draft.Sentence - attack.LastSentence == 1
+                    && SameParagraph(attack.LastSentence, draft.Sentence))
+                {
+                    attack.Fatalities ??= draft.Fatalities;
+                    Merge(attack, draft);
+                }
+                else if (into is not null) Merge(into, draft);
                 // "The strikes hit a farm, the TV said": the act told before, though the retelling names other people around it.
                 // "Lundi, l'armée a indiqué que les auteurs de l'attaque, des combattants du JNIM, …": an agent noun points back to the last
                 // act of its type, whatever day the sentence that names the author is dated by.
@@ -169,6 +178,17 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
                 if (next >= _doc.Sentences.Count || attackSentences.Contains(next) || !SameParagraph(draft.LastSentence, next)) continue;
                 FindFatalities(draft, next);
                 if (draft.Fatalities is not null) draft.Evidence.Add(_doc.Sentences[next]);
+            }
+            // "… ont été légèrement blessés": an attack whose toll counts only the wounded killed no one (ACLED's 0).
+            foreach (var draft in merged.Where(d => d.Plover == "ASSAULT" && d.Fatalities is null && !d.Negated))
+            {
+                var next = draft.Sentence + 1;
+                var wounded = WoundedOnly(draft.Sentence);
+                if (wounded is null && next < _doc.Sentences.Count && !attackSentences.Contains(next) && SameParagraph(draft.Sentence, next))
+                    wounded = WoundedOnly(next);
+                if (wounded is null) continue;
+                draft.Fatalities = new EventFatalities(0, null, null, wounded.Text, wounded.Span);
+                if (!draft.Evidence.Contains(_doc.Sentences[wounded.Sentence])) draft.Evidence.Add(_doc.Sentences[wounded.Sentence]);
             }
             foreach (var (sentence, author) in _responsible)
                 if (merged.LastOrDefault(d => d.Plover == "ASSAULT" && !d.Negated && d.Sentence < sentence && sentence - d.LastSentence <= ClaimReach) is { } incident)
@@ -225,6 +245,7 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
                 draft.Evidence.Add(sentence);
                 if (!ReadClaim(draft) || Background(draft, trigger.Form, sentence)) continue;
                 if (_lexicon.NoActBefore.Any(cue => Before(cue, span.Start, sentence.Start))) continue;
+                if (trigger.Plover is not ("ASSAULT" or "PROTEST") && Before(_lexicon.Attacked, span.Start, sentence.Start)) continue;
                 // What a denial is about ("a démenti avoir visé", "denied carrying out") is negated; what is accused,
                 // demanded or threatened is no event of its own.
                 if (denialEnd >= 0 && span.Start >= denialEnd) draft.Negated = true;
@@ -240,6 +261,8 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
                 // "les Houthis ont revendiqué plus de vingt attaques": a count of acts with no day of its own is a tally, not an incident.
                 if (trigger.Form != TriggerForm.Verb && !draft.DateFromText && Before(_lexicon.Aggregate, span.Start, sentence.Start)) continue;
                 FindFatalities(draft);
+                draft.TollOnly = draft.Plover == "ASSAULT" && draft.Fatalities is not null && !draft.DateFromText && (draft.Place is null || draft.PlaceFromFocus)
+                                 && _doc.Casualties.Any(c => c.Sentence == s && c.Category == CasualtyCategory.Killed && c.Trigger.Start < span.End && span.Start < c.Trigger.End);
                 // Triggers of one type in one sentence tell one event; the one that names the means ("frappes aériennes") leads.
                 var same = byType.FindIndex(d => d.Plover == draft.Plover && d.Negated == draft.Negated);
                 if (same < 0) byType.Add(draft);
@@ -791,19 +814,26 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
             var count = _lexicon.RelativeDays.Count;
             Span<bool> possible = count <= 64 ? stackalloc bool[count] : new bool[count];
             _lexicon.RelativeDaysPossible(_text.AsSpan(sentence.Start, sentence.Length), possible);
+            var relative = new List<(int Start, int Length, int Days, int Pattern)>();
             for (var r = 0; r < count; r++)
             {
                 if (!possible[r]) continue;
                 var (pattern, days) = _lexicon.RelativeDays[r];
                 for (var m = pattern.Match(_text, sentence.Start, sentence.Length); m.Success; m = m.NextMatch())
-                {
-                    // A time expression that holds the phrase and more names its own day ("mercredi en fin d'après-midi").
-                    if (_doc.Times.Any(t => t.Start <= m.Index && m.Index + m.Length <= t.End && t.End - t.Start > m.Length)) continue;
-                    var anchor = _doc.Times.LastOrDefault(t => t.End <= m.Index && Usable(t) && t.From![..10] == t.To![..10]);
-                    if (anchor is null || !DateOnly.TryParseExact(anchor.From![..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) continue;
-                    var date = day.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    found.Add(new DayWords(m.Index, m.Index + m.Length, _doc.Text[m.Index..(m.Index + m.Length)], date, date, date, TimeGrain.Day));
-                }
+                    relative.Add((m.Index, m.Length, days, r));
+            }
+            // In text order, so that one counts from another before it in the sentence ("A day later, … in a pre-dawn gunfight").
+            relative.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Pattern.CompareTo(b.Pattern));
+            foreach (var (start, length, days, _) in relative)
+            {
+                // A time expression that holds the phrase and more names its own day ("mercredi en fin d'après-midi").
+                if (_doc.Times.Any(t => t.Start <= start && start + length <= t.End && t.End - t.Start > length)) continue;
+                var anchor = _doc.Times.LastOrDefault(t => t.End <= start && Usable(t) && t.From![..10] == t.To![..10]);
+                var anchorDay = anchor?.From![..10];
+                if (found.LastOrDefault(d => d.End <= start) is { Text.Length: > 0 } told && (anchor is null || told.End >= anchor.End)) anchorDay = told.From;
+                if (anchorDay is null || !DateOnly.TryParseExact(anchorDay, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) continue;
+                var date = day.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                found.Add(new DayWords(start, start + length, _doc.Text[start..(start + length)], date, date, date, TimeGrain.Day));
             }
             foreach (var time in _doc.Times)
                 if (time.Start >= sentence.Start && time.End <= sentence.End && Usable(time) && !found.Any(r => r.Start < time.End && time.Start < r.End)
@@ -977,6 +1007,19 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
             }
             else if (_doc.Casualties.FirstOrDefault(c => c.Sentence == sentence && c.Best == 0) is { } zero)
                 draft.Fatalities = new EventFatalities(0, null, null, zero.Text, zero.Span);
+        }
+
+        /// <summary>The first count of wounded in a sentence that counts no dead (nor casualties the text does not split), else null.</summary>
+        private CasualtyMention? WoundedOnly(int sentence)
+        {
+            CasualtyMention? wounded = null;
+            foreach (var c in _doc.Casualties)
+            {
+                if (c.Sentence != sentence) continue;
+                if (c.Category is CasualtyCategory.Killed or CasualtyCategory.Casualties) return null;
+                if (c.Category == CasualtyCategory.Wounded && (c.Best ?? c.Low ?? c.High) > 0) wounded ??= c;
+            }
+            return wounded;
         }
 
         /// <summary>Whether two tellings may be of one act: same type and polarity, and neither places nor days named in the text that differ.</summary>

@@ -97,12 +97,18 @@ public static class CasualtyExtractor
                 while (joins && joinedAt > 0 && grammar.Coordinators.Contains(tokens[joinedAt - 1].Key)
                     && matcher.Conjunct(joinedAt - 1, out var joined) && !Claimed(scratch.Claimed, joined.Count.FirstToken, joined.Count.NextToken))
                 {
-                    Claim(scratch.Claimed, joined.Count.FirstToken, joined.Count.NextToken);
-                    joined.Category = captures.Category;
-                    joined.TriggerFirst = captures.TriggerFirst;
-                    joined.TriggerNext = captures.TriggerNext;
-                    scratch.Found.Add(Mention(original, tokens, joined, sentence));
+                    AddJoined(scratch, original, joined, captures, sentence);
                     joinedAt = joined.First;
+                }
+                // "killing three paramilitaries and a police constable": counts joined after a verb's count and its victim by a word share its
+                // outcome ("killing eight passengers, two residents said" joins nothing).
+                var next = captures.Next;
+                var verbFirst = captures.TriggerFirst < count.FirstToken && captures.VictimFirst >= 0;
+                while (verbFirst && next + 1 < tokens.Count && tokens[next].Kind == TokenKind.Word && grammar.Coordinators.Contains(tokens[next].Key)
+                    && matcher.ConjunctAt(next + 1, out var following) && !Claimed(scratch.Claimed, following.Count.FirstToken, following.Count.NextToken))
+                {
+                    AddJoined(scratch, original, following, captures, sentence);
+                    next = following.Next;
                 }
             }
         }
@@ -116,6 +122,16 @@ public static class CasualtyExtractor
                 mention = mention with { Victim = previous.Victim, VictimClass = previous.VictimClass };
             output.Add(mention);
         }
+    }
+
+    /// <summary>A count joined to a matched one: it takes that one's outcome.</summary>
+    private static void AddJoined(Scratch scratch, string original, Captures joined, Captures by, int sentence)
+    {
+        Claim(scratch.Claimed, joined.Count.FirstToken, joined.Count.NextToken);
+        joined.Category = by.Category;
+        joined.TriggerFirst = by.TriggerFirst;
+        joined.TriggerNext = by.TriggerNext;
+        scratch.Found.Add(Mention(original, scratch.Tokens, joined, sentence));
     }
 
     private static bool Claimed(bool[] claimed, int from, int to)
@@ -287,6 +303,16 @@ internal readonly struct PatternMatcher(List<QuantityToken> tokens, List<NumberM
         return found;
     }
 
+    /// <summary>A count and its victim that start at token <paramref name="start"/> (after a coordinator) and are not the subject of a verb of their own.</summary>
+    public bool ConjunctAt(int start, out Captures joined)
+    {
+        joined = Captures.Empty;
+        if (!Match(grammar.Conjunct, 0, start, ref joined) || joined.First != start || joined.Count.Unknown || joined.Count.Best == 0) return false;
+        var after = joined.Next;
+        return after >= tokens.Count || !StartsOutcome(after)
+            && !(grammar.Pieces.TryGetValue(PatternElement.Auxiliary, out var auxiliaries) && memo.Phrase(auxiliaries, tokens, after, out _) > 0);
+    }
+
     private bool Step(PatternElement element, int t, out int next, ref Captures c)
     {
         next = t;
@@ -317,6 +343,10 @@ internal readonly struct PatternMatcher(List<QuantityToken> tokens, List<NumberM
             if (end >= tokens.Count || tokens[end].Key != close) return false;
             next = end + 1;
         }
+        else if (element.Piece == PatternElement.Complement)
+        {
+            if (!Complement(element, t, out next)) return false;
+        }
         else if (element.Piece == PatternElement.AnyWord)
         {
             // Any word but a number, a coordinator (a list of counts follows), a victim ("police officers", not "police" + "officers")
@@ -346,6 +376,34 @@ internal readonly struct PatternMatcher(List<QuantityToken> tokens, List<NumberM
         }
         c.Took(t, next);
         return true;
+    }
+
+    /// <summary>
+    /// "membres des FDS, alliance dominée par les combattants kurdes, ont été tués", "members of a pro-government militia were
+    /// killed": from a comma, a bracket or a word that opens a complement, up to the first auxiliary within 16 tokens. No number
+    /// but an article, no outcome and no end of clause may come between (they tell other people or another act), and an apposition is closed by its comma.
+    /// </summary>
+    private bool Complement(PatternElement element, int t, out int next)
+    {
+        next = t;
+        if (!grammar.Pieces.TryGetValue(PatternElement.Auxiliary, out var auxiliaries)) return false;
+        var opener = tokens[t].Key;
+        if (opener is not ("," or "(") && memo.Phrase(element.Table!, tokens, t, out _) == 0) return false;
+        var commas = opener == ",";
+        for (var end = t + 1; end < tokens.Count && end <= t + 16; end++)
+        {
+            var key = tokens[end].Key;
+            if (numberAt[end] >= 0 && !grammar.One.Contains(key) || key is "." or ";" or ":" or "!" or "?" or "«" or "»" || StartsOutcome(end)) return false;
+            if (memo.Phrase(auxiliaries, tokens, end, out _) > 0)
+            {
+                // ", dont une femme, ont été tués": the comma just before the auxiliary closes an aside, it opens none.
+                if (commas && (tokens[end - 1].Key != "," || end - 1 == t)) return false;
+                next = end;
+                return true;
+            }
+            if (key == ",") commas = true;
+        }
+        return false;
     }
 
     private bool StartsOutcome(int t)

@@ -189,6 +189,13 @@ public sealed record PatternElement(string? Piece, IReadOnlySet<string>? Literal
     /// <summary>An aside between commas or brackets that starts with an <c>asides</c> phrase (", dont cinq enfants,"), skipped.</summary>
     public const string Aside = "aside";
     public const string Victim = "victim";
+    /// <summary>
+    /// The words class that opens what a victim noun's complement or apposition says ("des FDS, alliance dominée par…,", "of a
+    /// pro-government militia"); as an element, that stretch up to the auxiliary after it, skipped.
+    /// </summary>
+    public const string Complement = "complement";
+    /// <summary>The auxiliaries a <see cref="Complement"/> runs up to.</summary>
+    public const string Auxiliary = "aux";
 }
 
 /// <summary>A casualty pattern from the data file and where it was written.</summary>
@@ -249,6 +256,7 @@ internal sealed class PatternIndex
                 else if (element.Piece == PatternElement.AnyNumber) _number |= bit;
                 else if (element.Piece == PatternElement.AnyWord) _word |= bit;
                 else if (element.Piece == PatternElement.Aside) Add([",", "("], bit);
+                else if (element.Piece == PatternElement.Complement) Add(grammar.Pieces[element.Piece].FirstKeys.Append(",").Append("("), bit);
                 else Add((element.Table ?? grammar.Pieces[element.Piece!]).FirstKeys, bit);
                 if (!element.Optional) break;
             }

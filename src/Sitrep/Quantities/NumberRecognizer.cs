@@ -86,9 +86,9 @@ public static class NumberRecognizer
             mention = Make(tokens, at, length, value, ordinal ? NumberKind.Ordinal : NumberKind.Cardinal);
             return true;
         }
-        // A sign: "-504", "- 1.200.000", never the dash of a range ("10-15").
+        // A sign: "-504", "- 1.200.000", never the dash of a range ("10-15") nor a dateline's before a spelled count ("(GWS) - Five soldiers").
         if (token.Key == "-" && at + 1 < tokens.Count && (at == 0 || tokens[at - 1].Kind == TokenKind.Mark)
-            && tokens[at + 1].Start - token.End <= 1 && TryAt(text, tokens, at + 1, grammar, out var signed) && signed.Kind == NumberKind.Cardinal)
+            && tokens[at + 1].Start - token.End <= (tokens[at + 1].Kind == TokenKind.Digits ? 1 : 0) && TryAt(text, tokens, at + 1, grammar, out var signed) && signed.Kind == NumberKind.Cardinal)
         {
             mention = Make(tokens, at, signed.NextToken - at, -signed.Value, NumberKind.Cardinal);
             return true;
