@@ -47,7 +47,7 @@ internal static class IngestRunner
             done++;
             if ((DateTime.UtcNow - lastReport).TotalSeconds >= 5)
             {
-                Console.Error.WriteLine($"sitrep: {done} documents processed");
+                Console.Error.WriteLine($"sitrep: {done} document{(done == 1 ? "" : "s")} processed");
                 lastReport = DateTime.UtcNow;
             }
         });

@@ -1036,20 +1036,30 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
         {
             if (into.Plover != next.Plover || into.Negated != next.Negated) return false;
             if (Sides(into.Actor1, into.Actor2, next.Actor1, next.Actor2) > 2) return false;
-            var sharedActor = next.Actor1 is not null && (into.Actor1 is not null && SameActor(into.Actor1, next.Actor1) || into.Actor2 is not null && SameActor(into.Actor2, next.Actor1))
-                              || next.Actor2 is not null && (into.Actor1 is not null && SameActor(into.Actor1, next.Actor2) || into.Actor2 is not null && SameActor(into.Actor2, next.Actor2));
+            // The victim of one attack named as the author of an attack of another kind is no party the two share: "soldiers were
+            // killed in an ambush" and "an army drone strike killed civilians" are two acts.
+            var crossedOnly = next.Plover == "ASSAULT" && into.Mode is not null && next.Mode is not null && into.Mode != next.Mode;
+            var sharedActor = next.Actor1 is not null && (into.Actor1 is not null && SameActor(into.Actor1, next.Actor1) || !crossedOnly && into.Actor2 is not null && SameActor(into.Actor2, next.Actor1))
+                              || next.Actor2 is not null && (!crossedOnly && into.Actor1 is not null && SameActor(into.Actor1, next.Actor2) || into.Actor2 is not null && SameActor(into.Actor2, next.Actor2));
             var placeKnown = into.Place is not null && !into.PlaceFromFocus && next.Place is not null && !next.PlaceFromFocus;
             var samePlace = placeKnown && into.Place!.Place!.Name == next.Place!.Place!.Name;
             if (placeKnown && !samePlace) return false;
             var datesKnown = into.DateFromText && next.DateFromText;
             var sameDate = datesKnown && string.CompareOrdinal(into.Date!.From, next.Date!.To) <= 0 && string.CompareOrdinal(next.Date.From, into.Date.To) <= 0;
             if (datesKnown && !sameDate) return false;
+            // A vague span ("il y a moins d'une semaine") that holds the other's day does not say it is the same day.
+            if (sameDate && (Vague(into.Date!) || Vague(next.Date!))) sameDate = false;
             var near = next.Sentence - into.LastSentence <= 1;
             // An act told again with neither a day nor a place of its own ("les raids auraient été menés par des
             // avions russes") adds to the incident already told, not a new one; statements are many and short.
             var retold = !_types.IsVerbal(next.Plover) && !next.DateFromText && (next.Place is null || next.PlaceFromFocus);
             return sharedActor || samePlace || sameDate || near || retold;
         }
+
+        private static bool Vague(EventDate date) =>
+            DateOnly.TryParseExact(date.From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+            && DateOnly.TryParseExact(date.To, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
+            && to.DayNumber - from.DayNumber > 2;
 
         private void Merge(Draft into, Draft next, bool withActors = true)
         {

@@ -113,7 +113,7 @@ public sealed partial class PlaceResolver
     /// <summary>How far from every other place a document names a small town abroad must be to count as a stray namesake.</summary>
     private const double StrayKm = 1000;
 
-    /// <summary>Towns smaller than this may be namesakes; a city or a capital named once is meant.</summary>
+    /// <summary>Towns smaller than this may be namesakes; a city named letter for letter, or a capital, is meant.</summary>
     private const long StrayPopulation = 150_000;
 
     /// <summary>
@@ -129,7 +129,10 @@ public sealed partial class PlaceResolver
         {
             if (r.Chosen < 0) continue;
             var p = Gazetteer.Places[r.Chosen];
-            if (p.Level != PlaceLevel.Town || p.Population >= StrayPopulation || p.FeatureCode == "PPLC") continue;
+            if (p.Level != PlaceLevel.Town || p.FeatureCode == "PPLC") continue;
+            // A large town is meant when named letter for letter; one reached only by folding the spelling ("Djugu" →
+            // Djougou) is no likelier to be meant than a small one.
+            if (p.Population >= StrayPopulation && r.NamedExactly?.Contains(r.Chosen) != false) continue;
             if (countryHints?.Contains(p.Country) == true) continue;
             // Another name of the document in the same country backs it; the same name told again does not.
             if (chosen.Any(o => o.Place.Country == p.Country && !string.Equals(o.Name, r.Name, StringComparison.OrdinalIgnoreCase))) continue;

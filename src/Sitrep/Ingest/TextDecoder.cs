@@ -117,7 +117,9 @@ public static partial class TextDecoder
             if (ok) { valid++; i += need + 1; }
             else { invalid++; i++; }
         }
-        return valid > 0 && invalid * 10 < valid;
+        // Windows-1252 text almost never holds a valid UTF-8 sequence (a byte from Â to ß followed by one from € to ¿), so
+        // as many valid sequences as bad bytes already says UTF-8: a short line with one bad byte is not mojibake to make.
+        return valid > 0 && invalid <= valid;
     }
 
     private static string? DeclaredCharset(ReadOnlySpan<byte> bytes)

@@ -66,4 +66,13 @@ public class TextDecoderTests
         result!.Text.Should().Contain("déployées à Kidal");
         result.Warning.Should().Contain("invalid UTF-8");
     }
+
+    [Fact]
+    public void A_short_utf8_line_with_one_bad_byte_is_not_read_as_windows_1252()
+    {
+        var bytes = Encoding.UTF8.GetBytes("Deux soldats ont été tués ").Concat(new byte[] { 0xFF }).Concat(Encoding.UTF8.GetBytes(" lundi à Gao.")).ToArray();
+        var result = TextDecoder.Decode(bytes, false, out _);
+        result!.Text.Should().Contain("ont été tués").And.Contain("lundi à Gao");
+        result.Warning.Should().Contain("invalid UTF-8");
+    }
 }
