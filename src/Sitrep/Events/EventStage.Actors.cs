@@ -114,6 +114,56 @@ public sealed partial class EventStage
             return false;
         }
 
+        /// <summary>
+        /// Where the clause a verb of saying opens after the trigger begins (« a démenti avoir visé le camp et affirmé que les
+        /// Wazalendo… », "denied carrying out the strike and said Ukrainian forces…", ", saying rebels…"): what the subject reports
+        /// there is someone else's act, so no actor past it is the object of this one. The sentence's end when there is none.
+        /// </summary>
+        private int ReportedClauseStart(TextSpan trigger, TextSpan sentence)
+        {
+            if (_segmenter is not { Grammar: { ReportVerbs.Count: > 0 } grammar }) return sentence.End;
+            // "and", "et", a comma, then an auxiliary or two ("et a affirmé", "and has said"), then the verb of saying.
+            var joined = false;
+            var wordStart = -1;
+            for (var i = trigger.End; i <= sentence.End; i++)
+            {
+                var c = i < sentence.End ? _text[i] : ' ';
+                if (char.IsLetter(c) || c is '-' or '\'' or '’')
+                {
+                    if (wordStart < 0) wordStart = i;
+                    continue;
+                }
+                if (wordStart >= 0)
+                {
+                    var word = _text.AsSpan(wordStart, i - wordStart).ToString();
+                    if (joined && grammar.ReportVerbs.Contains(word)) return wordStart;
+                    joined = grammar.Coordinators.Contains(word) || joined && grammar.FiniteVerbs.Contains(word);
+                    wordStart = -1;
+                }
+                if (c == ',') joined = true;
+                else if (!char.IsWhiteSpace(c)) joined = false;
+            }
+            return sentence.End;
+        }
+
+        /// <summary>
+        /// The actor in apposition right after this one, naming who speaks for it: "A Ukrainian military spokesperson, Col Andriy
+        /// Kovalenko, said…", « Le porte-parole de l'armée, le colonel X, a indiqué… » (a role word or two and one comma between).
+        /// </summary>
+        private ActorMention? SpokespersonAfter(List<ActorMention> actors, ActorMention a)
+        {
+            var i = actors.IndexOf(a);
+            if (i < 0 || i + 1 >= actors.Count) return null;
+            var next = actors[i + 1];
+            if (next.Span.Start <= a.Span.End) return null;
+            var between = _text.AsSpan(a.Span.End, next.Span.Start - a.Span.End);
+            if (between.Count(',') != 1 || between.IndexOfAny(".;:()«»\"") >= 0) return null;
+            var words = 0;
+            foreach (var range in between.SplitAny(" ,"))
+                if (!between[range].IsEmpty) words++;
+            return words <= 3 ? next : null;
+        }
+
         /// <summary>Whether a phrase opens with a possessive ("its forces", "ses troupes"): it is the side named before it.</summary>
         private bool Owned(ActorMention a)
         {
