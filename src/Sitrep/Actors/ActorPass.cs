@@ -681,9 +681,26 @@ internal sealed class ActorPass
         {
             if (entity.Start >= span.End) break;
             if (entity.Start >= span.Start && entity.Type == EntityType.LOC && !IsCountry(entity) && !Dateline.Names(_document, entity)
-                && PlaceCountry(entity) is { } country) return country;
+                && PlaceCountry(entity) is { } country && !SpeakersSeat(entity, country, span)) return country;
         }
         return _focus;
+    }
+
+    /// <summary>
+    /// A capital opening its sentence before a comma, with a state body of its country later in the sentence ("À Moscou, le
+    /// ministère russe de la Défense a démenti avoir visé des civils", "In Kyiv, the foreign ministry said…"): it says where that
+    /// body speaks, not whose the people it speaks of are.
+    /// </summary>
+    private bool SpeakersSeat(Entity place, string country, TextSpan sentence)
+    {
+        if (place.Place is not { Feature: "PPLC" } || _document.Text.AsSpan(sentence.Start, place.Start - sentence.Start).Trim().Contains(' ')
+            || !_document.Text.AsSpan(place.End).TrimStart().StartsWith(",")) return false;
+        foreach (var body in _document.Entities)
+        {
+            if (body.Start >= sentence.End) break;
+            if (body.Start > place.End && body.Type == EntityType.ORG && body.Kind is "government" or "military" or "police" && PlaceCountry(body) == country) return true;
+        }
+        return false;
     }
 
     private static bool IsCountry(Entity entity) => entity.Place is { } place ? place.Feature.StartsWith("PCL", StringComparison.Ordinal) : entity.GeoPrecision is null;
