@@ -88,6 +88,12 @@ internal sealed class ActorPass
                 continue;
             }
             var e = _entityStartingAt[i];
+            if (e >= 0 && grammar is not null && BareStateObject(grammar, e, i))
+            {
+                Add(StateActor(e, i));
+                i = _entityEndToken[e];
+                continue;
+            }
             if (e >= 0)
             {
                 i = IsActorEntity(_document.Entities[e]) ? AddEntity(grammar, e, _document.Entities[e].Start, null) : Math.Max(i + 1, _entityEndToken[e]);
@@ -125,6 +131,11 @@ internal sealed class ActorPass
         Add(mention);
         return end;
     }
+
+    /// <summary>A state's name with no article right after a verb that takes it as its object ("accusing Pakistan of", « a menacé Israël »): its government.</summary>
+    private bool BareStateObject(ActorGrammar grammar, int e, int i) =>
+        i > 0 && !_tokens[i].SentenceStart && grammar.StateAfter.Contains(_tokens[i - 1].Key) && IsStateName(_document.Entities[e])
+        && !_document.Entities[e].QualifiesNextWord(_document.Text);
 
     private static bool IsStateName(Entity entity) =>
         entity.Type == EntityType.LOC && entity.Country is not null && (entity.Place is null ? entity.GeoPrecision is null : entity.Place.Feature.StartsWith("PCL", StringComparison.Ordinal));
