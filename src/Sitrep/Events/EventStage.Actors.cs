@@ -164,6 +164,19 @@ public sealed partial class EventStage
             return words <= 3 ? next : null;
         }
 
+        /// <summary>
+        /// Whether the second group of people only says where the first come from: "women and children from families of missing
+        /// Baloch men held a sit-in", « des proches de disparus ont manifesté » (<c>origin-words</c> of syntax.yaml, a word or two after).
+        /// </summary>
+        private bool OriginOf(ActorMention people, ActorMention origin)
+        {
+            if (_segmenter is null || people.Kind != "civilians" || origin.Kind != "civilians" || origin.Span.Start <= people.Span.End) return false;
+            var between = _text.AsSpan(people.Span.End, origin.Span.Start - people.Span.End).Trim();
+            var space = between.IndexOf(' ');
+            var first = space < 0 ? between : between[..space];
+            return between.Length > 0 && between.IndexOfAny(",;:") < 0 && between.Count(' ') <= 2 && _segmenter.Grammar.OriginWords.Contains(first.ToString());
+        }
+
         /// <summary>Whether a phrase opens with a possessive ("its forces", "ses troupes"): it is the side named before it.</summary>
         private bool Owned(ActorMention a)
         {

@@ -658,7 +658,8 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
         private ActorMention? Subject(List<ActorMention> before, ActorMention? last)
         {
             if (last is null) return null;
-            for (var i = before.IndexOf(last); i > 0 && _lexicon.Complement.IsMatch(_text.AsSpan(before[i - 1].Span.End, before[i].Span.Start - before[i - 1].Span.End)); i--)
+            for (var i = before.IndexOf(last); i > 0 && (_lexicon.Complement.IsMatch(_text.AsSpan(before[i - 1].Span.End, before[i].Span.Start - before[i - 1].Span.End))
+                                                      || OriginOf(before[i - 1], before[i])); i--)
                 last = before[i - 1];
             return last;
         }

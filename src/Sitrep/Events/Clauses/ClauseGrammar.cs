@@ -34,6 +34,8 @@ public sealed class ClauseGrammar
     public HashSet<string> Coordinators { get; init; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Verbs of saying that, after a coordinator, open what the subject reports of others (« et affirmé que les Wazalendo… », "and said Ukrainian forces…"): no party of the act before them.</summary>
     public HashSet<string> ReportVerbs { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Words between two groups of people that make the second where the first come from ("women and children from families of missing men", « des proches de disparus »): the first is the subject.</summary>
+    public HashSet<string> OriginWords { get; init; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Words that open an aside naming some of the phrase before it ("cinq personnes, dont deux enfants"): that phrase stays the one meant.</summary>
     public required string[] Subsets { get; init; }
     /// <summary>Words after which a trigger is a noun, not a verb ("la livraison", "the strike").</summary>
@@ -95,6 +97,7 @@ public sealed class ClauseGrammar
             Possessives = new HashSet<string>(Words(root, "possessives"), StringComparer.Ordinal),
             Coordinators = new HashSet<string>(Words(root, "coordinators").Where(w => !w.Contains(' ')), StringComparer.OrdinalIgnoreCase),
             ReportVerbs = new HashSet<string>(Words(root, "report-verbs"), StringComparer.OrdinalIgnoreCase),
+            OriginWords = new HashSet<string>(Words(root, "origin-words"), StringComparer.OrdinalIgnoreCase),
             Subsets = Words(root, "subsets").ToArray(),
             Determiners = new HashSet<string>(Words(root, "determiners"), StringComparer.OrdinalIgnoreCase),
             ObjectMarkers = new HashSet<string>(Words(root, "object-markers"), StringComparer.OrdinalIgnoreCase),
