@@ -148,8 +148,12 @@ public sealed partial class EventStage
 
         /// <summary>
         /// The actor in apposition right after this one, naming who speaks for it: "A Ukrainian military spokesperson, Col Andriy
-        /// Kovalenko, said…", « Le porte-parole de l'armée, le colonel X, a indiqué… » (a role word or two and one comma between).
+        /// Kovalenko, said…", « Le porte-parole de l'armée, le colonel X, a indiqué… », "Oksana Hrytsenko, the head of the district
+        /// administration, said…" (a few words and one comma between).
         /// </summary>
+        /// <summary>How many words may stand between a side and its spokesperson's name or title: "Oksana Hrytsenko, the head of the Nikopol district administration".</summary>
+        private const int SpokespersonWords = 6;
+
         private ActorMention? SpokespersonAfter(List<ActorMention> actors, ActorMention a)
         {
             var i = actors.IndexOf(a);
@@ -161,7 +165,7 @@ public sealed partial class EventStage
             var words = 0;
             foreach (var range in between.SplitAny(" ,"))
                 if (!between[range].IsEmpty) words++;
-            return words <= 3 ? next : null;
+            return words <= SpokespersonWords ? next : null;
         }
 
         /// <summary>
