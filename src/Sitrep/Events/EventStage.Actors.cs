@@ -122,6 +122,10 @@ public sealed partial class EventStage
         private int ReportedClauseStart(TextSpan trigger, TextSpan sentence)
         {
             if (_segmenter is not { Grammar: { ReportVerbs.Count: > 0 } grammar }) return sentence.End;
+            // Words are looked up as spans: no string per word of the rest of the sentence.
+            var reportVerbs = grammar.ReportVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+            var coordinators = grammar.Coordinators.GetAlternateLookup<ReadOnlySpan<char>>();
+            var finiteVerbs = grammar.FiniteVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
             // "and", "et", a comma, then an auxiliary or two ("et a affirmé", "and has said"), then the verb of saying.
             var joined = false;
             var wordStart = -1;
@@ -135,9 +139,9 @@ public sealed partial class EventStage
                 }
                 if (wordStart >= 0)
                 {
-                    var word = _text.AsSpan(wordStart, i - wordStart).ToString();
-                    if (joined && grammar.ReportVerbs.Contains(word)) return wordStart;
-                    joined = grammar.Coordinators.Contains(word) || joined && grammar.FiniteVerbs.Contains(word);
+                    var word = _text.AsSpan(wordStart, i - wordStart);
+                    if (joined && reportVerbs.Contains(word)) return wordStart;
+                    joined = coordinators.Contains(word) || joined && finiteVerbs.Contains(word);
                     wordStart = -1;
                 }
                 if (c == ',') joined = true;

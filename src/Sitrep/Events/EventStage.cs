@@ -331,8 +331,11 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
             var inSentence = all.Where((a, i) => !Reports(a) && !InDateline(a) && !Before(_lexicon.Affiliation, a.Span.Start, sentence.Start) && !(!verbal && i > 0 && Bracketed(all[i - 1], a) && Reports(all[i - 1]))).ToList();
             var (before, after) = ClauseSides(inSentence, draft.Trigger);
             // "X a démenti avoir visé le camp et affirmé que les Wazalendo…": who the subject then speaks of is no side of this act.
-            var reported = ReportedClauseStart(draft.Trigger, sentence);
-            after.RemoveAll(a => a.Span.Start >= reported);
+            if (after.Count > 0)
+            {
+                var reported = ReportedClauseStart(draft.Trigger, sentence);
+                after.RemoveAll(a => a.Span.Start >= reported);
+            }
             // "British warplanes struck Houthi radar sites": a trigger that begins inside its author's phrase is a verb after its subject.
             if (form == TriggerForm.Noun && inSentence.FirstOrDefault(a => a.Span.Start < draft.Trigger.Start && draft.Trigger.Start < a.Span.End && a.Span.End < draft.Trigger.End) is { } phraseAuthor)
             {
