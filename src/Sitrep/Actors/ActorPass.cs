@@ -88,6 +88,12 @@ internal sealed class ActorPass
                 continue;
             }
             var e = _entityStartingAt[i];
+            if (e >= 0 && grammar is not null && BareStateObject(grammar, e, i))
+            {
+                Add(StateActor(e, i));
+                i = _entityEndToken[e];
+                continue;
+            }
             if (e >= 0)
             {
                 i = IsActorEntity(_document.Entities[e]) ? AddEntity(grammar, e, _document.Entities[e].Start, null) : Math.Max(i + 1, _entityEndToken[e]);
@@ -125,6 +131,11 @@ internal sealed class ActorPass
         Add(mention);
         return end;
     }
+
+    /// <summary>A state's name with no article right after a verb that takes it as its object ("accusing Pakistan of", « a menacé Israël »): its government.</summary>
+    private bool BareStateObject(ActorGrammar grammar, int e, int i) =>
+        i > 0 && !_tokens[i].SentenceStart && grammar.StateAfter.Contains(_tokens[i - 1].Key) && IsStateName(_document.Entities[e])
+        && !_document.Entities[e].QualifiesNextWord(_document.Text);
 
     private static bool IsStateName(Entity entity) =>
         entity.Type == EntityType.LOC && entity.Country is not null && (entity.Place is null ? entity.GeoPrecision is null : entity.Place.Feature.StartsWith("PCL", StringComparison.Ordinal));
@@ -681,9 +692,26 @@ internal sealed class ActorPass
         {
             if (entity.Start >= span.End) break;
             if (entity.Start >= span.Start && entity.Type == EntityType.LOC && !IsCountry(entity) && !Dateline.Names(_document, entity)
-                && PlaceCountry(entity) is { } country) return country;
+                && PlaceCountry(entity) is { } country && !SpeakersSeat(entity, country, span)) return country;
         }
         return _focus;
+    }
+
+    /// <summary>
+    /// A capital opening its sentence before a comma, with a state body of its country later in the sentence ("À Moscou, le
+    /// ministère russe de la Défense a démenti avoir visé des civils", "In Kyiv, the foreign ministry said…"): it says where that
+    /// body speaks, not whose the people it speaks of are.
+    /// </summary>
+    private bool SpeakersSeat(Entity place, string country, TextSpan sentence)
+    {
+        if (place.Place is not { Feature: "PPLC" } || _document.Text.AsSpan(sentence.Start, place.Start - sentence.Start).Trim().Contains(' ')
+            || !_document.Text.AsSpan(place.End).TrimStart().StartsWith(",")) return false;
+        foreach (var body in _document.Entities)
+        {
+            if (body.Start >= sentence.End) break;
+            if (body.Start > place.End && body.Type == EntityType.ORG && body.Kind is "government" or "military" or "police" && PlaceCountry(body) == country) return true;
+        }
+        return false;
     }
 
     private static bool IsCountry(Entity entity) => entity.Place is { } place ? place.Feature.StartsWith("PCL", StringComparison.Ordinal) : entity.GeoPrecision is null;

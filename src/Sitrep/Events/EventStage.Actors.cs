@@ -114,6 +114,77 @@ public sealed partial class EventStage
             return false;
         }
 
+        /// <summary>
+        /// Where the clause a verb of saying opens after the trigger begins (« a démenti avoir visé le camp et affirmé que les
+        /// Wazalendo… », "denied carrying out the strike and said Ukrainian forces…", ", saying rebels…"): what the subject reports
+        /// there is someone else's act, so no actor past it is the object of this one. The sentence's end when there is none.
+        /// </summary>
+        private int ReportedClauseStart(TextSpan trigger, TextSpan sentence)
+        {
+            if (_segmenter is not { Grammar: { ReportVerbs.Count: > 0 } grammar }) return sentence.End;
+            // Words are looked up as spans: no string per word of the rest of the sentence.
+            var reportVerbs = grammar.ReportVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+            var coordinators = grammar.Coordinators.GetAlternateLookup<ReadOnlySpan<char>>();
+            var finiteVerbs = grammar.FiniteVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+            // "and", "et", a comma, then an auxiliary or two ("et a affirmé", "and has said"), then the verb of saying.
+            var joined = false;
+            var wordStart = -1;
+            for (var i = trigger.End; i <= sentence.End; i++)
+            {
+                var c = i < sentence.End ? _text[i] : ' ';
+                if (char.IsLetter(c) || c is '-' or '\'' or '’')
+                {
+                    if (wordStart < 0) wordStart = i;
+                    continue;
+                }
+                if (wordStart >= 0)
+                {
+                    var word = _text.AsSpan(wordStart, i - wordStart);
+                    if (joined && reportVerbs.Contains(word)) return wordStart;
+                    joined = coordinators.Contains(word) || joined && finiteVerbs.Contains(word);
+                    wordStart = -1;
+                }
+                if (c == ',') joined = true;
+                else if (!char.IsWhiteSpace(c)) joined = false;
+            }
+            return sentence.End;
+        }
+
+        /// <summary>
+        /// The actor in apposition right after this one, naming who speaks for it: "A Ukrainian military spokesperson, Col Andriy
+        /// Kovalenko, said…", « Le porte-parole de l'armée, le colonel X, a indiqué… », "Oksana Hrytsenko, the head of the district
+        /// administration, said…" (a few words and one comma between).
+        /// </summary>
+        /// <summary>How many words may stand between a side and its spokesperson's name or title: "Oksana Hrytsenko, the head of the Nikopol district administration".</summary>
+        private const int SpokespersonWords = 6;
+
+        private ActorMention? SpokespersonAfter(List<ActorMention> actors, ActorMention a)
+        {
+            var i = actors.IndexOf(a);
+            if (i < 0 || i + 1 >= actors.Count) return null;
+            var next = actors[i + 1];
+            if (next.Span.Start <= a.Span.End) return null;
+            var between = _text.AsSpan(a.Span.End, next.Span.Start - a.Span.End);
+            if (between.Count(',') != 1 || between.IndexOfAny(".;:()«»\"") >= 0) return null;
+            var words = 0;
+            foreach (var range in between.SplitAny(" ,"))
+                if (!between[range].IsEmpty) words++;
+            return words <= SpokespersonWords ? next : null;
+        }
+
+        /// <summary>
+        /// Whether the second group of people only says where the first come from: "women and children from families of missing
+        /// Baloch men held a sit-in", « des proches de disparus ont manifesté » (<c>origin-words</c> of syntax.yaml, a word or two after).
+        /// </summary>
+        private bool OriginOf(ActorMention people, ActorMention origin)
+        {
+            if (_segmenter is null || people.Kind != "civilians" || origin.Kind != "civilians" || origin.Span.Start <= people.Span.End) return false;
+            var between = _text.AsSpan(people.Span.End, origin.Span.Start - people.Span.End).Trim();
+            var space = between.IndexOf(' ');
+            var first = space < 0 ? between : between[..space];
+            return between.Length > 0 && between.IndexOfAny(",;:") < 0 && between.Count(' ') <= 2 && _segmenter.Grammar.OriginWords.Contains(first.ToString());
+        }
+
         /// <summary>Whether a phrase opens with a possessive ("its forces", "ses troupes"): it is the side named before it.</summary>
         private bool Owned(ActorMention a)
         {

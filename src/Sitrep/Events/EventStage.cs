@@ -339,6 +339,11 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
             // After the trigger, whoever "said" reports ("…struck Odesa overnight, the regional governor said"), whatever its kind;
             // a name in apposition to a reporter ("l'Agence nationale d'information (ANI)") reports too.
             bool Reports(ActorMention a) =>
+                ReportsItself(a)
+                // "A Ukrainian military spokesperson, Col Andriy Kovalenko, said Russian forces had…": the side its spokesperson speaks for reports too.
+                || !verbal && a.Span.End <= draft.Trigger.Start && SpokespersonAfter(ActorsIn(sentence), a) is { } voice
+                   && voice.Span.End <= draft.Trigger.Start && ReportsItself(voice);
+            bool ReportsItself(ActorMention a) =>
                 Before(_lexicon.Source, a.Span.Start, sentence.Start)
                 || !verbal && IntroducesReport(a, draft.Trigger, sentence)
                 || !verbal && (a.Kind is "organization" or "person" || a.Span.Start >= draft.Trigger.End && !CommaAfter(a))
@@ -348,6 +353,12 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
             var all = ActorsIn(sentence);
             var inSentence = all.Where((a, i) => !Reports(a) && !InDateline(a) && !Before(_lexicon.Affiliation, a.Span.Start, sentence.Start) && !(!verbal && i > 0 && Bracketed(all[i - 1], a) && Reports(all[i - 1]))).ToList();
             var (before, after) = ClauseSides(inSentence, draft.Trigger);
+            // "X a démenti avoir visé le camp et affirmé que les Wazalendo…": who the subject then speaks of is no side of this act.
+            if (after.Count > 0)
+            {
+                var reported = ReportedClauseStart(draft.Trigger, sentence);
+                after.RemoveAll(a => a.Span.Start >= reported);
+            }
             // "British warplanes struck Houthi radar sites": a trigger that begins inside its author's phrase is a verb after its subject.
             if (form == TriggerForm.Noun && inSentence.FirstOrDefault(a => a.Span.Start < draft.Trigger.Start && draft.Trigger.Start < a.Span.End && a.Span.End < draft.Trigger.End) is { } phraseAuthor)
             {
@@ -673,7 +684,8 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
         private ActorMention? Subject(List<ActorMention> before, ActorMention? last)
         {
             if (last is null) return null;
-            for (var i = before.IndexOf(last); i > 0 && _lexicon.Complement.IsMatch(_text.AsSpan(before[i - 1].Span.End, before[i].Span.Start - before[i - 1].Span.End)); i--)
+            for (var i = before.IndexOf(last); i > 0 && (_lexicon.Complement.IsMatch(_text.AsSpan(before[i - 1].Span.End, before[i].Span.Start - before[i - 1].Span.End))
+                                                      || OriginOf(before[i - 1], before[i])); i--)
                 last = before[i - 1];
             return last;
         }

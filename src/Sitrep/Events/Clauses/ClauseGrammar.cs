@@ -30,6 +30,12 @@ public sealed class ClauseGrammar
     public HashSet<string> Possessive { get; init; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Marks between two names that make the second the first's ("Yemen's Houthi movement"); none in most languages.</summary>
     public required HashSet<string> Possessives { get; init; }
+    /// <summary>Single-word coordinators ("et", "and"), for the reported clause a verb of saying opens after one.</summary>
+    public HashSet<string> Coordinators { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Verbs of saying that, after a coordinator, open what the subject reports of others (« et affirmé que les Wazalendo… », "and said Ukrainian forces…"): no party of the act before them.</summary>
+    public HashSet<string> ReportVerbs { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Words between two groups of people that make the second where the first come from ("women and children from families of missing men", « des proches de disparus »): the first is the subject.</summary>
+    public HashSet<string> OriginWords { get; init; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Words that open an aside naming some of the phrase before it ("cinq personnes, dont deux enfants"): that phrase stays the one meant.</summary>
     public required string[] Subsets { get; init; }
     /// <summary>Words after which a trigger is a noun, not a verb ("la livraison", "the strike").</summary>
@@ -89,6 +95,9 @@ public sealed class ClauseGrammar
             TargetWords = new HashSet<string>(Words(root, "target-words"), StringComparer.OrdinalIgnoreCase),
             Possessive = new HashSet<string>(Words(root, "possessive-determiners"), StringComparer.OrdinalIgnoreCase),
             Possessives = new HashSet<string>(Words(root, "possessives"), StringComparer.Ordinal),
+            Coordinators = new HashSet<string>(Words(root, "coordinators").Where(w => !w.Contains(' ')), StringComparer.OrdinalIgnoreCase),
+            ReportVerbs = new HashSet<string>(Words(root, "report-verbs"), StringComparer.OrdinalIgnoreCase),
+            OriginWords = new HashSet<string>(Words(root, "origin-words"), StringComparer.OrdinalIgnoreCase),
             Subsets = Words(root, "subsets").ToArray(),
             Determiners = new HashSet<string>(Words(root, "determiners"), StringComparer.OrdinalIgnoreCase),
             ObjectMarkers = new HashSet<string>(Words(root, "object-markers"), StringComparer.OrdinalIgnoreCase),
