@@ -338,14 +338,32 @@ public sealed class BoilerplateCues
 
     /// <summary>
     /// One regular expression matching where any of <paramref name="patterns"/> matches: each pattern in its own group,
-    /// so that inline options such as (?i) stay inside it. Null for none; the pattern itself for one.
+    /// so that inline options such as (?i) stay inside it. Null for none.
     /// </summary>
-    internal static Regex? Alternation(IReadOnlyList<Regex> patterns) => patterns.Count switch
+    /// <remarks>
+    /// The alternation only answers "does the line match?", and for that a non-backtracking automaton gives the same answer
+    /// as the backtracking engine in one pass over the line, where backtracking tries every alternative at every space and
+    /// stop (a credit pattern such as <c>(?:^|[\s(])(?:afp|reuters…)\s*/</c> starts anywhere). Patterns the automaton cannot
+    /// run (look-arounds, back-references) stay compiled. Either way the pattern is run once here (<see cref="RegexWarmUp"/>),
+    /// so that its first use on a page does not pay its JIT or its first states under the match time limit: a timeout counts
+    /// as no match, and a line's verdict must never depend on the machine's load.
+    /// </remarks>
+    internal static Regex? Alternation(IReadOnlyList<Regex> patterns)
     {
-        0 => null,
-        1 => patterns[0],
-        _ => new Regex(string.Join("|", patterns.Select(pattern => $"(?:{pattern})")), RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout),
-    };
+        if (patterns.Count == 0) return null;
+        var source = patterns.Count == 1 ? patterns[0].ToString() : string.Join("|", patterns.Select(pattern => $"(?:{pattern})"));
+        Regex regex;
+        try
+        {
+            regex = new Regex(source, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, RegexTimeout);
+        }
+        catch (NotSupportedException)
+        {
+            regex = patterns.Count == 1 ? patterns[0] : new Regex(source, RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout);
+        }
+        RegexWarmUp.TryRun(regex);
+        return regex;
+    }
 
     private static Regex Pattern(string path, YamlNode node, string monthAlternation, params string[] requiredGroups)
     {
