@@ -86,7 +86,7 @@ internal static class ParseOptionsProbe
             ("+ skip comments", new() { IsScripting = false, SkipComments = true }),
             ("+ no position tracking", new() { IsScripting = false, DisableElementPositionTracking = true }),
             ("+ skip raw text", new() { IsScripting = false, SkipRawText = true }),
-            ("+ only used attributes", new() { IsScripting = false, ShouldEmitAttribute = Sitrep.Content.Html.HtmlContentExtractor.IsUsedAttribute }),
+            ("+ only used attributes", new() { IsScripting = false, ShouldEmitAttribute = IsUsedAttribute }),
         };
         foreach (var (name, options) in variants)
         {
@@ -102,4 +102,15 @@ internal static class ParseOptionsProbe
         }
         return 0;
     }
+
+    /// <summary>The attributes the extractor and the parsing algorithm read (the others are never looked at).</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UsedAttributes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "class", "id", "role", "itemprop", "style", "aria-hidden", "hidden",
+        "property", "name", "http-equiv", "content", "rel", "href", "type", "datetime", "lang", "xml:lang",
+        "color", "face", "size", "encoding", "shadowrootmode",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsUsedAttribute(ref AngleSharp.Html.Parser.Tokens.Struct.StructHtmlToken token, ReadOnlyMemory<char> name) =>
+        UsedAttributes.Contains(name.Span);
 }

@@ -62,7 +62,11 @@ public sealed class HtmlContentExtractor
 
     public HtmlContentExtractor() : this(HtmlExtractionRules.Default) { }
 
-    public HtmlContentExtractor(HtmlExtractionRules rules) => _rules = rules;
+    public HtmlContentExtractor(HtmlExtractionRules rules)
+    {
+        _rules = rules;
+        HtmlMetadata.WarmUp();
+    }
 
     /// <summary>
     /// Whether SmartReader may be asked for a last opinion when both passes found almost nothing (off by
@@ -83,22 +87,6 @@ public sealed class HtmlContentExtractor
     [ThreadStatic] internal static string? Trace;
 
     private static HtmlParser Parser => _parser ??= new HtmlParser(ParserOptions);
-
-    /// <summary>
-    /// The attributes anything reads: the pruning's (class, id, role, itemprop, style, aria-hidden, hidden), the metadata's
-    /// (meta, link, time, script type, lang) and those the HTML parsing algorithm itself looks at (an input's type in a table,
-    /// a font's color, face and size and an annotation-xml's encoding in SVG or MathML, a template's shadow root mode).
-    /// </summary>
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UsedAttributes = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "class", "id", "role", "itemprop", "style", "aria-hidden", "hidden",
-        "property", "name", "http-equiv", "content", "rel", "href", "type", "datetime", "lang", "xml:lang",
-        "color", "face", "size", "encoding", "shadowrootmode",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>Whether the parser keeps an attribute: the others (data-*, src, srcset, onclick…) are never read.</summary>
-    internal static bool IsUsedAttribute(ref AngleSharp.Html.Parser.Tokens.Struct.StructHtmlToken token, ReadOnlyMemory<char> name) =>
-        UsedAttributes.Contains(name.Span);
 
     public ExtractedContent Extract(string html, string? url)
     {

@@ -158,7 +158,12 @@ public sealed class BoilerplateCues
     public CueMatch? Match(string plain, int words, bool bylines = true)
     {
         var folded = TextFolding.FoldPhrase(plain);
-        var whole = TextFolding.FoldLine(plain);
+        return Match(plain, folded, TextFolding.LineOfPhrase(folded), words, bylines);
+    }
+
+    /// <summary>As <see cref="Match(string, int, bool)"/>, with the line already folded as a phrase and as a whole line.</summary>
+    internal CueMatch? Match(string plain, string folded, string whole, int words, bool bylines)
+    {
         var leading = folded.TrimStart(NonWordLead);
         foreach (var (category, sets) in _setsByCategory)
         {
@@ -276,11 +281,11 @@ public sealed class BoilerplateCues
                     break;
                 case "published":
                     foreach (var node in List(path, key, valueNode))
-                        published.Add(Pattern(path, node, monthAlternation, "day", "month", "year"));
+                        published.Add(Pattern(path, node, monthAlternation, true, "day", "month", "year"));
                     break;
                 case "author":
                     foreach (var node in List(path, key, valueNode))
-                        author.Add(Pattern(path, node, monthAlternation, "author"));
+                        author.Add(Pattern(path, node, monthAlternation, true, "author"));
                     break;
                 default:
                     if (!CategoryKeys.TryGetValue(key, out var category))
@@ -316,7 +321,7 @@ public sealed class BoilerplateCues
                     foreach (var item in List(path, $"{key}.{field}", valueNode)) contains.Add(Phrase(path, item, TextFolding.FoldPhrase));
                     break;
                 case "patterns":
-                    foreach (var item in List(path, $"{key}.{field}", valueNode)) patterns.Add(Pattern(path, item, monthAlternation));
+                    foreach (var item in List(path, $"{key}.{field}", valueNode)) patterns.Add(Pattern(path, item, monthAlternation, false));
                     break;
                 case "max_words":
                     if (!int.TryParse(Scalar(path, valueNode), NumberStyles.None, CultureInfo.InvariantCulture, out maxWords) || maxWords < 1)
@@ -359,13 +364,15 @@ public sealed class BoilerplateCues
         }
         catch (NotSupportedException)
         {
-            regex = patterns.Count == 1 ? patterns[0] : new Regex(source, RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout);
+            regex = new Regex(source, RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout);
         }
         RegexWarmUp.TryRun(regex);
         return regex;
     }
 
-    private static Regex Pattern(string path, YamlNode node, string monthAlternation, params string[] requiredGroups)
+    /// <param name="run">Whether the pattern itself is run (published and author patterns, for their groups): then it is
+    /// compiled and warmed up; the other patterns only lend their text to <see cref="Alternation"/>.</param>
+    private static Regex Pattern(string path, YamlNode node, string monthAlternation, bool run, params string[] requiredGroups)
     {
         var source = Scalar(path, node);
         if (source.Contains("{month}", StringComparison.Ordinal))
@@ -376,8 +383,8 @@ public sealed class BoilerplateCues
         Regex regex;
         try
         {
-            // Compiled: built once per process and run on every line of every scraped page.
-            regex = new Regex(source, RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout);
+            // Compiled: built once per process and run on the lines of scraped pages their alternation matches.
+            regex = new Regex(source, run ? RegexOptions.CultureInvariant | RegexOptions.Compiled : RegexOptions.CultureInvariant, RegexTimeout);
         }
         catch (ArgumentException error)
         {
@@ -386,6 +393,7 @@ public sealed class BoilerplateCues
         foreach (var group in requiredGroups)
             if (regex.GroupNumberFromName(group) < 0)
                 throw Error(path, node.Start, $"pattern needs a named group (?<{group}>...)");
+        if (run) RegexWarmUp.TryRun(regex);
         return regex;
     }
 
@@ -459,9 +467,11 @@ internal static class TextFolding
     }
 
     /// <summary>Folds a whole line for exact comparison: as <see cref="FoldPhrase"/>, without punctuation or symbols at either end.</summary>
-    public static string FoldLine(string text)
+    public static string FoldLine(string text) => LineOfPhrase(FoldPhrase(text));
+
+    /// <summary><see cref="FoldLine"/> of a text whose <see cref="FoldPhrase"/> is <paramref name="folded"/>.</summary>
+    public static string LineOfPhrase(string folded)
     {
-        var folded = FoldPhrase(text);
         var start = 0;
         var end = folded.Length;
         while (start < end && !char.IsLetterOrDigit(folded[start])) start++;
