@@ -64,8 +64,6 @@ public sealed class LanguageCues
         Months = months;
         Published = published;
         Author = author;
-        AnyPublished = BoilerplateCues.Alternation(published);
-        AnyAuthor = BoilerplateCues.Alternation(author);
         PublishedLiterals = BoilerplateCues.LiteralsOf(published);
         AuthorLiterals = BoilerplateCues.LiteralsOf(author);
     }
@@ -76,10 +74,7 @@ public sealed class LanguageCues
     public IReadOnlyDictionary<string, int> Months { get; }
     internal IReadOnlyList<Regex> Published { get; }
     internal IReadOnlyList<Regex> Author { get; }
-    /// <summary><see cref="Published"/> and <see cref="Author"/> as one alternation each, to test a line in one call.</summary>
-    internal Regex? AnyPublished { get; }
-    internal Regex? AnyAuthor { get; }
-    /// <summary>The literal strings <see cref="AnyPublished"/> and <see cref="AnyAuthor"/> cannot match without (null: none known).</summary>
+    /// <summary>The literal strings <see cref="Published"/> and <see cref="Author"/> cannot match without (null: none known).</summary>
     internal LiteralScan? PublishedLiterals { get; }
     internal LiteralScan? AuthorLiterals { get; }
 }
@@ -187,9 +182,10 @@ public sealed class BoilerplateCues
         {
             foreach (var language in Languages)
             {
-                if (language.AnyPublished is { } published && MayMatch(language.PublishedLiterals, plain) && IsMatchOrTimeout(published, plain))
+                // (One by one: the compiled date patterns, each with its own literal prefix, beat their alternation run either way.)
+                if (MayMatch(language.PublishedLiterals, plain) && AnyMatches(language.Published, plain))
                     return new CueMatch(CueCategory.Dateline, false);
-                if (language.AnyAuthor is { } author && MayMatch(language.AuthorLiterals, plain) && IsMatchOrTimeout(author, plain))
+                if (MayMatch(language.AuthorLiterals, plain) && AnyMatches(language.Author, plain))
                     return new CueMatch(CueCategory.Byline, false);
             }
         }
@@ -216,6 +212,13 @@ public sealed class BoilerplateCues
         if (literals is null) return true;
         Span<bool> present = stackalloc bool[1];
         return !literals.Scan(line, present) || present[0];
+    }
+
+    private static bool AnyMatches(IReadOnlyList<Regex> patterns, string text)
+    {
+        foreach (var pattern in patterns)
+            if (IsMatchOrTimeout(pattern, text)) return true;
+        return false;
     }
 
     private static bool IsMatchOrTimeout(Regex regex, string text)

@@ -509,8 +509,6 @@ public sealed partial class ScrapedTextExtractor
         {
             foreach (var language in _cues.Languages)
             {
-                // (The language's patterns as one alternation first: most lines match none of them.)
-                if (language.AnyPublished is not { } any || !SafeIsMatch(any, lines[i].Text)) continue;
                 foreach (var pattern in language.Published)
                 {
                     var match = SafeMatch(pattern, lines[i].Text);
@@ -541,7 +539,6 @@ public sealed partial class ScrapedTextExtractor
             if (lines[i].Words > BoilerplateCues.BylineMaxWords) continue;
             foreach (var language in _cues.Languages)
             {
-                if (language.AnyAuthor is not { } any || !SafeIsMatch(any, lines[i].Text)) continue;
                 foreach (var pattern in language.Author)
                 {
                     var match = SafeMatch(pattern, lines[i].Text);
