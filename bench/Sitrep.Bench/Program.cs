@@ -34,6 +34,11 @@ public static partial class Program
                 ? PipelineBenchmark.Profile([Option(args, "--gold") ?? "bench/gold/sitrep/docs", Option(args, "--samples") ?? "samples"], stage, 30)
                 : PipelineBenchmark.Run(Path.Combine(TrafilaturaFolder(shared), "pages"), Option(args, "--gold") ?? "bench/gold/sitrep/docs",
                     Option(args, "--samples") ?? "samples", int.TryParse(Option(args, "--passes"), out var passes) && passes > 0 ? passes : 5, args.Contains("--wall"))),
+        new("content", "--shared DIR [--gold bench/gold/sitrep/docs] [--samples samples] [--passes 5] [--cues]   (the content stage alone: µs of thread CPU per document, best of N passes; --cues: cost of each boilerplate cue pattern on the scraped lines)",
+            (args, shared) => ContentBenchmark.Run([("trafilatura pages", Path.Combine(TrafilaturaFolder(shared), "pages")), ("gold articles", Option(args, "--gold") ?? "bench/gold/sitrep/docs"),
+                ("samples", Option(args, "--samples") ?? "samples")], int.TryParse(Option(args, "--passes"), out var passes) && passes > 0 ? passes : 5, args.Contains("--cues"))),
+        new("parse-options", "--shared DIR [--passes 3]   (AngleSharp parse alone on the trafilatura pages, under several parser options)",
+            (args, shared) => ParseOptionsProbe.Run(Path.Combine(TrafilaturaFolder(shared), "pages"), int.TryParse(Option(args, "--passes"), out var passes) && passes > 0 ? passes : 3)),
         new("readability", "--shared DIR   (agreement with Readability.js on its test pages)",
             (_, shared) => ReadabilityBenchmark.Run(Path.Combine(shared, "bench", "extraction", "readability"))),
         new("petrarch", "--shared DIR [--detail]   (PETRARCH validation sentences: agreement on CAMEO root, code and actor pair; sentences/s; self-check of the harness)",

@@ -68,6 +68,36 @@ public sealed class BoilerplateCuesTests : IDisposable
         content.Blocks.Should().HaveCount(2, "a pattern that runs past its timeout does not match");
     }
 
+    /// <summary>
+    /// Each category's patterns are tried as one alternation run by a non-backtracking automaton: it must say "match"
+    /// exactly where one of the patterns would.
+    /// </summary>
+    [Theory]
+    [InlineData("Photo : AFP")]
+    [InlineData("Des secouristes fouillent les décombres d'un immeuble à Kharkiv, le 3 mars. (AFP / Jean Dupont)")]
+    [InlineData("Rescuers search the rubble in Kharkiv on March 3. REUTERS/Jane Doe")]
+    [InlineData("A displaced family waits at a checkpoint, in this file photo taken in 2023.")]
+    [InlineData("Des soldats patrouillent dans le nord du pays (image d'archives).")]
+    [InlineData("Publié le 12 mars 2024 à 10h32")]
+    [InlineData("Published on March 12, 2024 10:32")]
+    [InlineData("12/03/2024 18:22")]
+    [InlineData("Par Marie Lefèvre et Paul Martin")]
+    [InlineData("By JOHN SMITH, Associated Press")]
+    [InlineData("Partager sur Facebook")]
+    [InlineData("Lire aussi : la trêve tient toujours dans le nord")]
+    [InlineData("Les forces gouvernementales ont repris le contrôle de la ville mardi, après trois jours de combats qui ont fait au moins douze morts, selon un bilan officiel.")]
+    public void Cue_alternations_match_where_one_of_their_patterns_does(string line)
+    {
+        var cues = BoilerplateCues.Load(Path.Combine(AppContext.BaseDirectory, "lang"));
+
+        foreach (var language in cues.Languages)
+        {
+            foreach (var (category, set) in language.Categories)
+                if (set.AnyPattern is { } any)
+                    any.IsMatch(line).Should().Be(set.Patterns.Any(pattern => pattern.IsMatch(line)), $"{language.Language} {category}");
+        }
+    }
+
     [Theory]
     [InlineData("navigation:\n  lines: [Home]\nshares:\n  lines: [Share]\n", 3, "unknown key 'shares'")]
     [InlineData("navigation:\n  lines: [Home]\n  pattern: ['x']\n", 3, "unknown field 'pattern'")]

@@ -62,7 +62,11 @@ public sealed class HtmlContentExtractor
 
     public HtmlContentExtractor() : this(HtmlExtractionRules.Default) { }
 
-    public HtmlContentExtractor(HtmlExtractionRules rules) => _rules = rules;
+    public HtmlContentExtractor(HtmlExtractionRules rules)
+    {
+        _rules = rules;
+        HtmlMetadata.WarmUp();
+    }
 
     /// <summary>
     /// Whether SmartReader may be asked for a last opinion when both passes found almost nothing (off by

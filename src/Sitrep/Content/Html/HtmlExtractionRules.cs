@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
+using Sitrep.Language;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -92,6 +93,8 @@ public sealed class HtmlExtractionRules
                 ? new Regex(string.Join('|', list.Select(l => $"(?:{l})")),
                     RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout)
                 : null;
+            // Run once here, so that its JIT is not paid under a page's match time limit (a timeout keeps the block).
+            if (lines is not null) RegexWarmUp.TryRun(lines);
             return new HtmlExtractionRules(
                 Lower(file.RemoveTags).ToHashSet(StringComparer.Ordinal),
                 Lower(file.RemoveRoles).ToHashSet(StringComparer.Ordinal),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Sitrep.Language;
 using AngleSharp.Dom;
 using Sitrep.Ingest;
 
@@ -152,7 +153,9 @@ internal static partial class HtmlMetadata
         foreach (var value in values)
         {
             if (string.IsNullOrWhiteSpace(value)) continue;
-            var text = OffsetWithoutColon().Replace(value.Trim(), "$1:$2");
+            string text;
+            try { text = OffsetWithoutColon().Replace(value.Trim(), "$1:$2"); }
+            catch (RegexMatchTimeoutException) { text = value.Trim(); }
             if (PublicationDate.Normalise(text) is { } date) return date;
         }
         return null;
@@ -266,10 +269,18 @@ internal static partial class HtmlMetadata
         return builder.ToString();
     }
 
-    [GeneratedRegex(@"([+-]\d{2})(\d{2})$", RegexOptions.None, 250)]
+    /// <summary>Runs the patterns once, so that their first use on a page does not pay their JIT under the match time limit.</summary>
+    internal static void WarmUp()
+    {
+        RegexWarmUp.TryRun(OffsetWithoutColon());
+        RegexWarmUp.TryRun(UrlDate());
+    }
+
+    // (Both patterns are linear; the limit is generous so that it never fires on a loaded machine, see RegexWarmUp.)
+    [GeneratedRegex(@"([+-]\d{2})(\d{2})$", RegexOptions.None, 2000)]
     private static partial Regex OffsetWithoutColon();
 
-    [GeneratedRegex(@"/((?:19|20)\d{2})/([01]\d)/([0-3]\d)(?:/|$|[^0-9])", RegexOptions.None, 250)]
+    [GeneratedRegex(@"/((?:19|20)\d{2})/([01]\d)/([0-3]\d)(?:/|$|[^0-9])", RegexOptions.None, 2000)]
     private static partial Regex UrlDate();
 
     /// <summary>What JSON-LD blocks say about the article; the first value found wins.</summary>

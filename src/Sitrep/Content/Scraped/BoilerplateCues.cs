@@ -64,8 +64,6 @@ public sealed class LanguageCues
         Months = months;
         Published = published;
         Author = author;
-        AnyPublished = BoilerplateCues.Alternation(published);
-        AnyAuthor = BoilerplateCues.Alternation(author);
         PublishedLiterals = BoilerplateCues.LiteralsOf(published);
         AuthorLiterals = BoilerplateCues.LiteralsOf(author);
     }
@@ -76,10 +74,7 @@ public sealed class LanguageCues
     public IReadOnlyDictionary<string, int> Months { get; }
     internal IReadOnlyList<Regex> Published { get; }
     internal IReadOnlyList<Regex> Author { get; }
-    /// <summary><see cref="Published"/> and <see cref="Author"/> as one alternation each, to test a line in one call.</summary>
-    internal Regex? AnyPublished { get; }
-    internal Regex? AnyAuthor { get; }
-    /// <summary>The literal strings <see cref="AnyPublished"/> and <see cref="AnyAuthor"/> cannot match without (null: none known).</summary>
+    /// <summary>The literal strings <see cref="Published"/> and <see cref="Author"/> cannot match without (null: none known).</summary>
     internal LiteralScan? PublishedLiterals { get; }
     internal LiteralScan? AuthorLiterals { get; }
 }
@@ -158,7 +153,12 @@ public sealed class BoilerplateCues
     public CueMatch? Match(string plain, int words, bool bylines = true)
     {
         var folded = TextFolding.FoldPhrase(plain);
-        var whole = TextFolding.FoldLine(plain);
+        return Match(plain, folded, TextFolding.LineOfPhrase(folded), words, bylines);
+    }
+
+    /// <summary>As <see cref="Match(string, int, bool)"/>, with the line already folded as a phrase and as a whole line.</summary>
+    internal CueMatch? Match(string plain, string folded, string whole, int words, bool bylines)
+    {
         var leading = folded.TrimStart(NonWordLead);
         foreach (var (category, sets) in _setsByCategory)
         {
@@ -182,9 +182,10 @@ public sealed class BoilerplateCues
         {
             foreach (var language in Languages)
             {
-                if (language.AnyPublished is { } published && MayMatch(language.PublishedLiterals, plain) && IsMatchOrTimeout(published, plain))
+                // (One by one: the compiled date patterns, each with its own literal prefix, beat their alternation run either way.)
+                if (MayMatch(language.PublishedLiterals, plain) && AnyMatches(language.Published, plain))
                     return new CueMatch(CueCategory.Dateline, false);
-                if (language.AnyAuthor is { } author && MayMatch(language.AuthorLiterals, plain) && IsMatchOrTimeout(author, plain))
+                if (MayMatch(language.AuthorLiterals, plain) && AnyMatches(language.Author, plain))
                     return new CueMatch(CueCategory.Byline, false);
             }
         }
@@ -211,6 +212,13 @@ public sealed class BoilerplateCues
         if (literals is null) return true;
         Span<bool> present = stackalloc bool[1];
         return !literals.Scan(line, present) || present[0];
+    }
+
+    private static bool AnyMatches(IReadOnlyList<Regex> patterns, string text)
+    {
+        foreach (var pattern in patterns)
+            if (IsMatchOrTimeout(pattern, text)) return true;
+        return false;
     }
 
     private static bool IsMatchOrTimeout(Regex regex, string text)
@@ -276,11 +284,11 @@ public sealed class BoilerplateCues
                     break;
                 case "published":
                     foreach (var node in List(path, key, valueNode))
-                        published.Add(Pattern(path, node, monthAlternation, "day", "month", "year"));
+                        published.Add(Pattern(path, node, monthAlternation, true, "day", "month", "year"));
                     break;
                 case "author":
                     foreach (var node in List(path, key, valueNode))
-                        author.Add(Pattern(path, node, monthAlternation, "author"));
+                        author.Add(Pattern(path, node, monthAlternation, true, "author"));
                     break;
                 default:
                     if (!CategoryKeys.TryGetValue(key, out var category))
@@ -316,7 +324,7 @@ public sealed class BoilerplateCues
                     foreach (var item in List(path, $"{key}.{field}", valueNode)) contains.Add(Phrase(path, item, TextFolding.FoldPhrase));
                     break;
                 case "patterns":
-                    foreach (var item in List(path, $"{key}.{field}", valueNode)) patterns.Add(Pattern(path, item, monthAlternation));
+                    foreach (var item in List(path, $"{key}.{field}", valueNode)) patterns.Add(Pattern(path, item, monthAlternation, false));
                     break;
                 case "max_words":
                     if (!int.TryParse(Scalar(path, valueNode), NumberStyles.None, CultureInfo.InvariantCulture, out maxWords) || maxWords < 1)
@@ -338,16 +346,36 @@ public sealed class BoilerplateCues
 
     /// <summary>
     /// One regular expression matching where any of <paramref name="patterns"/> matches: each pattern in its own group,
-    /// so that inline options such as (?i) stay inside it. Null for none; the pattern itself for one.
+    /// so that inline options such as (?i) stay inside it. Null for none.
     /// </summary>
-    internal static Regex? Alternation(IReadOnlyList<Regex> patterns) => patterns.Count switch
+    /// <remarks>
+    /// The alternation only answers "does the line match?", and for that a non-backtracking automaton gives the same answer
+    /// as the backtracking engine in one pass over the line, where backtracking tries every alternative at every space and
+    /// stop (a credit pattern such as <c>(?:^|[\s(])(?:afp|reuters…)\s*/</c> starts anywhere). Patterns the automaton cannot
+    /// run (look-arounds, back-references) stay compiled. Either way the pattern is run once here (<see cref="RegexWarmUp"/>),
+    /// so that its first use on a page does not pay its JIT or its first states under the match time limit: a timeout counts
+    /// as no match, and a line's verdict must never depend on the machine's load.
+    /// </remarks>
+    internal static Regex? Alternation(IReadOnlyList<Regex> patterns)
     {
-        0 => null,
-        1 => patterns[0],
-        _ => new Regex(string.Join("|", patterns.Select(pattern => $"(?:{pattern})")), RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout),
-    };
+        if (patterns.Count == 0) return null;
+        var source = patterns.Count == 1 ? patterns[0].ToString() : string.Join("|", patterns.Select(pattern => $"(?:{pattern})"));
+        Regex regex;
+        try
+        {
+            regex = new Regex(source, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, RegexTimeout);
+        }
+        catch (NotSupportedException)
+        {
+            regex = new Regex(source, RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout);
+        }
+        RegexWarmUp.TryRun(regex);
+        return regex;
+    }
 
-    private static Regex Pattern(string path, YamlNode node, string monthAlternation, params string[] requiredGroups)
+    /// <param name="run">Whether the pattern itself is run (published and author patterns, for their groups): then it is
+    /// compiled and warmed up; the other patterns only lend their text to <see cref="Alternation"/>.</param>
+    private static Regex Pattern(string path, YamlNode node, string monthAlternation, bool run, params string[] requiredGroups)
     {
         var source = Scalar(path, node);
         if (source.Contains("{month}", StringComparison.Ordinal))
@@ -358,8 +386,8 @@ public sealed class BoilerplateCues
         Regex regex;
         try
         {
-            // Compiled: built once per process and run on every line of every scraped page.
-            regex = new Regex(source, RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout);
+            // Compiled: built once per process and run on the lines of scraped pages their alternation matches.
+            regex = new Regex(source, run ? RegexOptions.CultureInvariant | RegexOptions.Compiled : RegexOptions.CultureInvariant, RegexTimeout);
         }
         catch (ArgumentException error)
         {
@@ -368,6 +396,7 @@ public sealed class BoilerplateCues
         foreach (var group in requiredGroups)
             if (regex.GroupNumberFromName(group) < 0)
                 throw Error(path, node.Start, $"pattern needs a named group (?<{group}>...)");
+        if (run) RegexWarmUp.TryRun(regex);
         return regex;
     }
 
@@ -441,9 +470,11 @@ internal static class TextFolding
     }
 
     /// <summary>Folds a whole line for exact comparison: as <see cref="FoldPhrase"/>, without punctuation or symbols at either end.</summary>
-    public static string FoldLine(string text)
+    public static string FoldLine(string text) => LineOfPhrase(FoldPhrase(text));
+
+    /// <summary><see cref="FoldLine"/> of a text whose <see cref="FoldPhrase"/> is <paramref name="folded"/>.</summary>
+    public static string LineOfPhrase(string folded)
     {
-        var folded = FoldPhrase(text);
         var start = 0;
         var end = folded.Length;
         while (start < end && !char.IsLetterOrDigit(folded[start])) start++;

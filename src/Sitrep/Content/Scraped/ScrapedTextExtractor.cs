@@ -52,6 +52,8 @@ public sealed partial class ScrapedTextExtractor
     {
         _cues = cues;
         _identifier = resources.Identifier;
+        // Run once here, so that a first use on a page does not pay their JIT under the match time limit.
+        foreach (var pattern in new[] { LinkPattern(), AgencySlashCreditPattern(), WordPattern(), PageTitlePattern() }) RegexWarmUp.TryRun(pattern);
     }
 
     public ExtractedContent Extract(string text)
@@ -138,7 +140,9 @@ public sealed partial class ScrapedTextExtractor
             var terminal = EndsSentence(plain, words);
             var startsUpper = StartsUpper(plain);
             var shape = Shape(words, terminal, startsUpper, plain);
-            var cue = _cues.Match(plain, words);
+            var phrase = TextFolding.FoldPhrase(plain);
+            var folded = TextFolding.LineOfPhrase(phrase);
+            var cue = _cues.Match(plain, phrase, folded, words, bylines: true);
             var structural = cue is null && IsStructural(plain, words);
             string? language = null;
             if (cue is null && !structural && shape != LineShape.Fragment)
@@ -148,7 +152,7 @@ public sealed partial class ScrapedTextExtractor
             }
             lines.Add(new Line(lines.Count, plain)
             {
-                Folded = TextFolding.FoldLine(plain),
+                Folded = folded,
                 Words = words,
                 Terminal = terminal,
                 StartsUpper = startsUpper,
@@ -222,13 +226,32 @@ public sealed partial class ScrapedTextExtractor
 
     private static bool IsStructural(string text, int words)
     {
-        if (!text.Any(char.IsLetter)) return true;
+        if (!HasLetter(text)) return true;
         if (words <= 6 && SafeIsMatch(LinkPattern(), text)) return true;
-        if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } tokens && tokens.All(token => token.StartsWith('#') || token.StartsWith('@')))
-            return true;
+        if (AllTagsOrHandles(text)) return true;
         if (words <= 12 && text.Contains('©')) return true;
         if (words <= CaptionMaxWords && EndsWithCredit(text)) return true;
         return IsBreadcrumb(text, words);
+    }
+
+    private static bool HasLetter(string text)
+    {
+        foreach (var c in text)
+            if (char.IsLetter(c)) return true;
+        return false;
+    }
+
+    /// <summary>Whether every space-separated token (there is at least one) starts with '#' or '@': "#Gaza #Israel @AFP".</summary>
+    private static bool AllTagsOrHandles(string text)
+    {
+        var tokens = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == ' ' || (i > 0 && text[i - 1] != ' ')) continue;
+            if (text[i] is not ('#' or '@')) return false;
+            tokens++;
+        }
+        return tokens > 0;
     }
 
     /// <summary>Photo captions are one or two sentences; longer lines are paragraphs that happen to quote a credit.</summary>
@@ -251,12 +274,16 @@ public sealed partial class ScrapedTextExtractor
     private static bool IsBreadcrumb(string text, int words)
     {
         var separators = text.Contains('«') ? BreadcrumbSeparatorsNoGuillemet : BreadcrumbSeparators;
-        var segments = text.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var separatorCount = separators.Sum(separator => CountOf(text, separator));
+        // (Most lines hold no separator: the line is only split when it does.)
+        var separatorCount = 0;
+        foreach (var separator in separators) separatorCount += CountOf(text, separator);
         if (separatorCount == 0) return false;
         var endsWithSeparator = separators.Any(separator => text.EndsWith(separator.Trim(), StringComparison.Ordinal));
         if (separatorCount >= 2 || endsWithSeparator || text.StartsWith('›') || text.StartsWith('>'))
+        {
+            var segments = text.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             return segments.Length > 0 && words <= segments.Length * 4 && !EndsSentence(text, words);
+        }
         return false;
     }
 
@@ -524,11 +551,20 @@ public sealed partial class ScrapedTextExtractor
         return null;
     }
 
+    /// <summary>Space-separated tokens holding a letter or digit.</summary>
     private static int CountWords(string text)
     {
         var count = 0;
-        foreach (var token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            if (token.Any(char.IsLetterOrDigit)) count++;
+        var counted = false;
+        foreach (var c in text)
+        {
+            if (c == ' ') counted = false;
+            else if (!counted && char.IsLetterOrDigit(c))
+            {
+                count++;
+                counted = true;
+            }
+        }
         return count;
     }
 
