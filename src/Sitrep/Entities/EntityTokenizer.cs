@@ -69,11 +69,17 @@ internal static class EntityTokenizer
                 var hyphen = text.LastIndexOf('-', j - 1, j - i);
                 if (hyphen > i && hyphen + 1 < j && IsLowercase(text.AsSpan(hyphen + 1, j - hyphen - 1)) && HasUpper(text.AsSpan(i, hyphen - i)))
                 {
-                    tokens.Add(new Token(i, hyphen, keys.Key(text.AsSpan(i, hyphen - i)), Shape(text.AsSpan(i, hyphen - i)), atSentenceStart));
+                    var head = keys.Word(text.AsSpan(i, hyphen - i));
+                    tokens.Add(new Token(i, hyphen, head.Key, head.Shape, atSentenceStart));
                     tokens.Add(new Token(hyphen, hyphen + 1, "-", TokenShape.Punctuation, false));
-                    tokens.Add(new Token(hyphen + 1, j, keys.Key(text.AsSpan(hyphen + 1, j - hyphen - 1)), Shape(text.AsSpan(hyphen + 1, j - hyphen - 1)), false));
+                    var tail = keys.Word(text.AsSpan(hyphen + 1, j - hyphen - 1));
+                    tokens.Add(new Token(hyphen + 1, j, tail.Key, tail.Shape, false));
                 }
-                else tokens.Add(new Token(i, j, keys.Key(text.AsSpan(i, j - i)), Shape(text.AsSpan(i, j - i)), atSentenceStart));
+                else
+                {
+                    var word = keys.Word(text.AsSpan(i, j - i));
+                    tokens.Add(new Token(i, j, word.Key, word.Shape, atSentenceStart));
+                }
                 atSentenceStart = false;
                 i = j;
                 continue;
@@ -155,34 +161,28 @@ internal static class EntityTokenizer
     }
 
     /// <summary>
-    /// The keys already made on this thread: a document repeats its words, and documents share most of
-    /// theirs, so a word's key is made once rather than per token (strings are immutable, sharing is safe).
-    /// A direct-mapped table indexed by a hash taken while folding: one probe, no hash set's buckets and
-    /// comparer calls; a word whose slot another took is made again (as without the cache).
+    /// The words already read on this thread, as written, with their key and shape: a document repeats its words, and
+    /// documents share most of theirs, so a word is folded and its shape worked out once rather than per token (strings
+    /// are immutable, sharing is safe). A direct-mapped table indexed by a hash of the word as written: one probe, one
+    /// compare, no hash set's buckets and comparer calls; a word whose slot another took is read again (as without the cache).
     /// </summary>
     private sealed class KeyStrings
     {
         private const int MaxLength = 64;
         private const int Slots = 1 << 15;
-        private readonly string?[] _slots = new string?[Slots];
+        private readonly KnownWord?[] _slots = new KnownWord?[Slots];
 
-        public string Key(ReadOnlySpan<char> word)
+        public sealed record KnownWord(string Written, string Key, TokenShape Shape);
+
+        public KnownWord Word(ReadOnlySpan<char> word)
         {
-            if (word.Length > MaxLength) return EntityTokenizer.Key(word);
-            Span<char> buffer = stackalloc char[MaxLength];
-            buffer = buffer[..word.Length];
-            // FNV-1a over the folded characters.
+            if (word.Length > MaxLength) return new KnownWord("", EntityTokenizer.Key(word), Shape(word));
+            // FNV-1a over the characters as written.
             var hash = 2166136261u;
-            for (var i = 0; i < word.Length; i++)
-            {
-                var c = word[i];
-                var folded = c < FoldTable.Length ? FoldTable[c] : char.ToLowerInvariant(c);
-                buffer[i] = folded;
-                hash = (hash ^ folded) * 16777619u;
-            }
+            foreach (var c in word) hash = (hash ^ c) * 16777619u;
             ref var slot = ref _slots[(hash ^ (hash >> 15)) & (Slots - 1)];
-            if (slot is { } key && buffer.SequenceEqual(key)) return key;
-            return slot = new string(buffer);
+            if (slot is { } known && word.SequenceEqual(known.Written)) return known;
+            return slot = new KnownWord(word.ToString(), EntityTokenizer.Key(word), Shape(word));
         }
     }
 

@@ -67,7 +67,7 @@ public sealed partial class PlaceResolver
     private const double SkeletonReachKm = 300;
 
     private static bool NearAnAnchor(GazetteerPlace place, List<GazetteerPlace> anchors) =>
-        anchors.Any(a => Contains(a, place) || DistanceKm(a.Lat, a.Lon, place.Lat, place.Lon) < SkeletonReachKm);
+        anchors.Any(a => Contains(a, place) || (WithinLatitudeBand(a.Lat, place.Lat, SkeletonReachKm) && DistanceKm(a.Lat, a.Lon, place.Lat, place.Lon) < SkeletonReachKm));
 
     /// <summary>Whether the mention was read as a division though no cue says so ("Derna" alone).</summary>
     private bool IsUncuedDivision(Reading r) => r.Chosen >= 0 && !r.Division && Gazetteer.Places[r.Chosen].Level == PlaceLevel.Division;

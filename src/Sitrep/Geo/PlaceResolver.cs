@@ -137,7 +137,7 @@ public sealed partial class PlaceResolver
             // Another name of the document in the same country backs it; the same name told again does not.
             if (chosen.Any(o => o.Place.Country == p.Country && !string.Equals(o.Name, r.Name, StringComparison.OrdinalIgnoreCase))) continue;
             var others = chosen.Where(o => o.Place.Country != p.Country).ToList();
-            if (others.Count > 0 && others.All(o => DistanceKm(o.Place.Lat, o.Place.Lon, p.Lat, p.Lon) > StrayKm)) stray.Add(r);
+            if (others.Count > 0 && others.All(o => !WithinLatitudeBand(o.Place.Lat, p.Lat, StrayKm) || DistanceKm(o.Place.Lat, o.Place.Lon, p.Lat, p.Lon) > StrayKm)) stray.Add(r);
         }
         foreach (var r in stray) r.Chosen = -1;
     }
@@ -296,7 +296,7 @@ public sealed partial class PlaceResolver
 
     /// <summary>Whether two places' latitudes are close enough for them to be nearby: the distance is never less than the
     /// latitude difference (with a margin for rounding), so places farther apart north-south skip the trigonometry.</summary>
-    private static bool WithinLatitudeBand(double lat1, double lat2) => Math.Abs(lat2 - lat1) * Math.PI / 180 * EarthRadiusKm < NearbyKm * 1.01;
+    private static bool WithinLatitudeBand(double lat1, double lat2, double km = NearbyKm) => Math.Abs(lat2 - lat1) * Math.PI / 180 * EarthRadiusKm < km * 1.01;
 
     private const double EarthRadiusKm = 6371;
 

@@ -137,19 +137,26 @@ public sealed class LanguageIdentifier
         Span<char> buffer = stackalloc char[MaxWordLength + 2];
         var scanner = new WordScanner(text);
         var words = WordCache();
-        var part = 0;
+        // The part's evidence is set up when the words reach a new part, not once a word.
+        var part = -1;
+        var partEvidence = new Evidence();
         while (scanner.MoveNext())
         {
             if (LangIdText.ScriptOf(text[scanner.Start]) != script) continue;
-            while (parts[part].End <= scanner.Start) part++;
-            var partEvidence = new Evidence(Row(partArrays, 3 * part), Row(partArrays, 3 * part + 1), Row(partArrays, 3 * part + 2), Row(partSeen, part),
-                (partCandidates[part] & ~_data.Profiled) == 0)
+            if (part < 0 || parts[part].End <= scanner.Start)
             {
-                Words = partWords[part], WeightedWords = partWeightedWords[part], Trigrams = partTrigrams[part],
-            };
+                if (part >= 0) (partWords[part], partWeightedWords[part], partTrigrams[part]) = (partEvidence.Words, partEvidence.WeightedWords, partEvidence.Trigrams);
+                part = Math.Max(part, 0);
+                while (parts[part].End <= scanner.Start) part++;
+                partEvidence = new Evidence(Row(partArrays, 3 * part), Row(partArrays, 3 * part + 1), Row(partArrays, 3 * part + 2), Row(partSeen, part),
+                    (partCandidates[part] & ~_data.Profiled) == 0)
+                {
+                    Words = partWords[part], WeightedWords = partWeightedWords[part], Trigrams = partTrigrams[part],
+                };
+            }
             ScoreWord(in scanner, buffer, words, ref evidence, ref partEvidence);
-            (partWords[part], partWeightedWords[part], partTrigrams[part]) = (partEvidence.Words, partEvidence.WeightedWords, partEvidence.Trigrams);
         }
+        if (part >= 0) (partWords[part], partWeightedWords[part], partTrigrams[part]) = (partEvidence.Words, partEvidence.WeightedWords, partEvidence.Trigrams);
         var whole = Decide(ref evidence, scripts, letters, script, candidates, hint);
         var hintForParts = partHint(whole);
         for (var p = 0; p < parts.Count; p++)
@@ -159,12 +166,12 @@ public sealed class LanguageIdentifier
                 partGuesses[p] = Unknown;
                 continue;
             }
-            var partEvidence = new Evidence(Row(partArrays, 3 * p), Row(partArrays, 3 * p + 1), Row(partArrays, 3 * p + 2), Row(partSeen, p),
+            var readPart = new Evidence(Row(partArrays, 3 * p), Row(partArrays, 3 * p + 1), Row(partArrays, 3 * p + 2), Row(partSeen, p),
                 (partCandidates[p] & ~_data.Profiled) == 0)
             {
                 Words = partWords[p], WeightedWords = partWeightedWords[p], Trigrams = partTrigrams[p],
             };
-            partGuesses[p] = Decide(ref partEvidence, Row(partScripts, p), partLetters[p], partScript[p], partCandidates[p], hintForParts);
+            partGuesses[p] = Decide(ref readPart, Row(partScripts, p), partLetters[p], partScript[p], partCandidates[p], hintForParts);
         }
         return whole;
     }
@@ -292,23 +299,18 @@ public sealed class LanguageIdentifier
 
     /// <summary>What a word's look-up form says: its row of function-word weights (-1: none), its n-grams, and the
     /// rows of its distinctive letters in word order (looked up once per word, not per occurrence).</summary>
-    private sealed record WordFacts(int WordRow, WordNgrams Ngrams, ushort[] CharRows);
+    private sealed record WordFacts(string Form, int WordRow, WordNgrams Ngrams, ushort[] CharRows);
 
-    /// <summary>Words recur (articles, prepositions, names): what they say is kept per thread, up to this many words.</summary>
-    private const int NgramCacheWords = 50_000;
-
-    /// <summary>The words met on one thread for one <see cref="LanguageIdData"/>, with their span look-up.</summary>
-    private sealed class WordFactsCache
+    /// <summary>
+    /// The words met on one thread for one <see cref="LanguageIdData"/>: words recur (articles, prepositions, names), so
+    /// what they say is kept. A direct-mapped table indexed by a hash of the look-up form: one probe and one compare, no
+    /// dictionary buckets; a word whose slot another took is worked out again (as without the cache).
+    /// </summary>
+    private sealed class WordFactsCache(LanguageIdData data)
     {
-        public readonly LanguageIdData Data;
-        public readonly Dictionary<string, WordFacts> Words = new(StringComparer.Ordinal);
-        public readonly Dictionary<string, WordFacts>.AlternateLookup<ReadOnlySpan<char>> Lookup;
-
-        public WordFactsCache(LanguageIdData data)
-        {
-            Data = data;
-            Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
-        }
+        public const int Slots = 1 << 14;
+        public readonly LanguageIdData Data = data;
+        public readonly WordFacts?[] Words = new WordFacts?[Slots];
     }
 
     [ThreadStatic] private static WordFactsCache? _wordCache;
@@ -326,9 +328,11 @@ public sealed class LanguageIdentifier
     /// <param name="wordLength">The word's length, without apostrophes.</param>
     private WordFacts WordFactsOf(WordFactsCache words, ReadOnlySpan<char> form, int wordStart, int wordLength)
     {
-        if (words.Words.Count >= NgramCacheWords) words.Words.Clear();
-        var lookup = words.Lookup;
-        if (lookup.TryGetValue(form, out var known)) return known;
+        // FNV-1a over the form.
+        var hash = 2166136261u;
+        foreach (var c in form) hash = (hash ^ c) * 16777619u;
+        ref var slot = ref words.Words[(hash ^ (hash >> 14)) & (WordFactsCache.Slots - 1)];
+        if (slot is { } known && form.SequenceEqual(known.Form)) return known;
         var count = _data.Codes.Length;
         var sums = new double[count];
         var seen = new int[count];
@@ -338,10 +342,9 @@ public sealed class LanguageIdentifier
         var charRows = new List<ushort>();
         foreach (var c in word)
             if (_data.CharRows[c] is var charRow and not 0) charRows.Add(charRow);
-        var computed = new WordFacts(_data.WordLookup.TryGetValue(form, out var wordRow) ? wordRow : -1,
+        var computed = new WordFacts(form.ToString(), _data.WordLookup.TryGetValue(form, out var wordRow) ? wordRow : -1,
             new WordNgrams(sums, seen, sink.Grams, sink.Trigrams), [.. charRows]);
-        lookup[form] = computed;
-        return computed;
+        return slot = computed;
     }
 
     private static void AddWordWeights(scoped Evidence evidence, double weight, scoped ReadOnlySpan<double> row)

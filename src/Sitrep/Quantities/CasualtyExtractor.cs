@@ -70,14 +70,18 @@ public static class CasualtyExtractor
         }
 
         var index = grammar.Index;
+        // The patterns that may start at some token: the others are skipped whole, not asked at every token.
+        var startingAnywhere = 0UL;
         for (var t = 0; t < tokens.Count; t++)
-            scratch.PatternsStarting[t] = index.StartsAt(tokens[t], scratch.NumberAt[t] >= 0, out scratch.CountStart[t]);
+            startingAnywhere |= scratch.PatternsStarting[t] = index.StartsAt(tokens[t], scratch.NumberAt[t] >= 0, out scratch.CountStart[t]);
+        if (startingAnywhere == 0) return;
         scratch.Memo.Reset(tokens.Count, index.MemoSlots);
         var matcher = new PatternMatcher(tokens, scratch.Numbers, scratch.NumberAt, scratch.CountStart, grammar, scratch.Memo);
         for (var p = 0; p < grammar.Patterns.Count; p++)
         {
             var pattern = grammar.Patterns[p];
             var bit = p < PatternIndex.Indexed ? 1UL << p : ulong.MaxValue;
+            if ((startingAnywhere & bit) == 0) continue;
             for (var t = 0; t < tokens.Count; t++)
             {
                 if ((scratch.PatternsStarting[t] & bit) == 0) continue;

@@ -45,7 +45,7 @@ public static class QuantityTokenizer
                     else if (text[i] is '\'' or '’' && i > from) { i++; break; }
                     else break;
                 }
-                tokens.Add(new QuantityToken(from, i, TokenKind.Word, Key(text.AsSpan(from, i - from))));
+                tokens.Add(new QuantityToken(from, i, TokenKind.Word, (KeyCache ??= new KnownKeys()).Key(text.AsSpan(from, i - from))));
             }
             else
             {
@@ -71,6 +71,33 @@ public static class QuantityTokenizer
             buffer[length++] = c == '’' ? '\'' : FoldTable[c];
         return new string(buffer[..length]);
     }
+
+    /// <summary>
+    /// The keys of the words already read on this thread, by the word as written: sentences repeat their words, so a
+    /// word's key is made once rather than per token (strings are immutable, sharing is safe). A direct-mapped table
+    /// indexed by a hash of the word: one probe, one compare; a word whose slot another took is keyed again.
+    /// </summary>
+    private sealed class KnownKeys
+    {
+        private const int MaxLength = 64;
+        private const int Slots = 1 << 13;
+        private readonly (string Written, string Key)[] _slots = new (string, string)[Slots];
+
+        public string Key(ReadOnlySpan<char> word)
+        {
+            if (word.Length > MaxLength) return QuantityTokenizer.Key(word);
+            // FNV-1a over the characters as written.
+            var hash = 2166136261u;
+            foreach (var c in word) hash = (hash ^ c) * 16777619u;
+            ref var slot = ref _slots[(hash ^ (hash >> 13)) & (Slots - 1)];
+            if (slot.Written is { } written && word.SequenceEqual(written)) return slot.Key;
+            var key = QuantityTokenizer.Key(word);
+            slot = (word.ToString(), key);
+            return key;
+        }
+    }
+
+    [ThreadStatic] private static KnownKeys? KeyCache;
 
     /// <summary>Latin letters up to U+024F, lower-cased and stripped of their accents: "É" → 'e'.</summary>
     private static readonly char[] FoldTable = BuildFoldTable();
