@@ -15,6 +15,7 @@ public sealed class TimeCheck
         _linear = linear;
         Literals = literals;
         Whole = whole;
+        NeedsDigit = DigitRequirement.Of(pattern.ToString());
         // A short literal is everywhere: a search for it would cost more than it saves (the window scan still uses it).
         Prefilter = literals is not null && !whole && literals.Min(l => l.Length) >= 3
             ? new Regex(LiteralFactors.Alternatives(literals), pattern.Options, TimeGrammar.MatchTimeout)
@@ -25,6 +26,9 @@ public sealed class TimeCheck
 
     /// <summary>Literal strings every match of <see cref="Pattern"/> contains one of; null when none is known.</summary>
     internal IReadOnlyCollection<string>? Literals { get; }
+
+    /// <summary>Whether every match of <see cref="Pattern"/> holds a digit: a window without one does not hold it.</summary>
+    internal bool NeedsDigit { get; }
 
     /// <summary>Whether <see cref="Pattern"/> is no more than <see cref="Literals"/>: finding one of them is finding it.</summary>
     internal bool Whole { get; }

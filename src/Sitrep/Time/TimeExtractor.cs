@@ -34,9 +34,13 @@ public static class TimeExtractor
             found.Clear();
             literals.Clear();
             var window = text.AsSpan(from, to - from);
+            var hasDigit = DigitRequirement.HasDigit(window);
+            if (!hasDigit)
+                foreach (var index in grammar.DigitChecks) found[index] = 2;
             var scanned = grammar.LiteralScan.Scan(window, literals);
             foreach (var rule in rules)
             {
+                if (!hasDigit && rule.NeedsDigit) continue;
                 if (!Possible(rule, window, checks, scanned ? grammar.LiteralScan.Covers : null, literals, found)) continue;
                 if (rule.Linear is { } linear && window.Length >= LinearPrefilter.WorthFrom && !linear.IsMatch(window)) continue;
                 for (var m = rule.Regex.Match(text, from, to - from); m.Success; m = m.NextMatch())

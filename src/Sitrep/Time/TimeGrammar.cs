@@ -29,6 +29,7 @@ public sealed class TimeGrammar
         LiteralScan = new LiteralScan(checks.Select(c => c.Literals).ToArray());
         TriggerStarts = triggerStarts;
         _checks = checks;
+        DigitChecks = [.. Enumerable.Range(0, checks.Length).Where(i => checks[i].NeedsDigit)];
         Trigger = trigger;
         Language = language;
         _words = words;
@@ -70,6 +71,9 @@ public sealed class TimeGrammar
 
     /// <summary>Finds in one pass which checks' literals a window holds (indexes as <see cref="ActiveChecks"/>).</summary>
     internal LiteralScan LiteralScan { get; }
+
+    /// <summary>Indexes (as <see cref="ActiveChecks"/>) of the checks that cannot hold in a window without a digit.</summary>
+    internal int[] DigitChecks { get; }
 
     /// <summary>How trigger words begin: word starts that begin otherwise are not tried; null when not known.</summary>
     internal TriggerStarts? TriggerStarts { get; }
@@ -169,6 +173,32 @@ public sealed class TimeGrammar
 
     /// <summary>Lower case, no accents, plain apostrophes: how word lists are looked up.</summary>
     public static string Key(string word)
+    {
+        // Matched words are read at every match: most are plain already, and the others recur ("février", "Mardi").
+        if (IsPlainKey(word)) return word;
+        if (KnownKeys.TryGetValue(word, out var known)) return known;
+        var key = FoldKey(word);
+        if (KnownKeys.Count < MaxKnownKeys) KnownKeys.TryAdd(word, key);
+        return key;
+    }
+
+    private const int MaxKnownKeys = 4096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> KnownKeys = new(StringComparer.Ordinal);
+
+    /// <summary>Whether <see cref="FoldKey"/> would give the word back unchanged: ASCII lower case, digits and signs, single inner spaces.</summary>
+    private static bool IsPlainKey(string word)
+    {
+        if (word.Length == 0 || word[0] == ' ' || word[^1] == ' ') return false;
+        var previous = '\0';
+        foreach (var c in word)
+        {
+            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '\'' or '.' or '-' or '/' or ':' || (c == ' ' && previous != ' '))) return false;
+            previous = c;
+        }
+        return true;
+    }
+
+    private static string FoldKey(string word)
     {
         var decomposed = Spaces.Replace(word.Trim(), " ").ToLowerInvariant().Replace('’', '\'').Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
@@ -282,6 +312,7 @@ public sealed class TimeGrammar
                 {
                     Requires = [.. requires],
                     HasSecondEnd = regex.GetGroupNames().Any(name => name.EndsWith('2')),
+                    NeedsDigit = DigitRequirement.Of(regex.ToString()),
                 });
             }
             catch (ArgumentException e)
@@ -439,6 +470,9 @@ public sealed record TimeRule(Regex Regex, string Source)
 
     /// <summary>Run on a window before <see cref="Regex"/>: where it finds nothing, the rule has no match; null when there is none.</summary>
     internal LinearPrefilter? Linear { get; init; }
+
+    /// <summary>Whether every match holds a digit: a window without one is not worth the rule.</summary>
+    internal bool NeedsDigit { get; init; }
 
     /// <summary>Whether the rule has groups for an interval's second end ("day2"…): without them there is none to read.</summary>
     internal bool HasSecondEnd { get; init; }
