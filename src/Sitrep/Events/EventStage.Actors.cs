@@ -1,4 +1,5 @@
 using Sitrep.Actors;
+using Sitrep.Events.Clauses;
 
 namespace Sitrep.Events;
 
@@ -185,6 +186,22 @@ public sealed partial class EventStage
             if (voice.Span.End > a.Span.Start || a.Span.Start - voice.Span.End > 24) return false;
             return _lexicon.Speaker.IsMatch(_text.AsSpan(voice.Span.End, a.Span.Start - voice.Span.End))
                    && SpokespersonAfter(actors, actors[i - 2]) == voice;
+        }
+
+        /// <summary>
+        /// The subject of the clause that opened a reported clause, when a statement's verb is joined after that report with no
+        /// subject of its own (« X soutient que ses unités n'ont fait que riposter et accuse Erevan… », "Residents insisted that the
+        /// dead were farmers and accused soldiers…"): the speaker accuses, not whom it spoke of. Null when the clauses say otherwise.
+        /// </summary>
+        private List<ActorMention>? ReporterOfJoinedStatement(List<ActorMention> inSentence, TextSpan trigger, TextSpan sentence)
+        {
+            if (_segmenter is null) return null;
+            // The segmenter opens no clause at "et accuse" (no subject of its own): the verb stays in the reported clause.
+            var report = _clauses.ClauseOf(trigger.Start);
+            if (report < 0 || _clauses.Kind(report) != ClauseKind.Complement || !Joined(trigger, sentence)) return null;
+            var opener = _clauses.Opener(report);
+            var speakers = inSentence.Where(a => a.Span.End <= opener && _clauses.Kind(_clauses.ClauseOf(a.Span.Start)) == ClauseKind.Main).ToList();
+            return speakers.Count > 0 ? speakers : null;
         }
 
         /// <summary>Whether a stretch of text holds a full stop other than that of a short abbreviated title ("Col.", "Lt.", "Gen.").</summary>
