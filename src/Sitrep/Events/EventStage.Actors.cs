@@ -204,6 +204,19 @@ public sealed partial class EventStage
             return speakers.Count > 0 ? speakers : null;
         }
 
+        /// <summary>
+        /// The subject of the first verb of the clause when a statement's verb is joined to it with no subject of its own: "relatives
+        /// had recognised the men in photographs … and accused troops of staging the clash" (the relatives accuse, not the men).
+        /// </summary>
+        private List<ActorMention>? SubjectOfJoinedStatement(List<ActorMention> before, TextSpan trigger, TextSpan sentence)
+        {
+            if (_segmenter is null || before.Count < 2 || !Joined(trigger, sentence)) return null;
+            var verb = _clauses.FirstVerb(_clauses.ClauseOf(trigger.Start));
+            if (verb < 0 || verb >= trigger.Start) return null;
+            var subjects = before.Where(a => a.Span.End <= verb).ToList();
+            return subjects.Count > 0 && subjects.Count < before.Count ? subjects : null;
+        }
+
         /// <summary>Whether a stretch of text holds a full stop other than that of a short abbreviated title ("Col.", "Lt.", "Gen.").</summary>
         private static bool HasFullStop(ReadOnlySpan<char> text)
         {

@@ -355,7 +355,8 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
             var inSentence = all.Where((a, i) => !Reports(a) && !InDateline(a) && !Before(_lexicon.Affiliation, a.Span.Start, sentence.Start) && !(!verbal && i > 0 && Bracketed(all[i - 1], a) && Reports(all[i - 1]))).ToList();
             var (before, after) = ClauseSides(inSentence, draft.Trigger);
             // "X soutient que … et accuse Y": a statement joined after a report is the speaker's.
-            if (verbal && form == TriggerForm.Verb && ReporterOfJoinedStatement(inSentence, draft.Trigger, sentence) is { } reporters) before = reporters;
+            if (verbal && form == TriggerForm.Verb && (ReporterOfJoinedStatement(inSentence, draft.Trigger, sentence) ?? SubjectOfJoinedStatement(before, draft.Trigger, sentence)) is { } reporters)
+                before = reporters;
             // "X a démenti avoir visé le camp et affirmé que les Wazalendo…": who the subject then speaks of is no side of this act.
             if (after.Count > 0)
             {
