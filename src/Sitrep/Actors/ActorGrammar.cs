@@ -74,6 +74,8 @@ internal sealed class ActorGrammar
     public HashSet<string> StateNotAfter { get; } = new(StringComparer.Ordinal);
     /// <summary>Verbs that take a state as their object with no article: "accusing Pakistan of", « a accusé Israël de »: the state is its government.</summary>
     public HashSet<string> StateAfter { get; } = new(StringComparer.Ordinal);
+    /// <summary>Words that may stand between such a verb and its state: « a accusé mardi Israël de », "accused again Israel of".</summary>
+    public HashSet<string> StateAfterSkip { get; } = new(StringComparer.Ordinal);
     /// <summary>Words joining two states' adjectives on one head, each a party of its own: "irakiens et turcs", "Kenyan and Somali".</summary>
     /// <summary>Possessive determiners ("ses", "its"): a phrase they open with no state of its own is the state of the actor named before it.</summary>
     public HashSet<string> Possessives { get; } = new(StringComparer.Ordinal);
@@ -150,6 +152,7 @@ internal sealed class ActorGrammar
         grammar.StateArticles.UnionWith(Keys(EntityYaml.List(root, "state-articles")));
         grammar.StateNotAfter.UnionWith(Keys(EntityYaml.List(root, "state-not-after")));
         grammar.StateAfter.UnionWith(Keys(EntityYaml.List(root, "state-after")));
+        grammar.StateAfterSkip.UnionWith(Keys(EntityYaml.List(root, "state-after-skip")));
         foreach (var prefix in EntityYaml.List(root, "name-prefixes")) grammar.NamePrefixes.Add(prefix, prefix);
         foreach (var passive in EntityYaml.List(root, "passive")) grammar.Passive.Add(passive, passive);
         grammar.AffiliationPrefixes.AddRange(EntityYaml.List(root, "affiliation-prefixes").Select(EntityTokenizer.Key));

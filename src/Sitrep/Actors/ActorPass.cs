@@ -134,8 +134,13 @@ internal sealed class ActorPass
 
     /// <summary>A state's name with no article right after a verb that takes it as its object ("accusing Pakistan of", « a menacé Israël »): its government.</summary>
     private bool BareStateObject(ActorGrammar grammar, int e, int i) =>
-        i > 0 && !_tokens[i].SentenceStart && grammar.StateAfter.Contains(_tokens[i - 1].Key) && IsStateName(_document.Entities[e])
+        i > 0 && !_tokens[i].SentenceStart && VerbTakingState(grammar, i - 1) && IsStateName(_document.Entities[e])
         && !_document.Entities[e].QualifiesNextWord(_document.Text);
+
+    /// <summary>Whether the token before a state is a verb that takes it, or a day or an adverb right after one (« a accusé mardi Israël »).</summary>
+    private bool VerbTakingState(ActorGrammar grammar, int t) =>
+        grammar.StateAfter.Contains(_tokens[t].Key)
+        || t > 0 && !_tokens[t].SentenceStart && grammar.StateAfterSkip.Contains(_tokens[t].Key) && grammar.StateAfter.Contains(_tokens[t - 1].Key);
 
     private static bool IsStateName(Entity entity) =>
         entity.Type == EntityType.LOC && entity.Country is not null && (entity.Place is null ? entity.GeoPrecision is null : entity.Place.Feature.StartsWith("PCL", StringComparison.Ordinal));

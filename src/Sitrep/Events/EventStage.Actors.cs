@@ -1,4 +1,5 @@
 using Sitrep.Actors;
+using Sitrep.Events.Clauses;
 
 namespace Sitrep.Events;
 
@@ -165,11 +166,92 @@ public sealed partial class EventStage
             var next = actors[i + 1];
             if (next.Span.Start <= a.Span.End) return null;
             var between = _text.AsSpan(a.Span.End, next.Span.Start - a.Span.End);
-            if (between.Count(',') != 1 || between.IndexOfAny(".;:()«»\"") >= 0) return null;
+            if (between.Count(',') != 1 || between.IndexOfAny(";:()«»\"") >= 0 || HasFullStop(between)) return null;
             var words = 0;
             foreach (var range in between.SplitAny(" ,"))
                 if (!between[range].IsEmpty) words++;
             return words <= SpokespersonWords ? next : null;
+        }
+
+        /// <summary>
+        /// Whether the "said" before this actor is the verb of a spokesperson named in apposition ("A Ukrainian army spokesman,
+        /// Col Oleh Marchenko, said Russian forces shelled…"), not an inverted one ("…, said the governor"): the actor is then
+        /// what is reported, not who reports it.
+        /// </summary>
+        private bool SaidByApposition(List<ActorMention> actors, ActorMention a)
+        {
+            var i = actors.IndexOf(a);
+            if (i < 2) return false;
+            var voice = actors[i - 1];
+            if (voice.Span.End > a.Span.Start || a.Span.Start - voice.Span.End > 24) return false;
+            return _lexicon.Speaker.IsMatch(_text.AsSpan(voice.Span.End, a.Span.Start - voice.Span.End))
+                   && SpokespersonAfter(actors, actors[i - 2]) == voice;
+        }
+
+        /// <summary>
+        /// The subject of the clause that opened a reported clause, when a statement's verb is joined after that report with no
+        /// subject of its own (« X soutient que ses unités n'ont fait que riposter et accuse Erevan… », "Residents insisted that the
+        /// dead were farmers and accused soldiers…"): the speaker accuses, not whom it spoke of. Null when the clauses say otherwise.
+        /// </summary>
+        private List<ActorMention>? ReporterOfJoinedStatement(List<ActorMention> inSentence, TextSpan trigger, TextSpan sentence)
+        {
+            if (_segmenter is null) return null;
+            // The segmenter opens no clause at "et accuse" (no subject of its own): the verb stays in the reported clause.
+            var report = _clauses.ClauseOf(trigger.Start);
+            if (report < 0 || _clauses.Kind(report) != ClauseKind.Complement || !Joined(trigger, sentence)) return null;
+            var opener = _clauses.Opener(report);
+            var speakers = inSentence.Where(a => a.Span.End <= opener && _clauses.Kind(_clauses.ClauseOf(a.Span.Start)) == ClauseKind.Main).ToList();
+            return speakers.Count > 0 ? speakers : null;
+        }
+
+        /// <summary>
+        /// The subject of the first verb of the clause when a statement's verb is joined to it with no subject of its own: "relatives
+        /// had recognised the men in photographs … and accused troops of staging the clash" (the relatives accuse, not the men).
+        /// </summary>
+        private List<ActorMention>? SubjectOfJoinedStatement(List<ActorMention> before, TextSpan trigger, TextSpan sentence)
+        {
+            if (_segmenter is null || before.Count < 2 || !Joined(trigger, sentence)) return null;
+            var verb = _clauses.FirstVerb(_clauses.ClauseOf(trigger.Start));
+            if (verb < 0 || verb >= trigger.Start) return null;
+            var subjects = before.Where(a => a.Span.End <= verb).ToList();
+            return subjects.Count > 0 && subjects.Count < before.Count ? subjects : null;
+        }
+
+        /// <summary>Whether a stretch of text holds a full stop other than that of a short abbreviated title ("Col.", "Lt.", "Gen.").</summary>
+        private static bool HasFullStop(ReadOnlySpan<char> text)
+        {
+            for (var i = text.IndexOf('.'); i >= 0; i = text[(i + 1)..].IndexOf('.') is var next and >= 0 ? i + 1 + next : -1)
+            {
+                var start = i;
+                while (start > 0 && char.IsLetter(text[start - 1])) start--;
+                var abbreviation = i - start is >= 2 and <= 5 && char.IsUpper(text[start]) && (start == 0 || text[start - 1] == ' ')
+                                   && i + 1 < text.Length && text[i + 1] == ' ';
+                if (!abbreviation) return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// Where a reporter's verb of saying starts when the reporter is named through its office: "the regional governor's office
+        /// said", "the ministry's press service said" (a possessive, then a word or two naming the body, then the verb).
+        /// </summary>
+        private int PastOwnedBody(int end, int sentenceEnd)
+        {
+            if (_segmenter is null) return end;
+            foreach (var possessive in _segmenter.Grammar.Possessives)
+            {
+                if (!_text.AsSpan(end, sentenceEnd - end).StartsWith(possessive, StringComparison.Ordinal)) continue;
+                var p = end + possessive.Length;
+                for (var words = 0; words < 2; words++)
+                {
+                    while (p < sentenceEnd && _text[p] == ' ') p++;
+                    var wordStart = p;
+                    while (p < sentenceEnd && char.IsLetter(_text[p])) p++;
+                    if (p == wordStart) break;
+                    if (_lexicon.Speaker.IsMatch(_text.AsSpan(p, Math.Min(40, sentenceEnd - p)))) return p;
+                }
+            }
+            return end;
         }
 
         /// <summary>

@@ -344,15 +344,19 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
                 || !verbal && a.Span.End <= draft.Trigger.Start && SpokespersonAfter(ActorsIn(sentence), a) is { } voice
                    && voice.Span.End <= draft.Trigger.Start && ReportsItself(voice);
             bool ReportsItself(ActorMention a) =>
-                Before(_lexicon.Source, a.Span.Start, sentence.Start)
+                Before(_lexicon.Source, a.Span.Start, sentence.Start) && !SaidByApposition(ActorsIn(sentence), a)
                 || !verbal && IntroducesReport(a, draft.Trigger, sentence)
                 || !verbal && (a.Kind is "organization" or "person" || a.Span.Start >= draft.Trigger.End && !CommaAfter(a))
                            && _lexicon.Speaker.IsMatch(_text.AsSpan(SpeakerEnd(a), Math.Min(40, sentence.End - SpeakerEnd(a))));
             // After the trigger, a reporter's acronym may stand between it and its verb ("…, the Syrian Observatory for Human Rights (SOHR) said").
-            int SpeakerEnd(ActorMention a) => a.Span.Start >= draft.Trigger.End ? AfterAcronym(a.Span.End, sentence.End) : a.Span.End;
+            // …or its office: "…, the regional governor's office said".
+            int SpeakerEnd(ActorMention a) => a.Span.Start >= draft.Trigger.End ? PastOwnedBody(AfterAcronym(a.Span.End, sentence.End), sentence.End) : a.Span.End;
             var all = ActorsIn(sentence);
             var inSentence = all.Where((a, i) => !Reports(a) && !InDateline(a) && !Before(_lexicon.Affiliation, a.Span.Start, sentence.Start) && !(!verbal && i > 0 && Bracketed(all[i - 1], a) && Reports(all[i - 1]))).ToList();
             var (before, after) = ClauseSides(inSentence, draft.Trigger);
+            // "X soutient que … et accuse Y": a statement joined after a report is the speaker's.
+            if (verbal && form == TriggerForm.Verb && (ReporterOfJoinedStatement(inSentence, draft.Trigger, sentence) ?? SubjectOfJoinedStatement(before, draft.Trigger, sentence)) is { } reporters)
+                before = reporters;
             // "X a démenti avoir visé le camp et affirmé que les Wazalendo…": who the subject then speaks of is no side of this act.
             if (after.Count > 0)
             {
