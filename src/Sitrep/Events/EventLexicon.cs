@@ -13,8 +13,10 @@ public enum TriggerForm
     Mutual,
 }
 
-/// <summary>One entry of <c>events.yaml</c>'s triggers: the PLOVER type and mode it names and how its actors are found; <see cref="Where"/> is its file and line.</summary>
-public sealed record EventTrigger(string Plover, string? Mode, TriggerForm Form, string Where);
+/// <summary>One entry of <c>events.yaml</c>'s triggers: the PLOVER type and mode it names and how its actors are found; <see cref="Where"/> is its file and line.
+/// <see cref="NotFollowedBy"/> (optional, anchored just after the match) is what makes the words no such act ("un rassemblement de terroristes" is a target, no protest):
+/// the trigger patterns run on the non-backtracking engine, which has no lookarounds.</summary>
+public sealed record EventTrigger(string Plover, string? Mode, TriggerForm Form, string Where, Regex? NotFollowedBy = null);
 
 
 /// <summary>
@@ -62,7 +64,8 @@ public sealed class EventLexicon
             foreach (var m in pattern.EnumerateMatches(window))
             {
                 var which = WhichTrigger(window[m.Index..], first, count, possible, scanned);
-                if (which >= 0) found.Add((new TextSpan(start + m.Index, start + m.Index + m.Length), which));
+                if (which < 0 || Triggers[which].NotFollowedBy?.IsMatch(window[(m.Index + m.Length)..]) == true) continue;
+                found.Add((new TextSpan(start + m.Index, start + m.Index + m.Length), which));
             }
         }
         found.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Trigger.CompareTo(b.Trigger));
@@ -330,7 +333,9 @@ public sealed class EventLexicon
                 var other => throw new LanguageDataException($"{Where(entry)}: form '{other}' is not verb, noun or mutual"),
             };
             var mode = Field(entry, "mode", required: false);
-            triggers.Add(new EventTrigger(Field(entry, "type"), mode.Length == 0 ? null : mode, form, Where(entry)));
+            var notFollowedBy = Field(entry, "not-followed-by", required: false);
+            triggers.Add(new EventTrigger(Field(entry, "type"), mode.Length == 0 ? null : mode, form, Where(entry),
+                notFollowedBy.Length == 0 ? null : Compile($"^(?:{Expand(notFollowedBy)})", entry)));
             alternatives.Add($"(?:{match})");
             anchored.Add(new Regex($@"^(?:{match})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, EventStage.MatchTimeout));
             literals.Add(TriggerGate(Field(entry, "match"), match, pieces.Select(p => p.Name)));
