@@ -153,10 +153,7 @@ public sealed partial class EventStage(EventResources resources) : IDocumentStag
                 // "Des combats ont opposé lundi l'armée au M23. Au moins neuf combattants auraient été tués.": the toll told right after an attack, in its paragraph, is that attack's.
                 if (draft.TollOnly && merged.LastOrDefault(m => m.Plover == "ASSAULT" && !m.Negated) is { } attack && draft.Sentence - attack.LastSentence == 1
                     && SameParagraph(attack.LastSentence, draft.Sentence))
-                {
-                    attack.Fatalities ??= draft.Fatalities;
                     Merge(attack, draft);
-                }
                 else if (into is not null) Merge(into, draft);
                 // "The strikes hit a farm, the TV said": the act told before, though the retelling names other people around it.
                 // "Lundi, l'armée a indiqué que les auteurs de l'attaque, des combattants du JNIM, …": an agent noun points back to the last

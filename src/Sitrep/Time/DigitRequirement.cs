@@ -50,12 +50,12 @@ internal static class DigitRequirement
         while (i < p.Length && p[i] is not ('|' or ')'))
         {
             var item = Atom(p, ref i);
-            if (i < p.Length && (p[i] is '?' or '*' or '+' || (p[i] == '{' && Repeat(p, i) > 0)))
+            if (i < p.Length && (p[i] is '?' or '*' or '+' || (p[i] == '{' && LiteralFactors.Repeat(p, i) > 0)))
             {
                 var least = 1;
                 if (p[i] == '{')
                 {
-                    var length = Repeat(p, i);
+                    var length = LiteralFactors.Repeat(p, i);
                     least = int.Parse(p.AsSpan(i + 1, length - 2).ToString().Split(',')[0], System.Globalization.CultureInfo.InvariantCulture);
                     i += length;
                 }
@@ -97,7 +97,7 @@ internal static class DigitRequirement
                 return e == 'd';
             default:
                 // A quantifier with nothing before it is no pattern.
-                if (c is '*' or '+' or '?' || (c == '{' && Repeat(p, i) > 0)) throw new FormatException();
+                if (c is '*' or '+' or '?' || (c == '{' && LiteralFactors.Repeat(p, i) > 0)) throw new FormatException();
                 i++;
                 return char.IsAsciiDigit(c);
         }
@@ -157,20 +157,5 @@ internal static class DigitRequirement
         var close = p.IndexOf('}', i);
         i = close >= 0 ? close + 1 : throw new FormatException();
         return true;
-    }
-
-    /// <summary>The length of a counted quantifier ("{2}", "{1,3}") at <paramref name="i"/>, or 0 when "{" is a plain character there.</summary>
-    private static int Repeat(string p, int i)
-    {
-        var j = i + 1;
-        var digits = 0;
-        while (j < p.Length && char.IsAsciiDigit(p[j])) { j++; digits++; }
-        if (digits == 0) return 0;
-        if (j < p.Length && p[j] == ',')
-        {
-            j++;
-            while (j < p.Length && char.IsAsciiDigit(p[j])) j++;
-        }
-        return j < p.Length && p[j] == '}' ? j + 1 - i : 0;
     }
 }

@@ -203,7 +203,7 @@ internal static class LiteralFactors
     }
 
     /// <summary>The length of a counted quantifier ("{2}", "{1,3}", "{2,}") at <paramref name="i"/>, or 0 when "{" is a plain character there.</summary>
-    private static int Repeat(string p, int i)
+    internal static int Repeat(string p, int i)
     {
         var m = Counted.Match(p, i);
         return m.Success && m.Index == i ? m.Length : 0;
